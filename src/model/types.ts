@@ -1,0 +1,78 @@
+// Shared, framework-free types of the model layer. math.md is the source of every definition.
+
+export type ModelKind = 'vae' | 'ae';
+export type Likelihood = 'bernoulli' | 'gaussian';
+
+/** What fixes the shape of the weights: changing any of it needs new weights. */
+export interface ModelConfig {
+  kind: ModelKind;
+  /** Pixels per image (784 for 28×28). */
+  inputDim: number;
+  /** 1–64. */
+  latentDim: number;
+  /** Encoder hidden sizes, input side first (default [512, 256]); the decoder mirrors them. */
+  hidden: number[];
+}
+
+/** Hyperparameters that apply live, without new weights. */
+export interface Hyper {
+  learningRate: number;
+  beta: number;
+  likelihood: Likelihood;
+  /** Decoder σ_x, used by the Gaussian likelihood only. */
+  sigmaX: number;
+  /** L, Monte Carlo samples of ε per image. */
+  samples: number;
+  /** false: z is sampled with its gradient stopped (the teaching demo). */
+  reparam: boolean;
+  batchSize: number;
+}
+
+/** Per-image means in nats, exactly math.md's table. */
+export interface Metrics {
+  /** Mean ELBO (negative). */
+  elbo: number;
+  /** Mean −log p(x|z). */
+  recon: number;
+  /** Mean KL(q‖N(0,I)); 0 for the AE. */
+  kl: number;
+  /** Mean recon + β·kl: what the optimizer minimizes. */
+  objective: number;
+}
+
+/** One dense layer, y = x·W + b, W row-major [inDim × outDim] (TF.js matMul layout). */
+export interface DenseWeights {
+  inDim: number;
+  outDim: number;
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/**
+ * Plain weights of a whole network, for snapshots, checkpoints and the TF.js-free
+ * inference path. Hidden layers use ReLU.
+ * encoder: hidden layers (784→h1→h2…); mu/logvar: heads from the last hidden layer to latentDim
+ * (logvar is null for the AE); decoder: latentDim→…→784, the last layer outputs logits.
+ */
+export interface NetworkWeights {
+  config: ModelConfig;
+  encoder: DenseWeights[];
+  mu: DenseWeights;
+  logvar: DenseWeights | null;
+  decoder: DenseWeights[];
+}
+
+/** log σ² is clamped to this range (math.md) so exp() cannot overflow. */
+export const LOGVAR_MIN = -10;
+export const LOGVAR_MAX = 10;
+
+export const DEFAULT_MODEL: ModelConfig = { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] };
+export const DEFAULT_HYPER: Hyper = {
+  learningRate: 1e-3,
+  beta: 1,
+  likelihood: 'bernoulli',
+  sigmaX: 1,
+  samples: 1,
+  reparam: true,
+  batchSize: 128,
+};

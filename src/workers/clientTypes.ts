@@ -1,0 +1,102 @@
+// The one surface the React components see of the workers (implemented by client.ts,
+// reached from components through the usePlayground hook). Types only.
+
+import type { DataSplit, Manifest } from '../data/types';
+import type { Hyper } from '../model/types';
+import type {
+  BackendAttempt,
+  BackendChoice,
+  BackendName,
+  ErrorCode,
+  ProgressStage,
+  SessionConfig,
+  TestMetrics,
+} from './protocol';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  code?: ErrorCode;
+  message: string;
+}
+
+/** Slow-changing state: React re-renders on it. */
+export interface ClientState {
+  phase: 'starting' | 'loading' | 'ready' | 'error';
+  running: boolean;
+  step: number;
+  epoch: number;
+  epochProgress: number;
+  imagesPerSec: number;
+  backend: BackendName | null;
+  backendChoice: BackendChoice;
+  tried: BackendAttempt[];
+  progress: { stage: ProgressStage; loaded: number; total: number; label: string } | null;
+  config: SessionConfig;
+  manifest: Manifest | null;
+  notices: Notice[];
+  /** Training step of the weights the inference worker holds; −1 before the first snapshot. */
+  weightsStep: number;
+}
+
+/** Streaming numbers live outside React: charts read them in effects when `version` changes. */
+export interface MetricsHistory {
+  version: number;
+  /** Train, one entry per step (raw). */
+  steps: number[];
+  elbo: number[];
+  recon: number[];
+  kl: number[];
+  objective: number[];
+  /** Test points (subset during training, full at epoch ends). */
+  test: Array<TestMetrics & { step: number }>;
+}
+
+export interface LatentSnapshot {
+  step: number;
+  kind: 'vae' | 'ae';
+  dim: number;
+  count: number;
+  mu: Float32Array;
+  logvar: Float32Array | null;
+  labels: Uint8Array;
+}
+
+export interface ReconSnapshot {
+  step: number;
+  count: number;
+  inputs: Float32Array;
+  outputs: Float32Array;
+}
+
+export type Topic = 'state' | 'metrics' | 'latent' | 'recon' | 'weights';
+
+export interface PlaygroundClient {
+  getState(): ClientState;
+  getMetrics(): MetricsHistory;
+  getLatent(): LatentSnapshot | null;
+  getRecon(): ReconSnapshot | null;
+  /** Calls `listener` after each change of `topic`; returns the unsubscribe function. */
+  subscribe(topic: Topic, listener: () => void): () => void;
+
+  play(): void;
+  pause(): void;
+  step(chunks?: number): void;
+  /** New weights with this config (dataset, model kind, shape may change). */
+  reset(config: SessionConfig): void;
+  setHyper(hyper: Partial<Hyper>): void;
+  setBackend(backend: BackendChoice): void;
+  dismissNotice(id: number): void;
+
+  /** Mean images for n latent vectors (n × dim) from the inference worker; never waits for training. */
+  decode(z: Float32Array, n: number): Promise<Float32Array>;
+  /** μ, log σ² (null for AE) and reconstructions for n images (n × 784 in [0,1]). */
+  encode(
+    pixels: Float32Array,
+    n: number,
+  ): Promise<{ mu: Float32Array; logvar: Float32Array | null; recon: Float32Array }>;
+  /** The test split of the current dataset (loaded once on the main thread, cached). */
+  getTestSet(): Promise<DataSplit>;
+
+  dispose(): void;
+}
