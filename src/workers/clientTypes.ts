@@ -98,5 +98,12 @@ export interface PlaygroundClient {
   /** The test split of the current dataset (loaded once on the main thread, cached). */
   getTestSet(): Promise<DataSplit>;
 
+  /** A checkpoint file's bytes for the current session, curves included. */
+  save?(): Promise<ArrayBuffer>;
+  /** Replaces the session with a checkpoint's (dataset and shape may change); on failure the current one stays. */
+  load?(bytes: ArrayBuffer): Promise<{ config: SessionConfig; step: number }>;
+  /** Test metrics now: the fixed 1,000-image subset or the full test set; log p(x) with iwK samples (1,000 images). */
+  evaluate?(full: boolean, iwK?: number): Promise<{ metrics: TestMetrics; logpx?: number }>;
+
   dispose(): void;
 }

@@ -39,6 +39,16 @@ export interface ChunkSeries {
   objective: number[];
 }
 
+/** The loss curves as a checkpoint carries them (the client's MetricsHistory without its version). */
+export interface HistoryRecord {
+  steps: number[];
+  elbo: number[];
+  recon: number[];
+  kl: number[];
+  objective: number[];
+  test: Array<TestMetrics & { step: number }>;
+}
+
 // ─── page → training worker ────────────────────────────────────────────────────────────────
 export type ToTrainer =
   /** baseUrl: where public/ is served (import.meta.env.BASE_URL resolved to an absolute URL). */
@@ -52,7 +62,8 @@ export type ToTrainer =
   | { type: 'setHyper'; hyper: Partial<Hyper> }
   | { type: 'setBackend'; backend: BackendChoice }
   | { type: 'evaluate'; id: number; full: boolean; iwK?: number }
-  | { type: 'save'; id: number }
+  /** history: the page's curves, stored in the checkpoint so a load restores them. */
+  | { type: 'save'; id: number; history?: HistoryRecord }
   | { type: 'load'; id: number; bytes: ArrayBuffer };
 
 // ─── training worker → page ────────────────────────────────────────────────────────────────
@@ -68,6 +79,8 @@ export type FromTrainer =
       train: ChunkSeries;
       test?: TestMetrics;
       imagesPerSec: number;
+      /** tf.memory().numTensors after the chunk: flat when nothing leaks. */
+      numTensors?: number;
     }
   /** Test-set codes, posted every few chunks. logvar is null for the AE. */
   | {
@@ -87,7 +100,7 @@ export type FromTrainer =
   | { type: 'state'; running: boolean; step: number; epoch: number }
   | { type: 'evaluated'; id: number; metrics: TestMetrics; logpx?: number }
   | { type: 'saved'; id: number; bytes: ArrayBuffer }
-  | { type: 'loaded'; id: number; config: SessionConfig; step: number }
+  | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord }
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; id?: number };
 
 export type ErrorCode =
