@@ -1,0 +1,160 @@
+// Node CLI: trains with the same src/model and src/data code as the app and writes a checkpoint
+// the app can load. `npm run train -- --help` lists the flags.
+
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BatchSampler, fixedSubset, loadManifest, loadSplit, toFloat32, type DataSplit } from '../src/data';
+import { fsSource } from '../src/data/fsSource';
+import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
+import '../src/model/registerGradientsNode';
+import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
+
+const DIM = 784;
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+function usageError(message: string): never {
+  process.stderr.write(`error: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+/** WASM (SIMD) when it starts, the plain-JS CPU backend otherwise. */
+async function startBackend(wanted: CliBackend): Promise<string> {
+  if (wanted === 'wasm') {
+    try {
+      // In Node the .wasm files are read from the package's dist folder.
+      setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+      if (await tf.setBackend('wasm')) return 'wasm';
+      log('wasm backend did not start; falling back to cpu');
+    } catch (e) {
+      log(`wasm backend failed (${(e as Error).message}); falling back to cpu`);
+    }
+  }
+  await tf.setBackend('cpu');
+  return 'cpu';
+}
+
+const terms = (m: Metrics) => ({ elbo: m.elbo, recon: m.recon, kl: m.kl });
+const mean = (sum: Metrics, n: number): Metrics => ({
+  elbo: sum.elbo / n,
+  recon: sum.recon / n,
+  kl: sum.kl / n,
+  objective: sum.objective / n,
+});
+
+async function loadData(args: TrainArgs): Promise<{ train: DataSplit; trainRows: Int32Array | null; test: DataSplit }> {
+  const source = fsSource(join(process.cwd(), 'public/datasets'));
+  const manifest = await loadManifest(source);
+  const [train, test] = await Promise.all([
+    loadSplit(source, manifest, args.dataset, 'train'),
+    loadSplit(source, manifest, args.dataset, 'test'),
+  ]);
+  if (args.trainSize !== null && args.trainSize > train.count) {
+    usageError(`--train-size must be at most ${train.count} for ${args.dataset}, got ${args.trainSize}`);
+  }
+  const trainRows = args.trainSize === null ? null : fixedSubset(train.count, args.trainSize, args.seed);
+  return { train, trainRows, test };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const parsed = parseTrainArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (parsed.kind === 'error') usageError(parsed.message);
+  const args = parsed.args;
+
+  const backend = await startBackend(args.backend);
+  const { train, trainRows, test } = await loadData(args);
+  const trainCount = trainRows ? trainRows.length : train.count;
+  const xTest = tf.tensor2d(toFloat32(test.pixels, null, DIM), [test.count, DIM]);
+  log(`${args.dataset}: ${trainCount} train / ${test.count} test images · backend ${backend} · ` +
+    `${args.config.kind} ${[DIM, ...args.config.hidden, args.config.latentDim].join('-')}`);
+
+  mkdirSync(args.out, { recursive: true });
+  const metricsFile = join(args.out, 'metrics.jsonl');
+  writeFileSync(metricsFile, '');
+  const net = createNetwork(args.config, args.seed);
+  const trainer = new Trainer(net, args.hyper, args.seed);
+  const sampler = new BatchSampler(trainCount, args.hyper.batchSize, args.seed);
+  const history: object[] = [];
+
+  for (let epoch = 1; epoch <= args.epochs; epoch++) {
+    const started = performance.now();
+    let sum: Metrics = { elbo: 0, recon: 0, kl: 0, objective: 0 };
+    let steps = 0;
+    let skipped = 0;
+    let lastLog = started;
+    while (sampler.epoch < epoch) {
+      const batch = sampler.next();
+      const rows = trainRows ? Array.from(batch.indices, (i) => trainRows[i]) : batch.indices;
+      const x = tf.tensor2d(toFloat32(train.pixels, rows, DIM), [rows.length, DIM]);
+      const r = trainer.step(x);
+      x.dispose();
+      if (!r.ok) {
+        skipped++;
+        continue;
+      }
+      steps++;
+      sum = { elbo: sum.elbo + r.metrics.elbo, recon: sum.recon + r.metrics.recon, kl: sum.kl + r.metrics.kl, objective: sum.objective + r.metrics.objective };
+      const now = performance.now();
+      if (now - lastLog > 5000) {
+        lastLog = now;
+        const imagesPerSec = (batch.epochProgress * trainCount) / ((now - started) / 1000);
+        log(`epoch ${epoch} ${(batch.epochProgress * 100).toFixed(0)}% · train −ELBO ${(-sum.elbo / steps).toFixed(1)} · ${imagesPerSec.toFixed(0)} img/s`);
+      }
+    }
+    if (steps === 0) throw new Error(`epoch ${epoch}: every step had a non-finite loss`);
+    const trainSeconds = (performance.now() - started) / 1000;
+    const testMetrics = trainer.evaluate(xTest);
+    const trainMean = mean(sum, steps);
+    const line = {
+      epoch,
+      step: trainer.stepCount,
+      train: terms(trainMean),
+      test: terms(testMetrics),
+      ...(args.hyper.beta !== 1 ? { objective: { train: trainMean.objective, test: testMetrics.objective } } : {}),
+      ...(skipped > 0 ? { skippedSteps: skipped } : {}),
+      imagesPerSec: Math.round(trainCount / trainSeconds),
+      msPerStep: +((trainSeconds * 1000) / (steps + skipped)).toFixed(1),
+      backend,
+      seconds: +((performance.now() - started) / 1000).toFixed(1),
+    };
+    history.push(line);
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+    appendFileSync(metricsFile, `${JSON.stringify(line)}\n`);
+    // Written every epoch, so an interrupted run keeps its last finished epoch.
+    const checkpoint = serializeCheckpoint(
+      {
+        format: 'vae-playground',
+        version: 1,
+        dataset: args.dataset,
+        config: args.config,
+        hyper: args.hyper,
+        seed: args.seed,
+        step: trainer.stepCount,
+        epoch,
+        createdAt: new Date().toISOString(),
+        command: commandLine(process.argv.slice(2)),
+        history: { epochs: history },
+        testMetrics,
+        weights: net.getWeights(),
+      },
+      { float16: args.float16 },
+    );
+    writeFileSync(join(args.out, 'checkpoint.vaeckpt'), new Uint8Array(checkpoint));
+  }
+  log(`wrote ${join(args.out, 'checkpoint.vaeckpt')} and ${metricsFile}`);
+  xTest.dispose();
+  trainer.dispose();
+  net.dispose();
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  log(`train: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

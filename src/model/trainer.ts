@@ -1,0 +1,116 @@
+// One optimizer step, evaluation and log p(x) for a network: the training loop's only model code.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { validateHyper } from './config';
+import { assertGradientsRegistered } from './gradients';
+import { importanceWeightedLogpx } from './logpx';
+import { lossTerms, type LossTerms } from './losses';
+import type { Network } from './network';
+import { deriveSeed } from './prng';
+import type { Hyper, Metrics } from './types';
+
+export type StepResult = { ok: true; metrics: Metrics } | { ok: false; reason: 'nan'; metrics: Metrics };
+
+/** Fixed seeds, so evaluation and log p(x) of the same weights give the same numbers. */
+const EVAL_SEED = 0xe7a1;
+const LOGPX_SEED = 0x1095;
+
+/** Adam whose learning rate can change without losing its moment estimates. */
+class AdjustableAdam extends tf.AdamOptimizer {
+  setLearningRate(lr: number): void {
+    this.learningRate = lr;
+  }
+}
+
+/** The four batch means in one tensor, so a step reads back a single small array. */
+const packTerms = (t: LossTerms): tf.Tensor1D => tf.stack([t.objective, t.elbo, t.recon, t.kl]) as tf.Tensor1D;
+const unpack = (v: ArrayLike<number>): Metrics => ({ objective: v[0], elbo: v[1], recon: v[2], kl: v[3] });
+
+function checkedHyper(h: Hyper): Hyper {
+  const problems = validateHyper(h);
+  if (problems.length > 0) throw new Error(`Invalid hyperparameters: ${problems.join('; ')}`);
+  return { ...h };
+}
+
+export class Trainer {
+  readonly net: Network;
+  /** Applied updates so far; with the seed it fixes each step's ε draw. */
+  stepCount = 0;
+  private current: Hyper;
+  private readonly seed: number;
+  private readonly optimizer: AdjustableAdam;
+
+  constructor(net: Network, hyper: Hyper, seed: number) {
+    assertGradientsRegistered();
+    this.net = net;
+    this.current = checkedHyper(hyper);
+    this.seed = seed;
+    this.optimizer = new AdjustableAdam(hyper.learningRate, 0.9, 0.999);
+  }
+
+  get hyper(): Hyper {
+    return { ...this.current };
+  }
+
+  setHyper(h: Partial<Hyper>): void {
+    const next = checkedHyper({ ...this.current, ...h });
+    if (next.learningRate !== this.current.learningRate) this.optimizer.setLearningRate(next.learningRate);
+    this.current = next;
+  }
+
+  /** One Adam step on the batch, unless the loss is not finite: then the weights stay as they were. */
+  step(x: tf.Tensor2D): StepResult {
+    const seed = deriveSeed(this.seed, this.stepCount);
+    const kept: { terms?: tf.Tensor1D } = {};
+    const { value, grads } = tf.variableGrads(() => {
+      const t = lossTerms(this.net, x, this.current, seed);
+      kept.terms = tf.keep(packTerms(t));
+      return t.objective;
+    }, this.net.variables);
+    const values = kept.terms ? kept.terms.dataSync() : [NaN, NaN, NaN, NaN];
+    value.dispose();
+    kept.terms?.dispose();
+    const metrics = unpack(values);
+
+    if (!Array.from(values).every(Number.isFinite)) {
+      tf.dispose(grads);
+      return { ok: false, reason: 'nan', metrics };
+    }
+    // Adam pairs moment estimates with gradients by position: pass every variable, always in order.
+    const ordered = this.net.variables.map((v) => ({ name: v.name, tensor: grads[v.name] ?? tf.zerosLike(v) }));
+    this.optimizer.applyGradients(ordered);
+    tf.dispose(ordered.map((g) => g.tensor));
+    this.stepCount++;
+    return { ok: true, metrics };
+  }
+
+  /** Means over x without gradients, one ε draw per image from a fixed seed; β applies to `objective`. */
+  evaluate(x: tf.Tensor2D, batchSize = 1000): Metrics {
+    const n = x.shape[0];
+    if (n === 0) throw new Error('evaluate needs at least one image');
+    const h = { ...this.current, samples: 1 };
+    let sums: tf.Tensor1D = tf.zeros([4]);
+    for (let start = 0, b = 0; start < n; start += batchSize, b++) {
+      const nb = Math.min(batchSize, n - start);
+      const next = tf.tidy(() => {
+        const t = lossTerms(this.net, tf.slice(x, [start, 0], [nb, -1]), h, deriveSeed(EVAL_SEED, b));
+        return tf.add(sums, tf.mul(packTerms(t), nb)) as tf.Tensor1D;
+      });
+      sums.dispose();
+      sums = next;
+    }
+    const totals = sums.dataSync();
+    sums.dispose();
+    return unpack(Array.from(totals, (s) => s / n));
+  }
+
+  /** Importance-weighted log p(x) with K samples (VAE only), and the K-sample ELBO beside it. */
+  logpx(x: tf.Tensor2D, K: number, onProgress?: (done: number, total: number) => void): Promise<{ logpx: number; elbo: number }> {
+    return importanceWeightedLogpx(this.net, x, K, this.current, LOGPX_SEED, onProgress);
+  }
+
+  /** Frees the optimizer state; the network belongs to the caller. */
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
