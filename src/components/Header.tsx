@@ -1,0 +1,136 @@
+// The top bar: what is trained (dataset, model), the transport (Train/Pause, Step, Reset),
+// what is happening (status line) and where it runs (backend menu).
+import type { ReactNode } from 'react';
+import type { ClientState } from '../workers/clientTypes';
+import type { BackendChoice } from '../workers/protocol';
+import { SCHEMA, type DatasetName, type ModelKind, type Settings } from './hyperSchema';
+import { BACKEND_CHOICES, BACKEND_LABELS, statusText, triedText } from './statusText';
+import { usePlaygroundClient } from './usePlayground';
+
+interface HeaderProps {
+  state: ClientState;
+  settings: Settings;
+  onChange(patch: Partial<Settings>): void;
+  onReset(): void;
+  /** Where the language toggle goes once there is one. */
+  languageSlot?: ReactNode;
+  /** Shown after the status line (the progress of long work). */
+  children?: ReactNode;
+}
+
+export function Header({ state, settings, onChange, onReset, languageSlot, children }: HeaderProps) {
+  const client = usePlaygroundClient();
+  const ready = state.phase === 'ready';
+  const datasets = SCHEMA.dataset.options.map((o) => ({
+    value: o.value,
+    label: state.manifest?.datasets.find((d) => d.name === o.value)?.title ?? o.label,
+  }));
+  const runningLabel = state.backend ? BACKEND_LABELS[state.backend] : null;
+
+  return (
+    <header className="header">
+      <h1 className="title">
+        VAE <span className="title-light">Playground</span>
+      </h1>
+
+      <label className="field-inline">
+        <span className="field-inline-label">Dataset</span>
+        <select
+          value={settings.dataset}
+          onChange={(e) => onChange({ dataset: e.currentTarget.value as DatasetName })}
+        >
+          {datasets.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <div role="radiogroup" aria-label="Model" className="segmented">
+        {SCHEMA.kind.options.map((o) => (
+          <label key={o.value} className="segment">
+            <input
+              type="radio"
+              name="model-kind"
+              value={o.value}
+              checked={settings.kind === o.value}
+              onChange={() => onChange({ kind: o.value as ModelKind })}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+
+      <div className="transport">
+        <button
+          type="button"
+          className={`primary play ${state.running ? 'is-running' : ''}`}
+          disabled={!ready}
+          onClick={() => (state.running ? client.pause() : client.play())}
+        >
+          <span className="icon" aria-hidden="true">
+            {state.running ? <PauseIcon /> : <PlayIcon />}
+          </span>
+          {state.running ? 'Pause' : 'Train'}
+        </button>
+        <button
+          type="button"
+          disabled={!ready || state.running}
+          onClick={() => client.step(1)}
+          title="Train one chunk of steps"
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          disabled={state.phase === 'starting'}
+          onClick={onReset}
+          title="New random weights, step 0"
+        >
+          Reset
+        </button>
+      </div>
+
+      <span className="status" data-testid="status">
+        {statusText(state)}
+      </span>
+      {children}
+
+      <div className="header-end">
+        <label className="field-inline">
+          <span className="field-inline-label">Backend</span>
+          <select
+            title={triedText(state.tried)}
+            value={state.backendChoice}
+            onChange={(e) => client.setBackend(e.currentTarget.value as BackendChoice)}
+            data-backend={state.backend ?? ''}
+          >
+            {BACKEND_CHOICES.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.value === 'auto' && runningLabel ? `Auto (${runningLabel})` : b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {languageSlot}
+      </div>
+    </header>
+  );
+}
+
+function PlayIcon() {
+  return (
+    <svg viewBox="0 0 12 12" width="12" height="12">
+      <path d="M3 1.5v9l7.5-4.5z" fill="currentColor" />
+    </svg>
+  );
+}
+
+function PauseIcon() {
+  return (
+    <svg viewBox="0 0 12 12" width="12" height="12">
+      <path d="M2.5 1.5h2.5v9H2.5zM7 1.5h2.5v9H7z" fill="currentColor" />
+    </svg>
+  );
+}

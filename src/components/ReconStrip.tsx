@@ -1,0 +1,91 @@
+// Eight fixed test images over their reconstructions: the decoder's progress at a glance.
+// Pixels are painted with putImageData into 28×28 canvases that CSS scales up pixelated.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { currentTheme, grayToRgba, onThemeChange, type Theme } from './palette';
+import { usePlaygroundClient, useTopic } from './usePlayground';
+import './charts.css';
+
+const COUNT = 8;
+const SIDE = 28;
+
+export function ReconStrip() {
+  const client = usePlaygroundClient();
+  const inputs = useRef<Array<HTMLCanvasElement | null>>([]);
+  const outputs = useRef<Array<HTMLCanvasElement | null>>([]);
+  const frame = useRef(0);
+  const [step, setStep] = useState<number | null>(null);
+  const [theme, setTheme] = useState<Theme>(currentTheme);
+
+  const paint = useCallback(() => {
+    frame.current = 0;
+    const recon = client.getRecon();
+    setStep(recon ? recon.step : null);
+    const size = SIDE * SIDE;
+    const image = new ImageData(SIDE, SIDE);
+    for (let i = 0; i < COUNT; i++) {
+      for (const [canvases, data] of [
+        [inputs.current, recon?.inputs],
+        [outputs.current, recon?.outputs],
+      ] as const) {
+        const ctx = canvases[i]?.getContext('2d');
+        if (!ctx) continue;
+        if (!data || !recon || i >= recon.count || data.length < (i + 1) * size) {
+          ctx.clearRect(0, 0, SIDE, SIDE);
+          continue;
+        }
+        grayToRgba(data, i * size, size, image.data, theme);
+        ctx.putImageData(image, 0, 0);
+      }
+    }
+  }, [client, theme]);
+
+  const schedule = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(paint);
+  }, [paint]);
+  useTopic('recon', schedule);
+  useEffect(() => {
+    schedule();
+    return () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [schedule]);
+  useEffect(() => onThemeChange(setTheme), []);
+
+  const cells = Array.from({ length: COUNT }, (_, i) => i);
+  return (
+    <section className="panel recon" aria-label="Reconstructions">
+      <div className="recon-rows">
+        <span className="recon-label" title="Test images">x</span>
+        {cells.map((i) => (
+          <canvas
+            key={`in-${i}`}
+            ref={(el) => {
+              inputs.current[i] = el;
+            }}
+            width={SIDE}
+            height={SIDE}
+            role="img"
+            aria-label={`Test image ${i + 1}`}
+          />
+        ))}
+        <span className="recon-label dec" title="Reconstructions (decoder mean)">x̂</span>
+        {cells.map((i) => (
+          <canvas
+            key={`out-${i}`}
+            ref={(el) => {
+              outputs.current[i] = el;
+            }}
+            width={SIDE}
+            height={SIDE}
+            role="img"
+            aria-label={`Reconstruction ${i + 1}`}
+          />
+        ))}
+      </div>
+      <p className="caption">
+        {step === null ? 'step –' : `step ${step.toLocaleString('en-US')}`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,282 @@
+// The one declarative list of everything a user can set: name, type, default, bounds, hint.
+// It drives the controls, the URL and the validation of values that come from outside
+// (a shared link, a loaded checkpoint). The defaults equal DEFAULT_MODEL/DEFAULT_HYPER of
+// src/model/types.ts, which components may not import (architecture.md).
+import type { SessionConfig } from '../workers/protocol';
+
+type Hyper = SessionConfig['hyper'];
+type ModelConfig = SessionConfig['model'];
+export type DatasetName = SessionConfig['dataset'];
+export type ModelKind = ModelConfig['kind'];
+export type Likelihood = Hyper['likelihood'];
+
+/** Everything the UI can set, flattened; `hidden` is a preset such as "512-256". */
+export interface Settings {
+  dataset: DatasetName;
+  kind: ModelKind;
+  latentDim: number;
+  hidden: string;
+  learningRate: number;
+  beta: number;
+  likelihood: Likelihood;
+  sigmaX: number;
+  samples: number;
+  reparam: boolean;
+  batchSize: number;
+  seed: number;
+}
+export type SettingKey = keyof Settings;
+
+interface FieldBase {
+  label: string;
+  /** One line under the control. */
+  hint: string;
+  /** Query-string name. */
+  param: string;
+  /** Changing it needs new weights (asks before resetting a trained model). */
+  needsReset: boolean;
+  /** Meaningless for the AE (no sampling, no KL). */
+  vaeOnly?: boolean;
+  /** Only used by this likelihood. */
+  likelihood?: Likelihood;
+}
+export interface RangeField extends FieldBase {
+  type: 'range';
+  min: number;
+  max: number;
+  step: number;
+  integer: boolean;
+  default: number;
+}
+export interface ChoiceField<T extends string | number> extends FieldBase {
+  type: 'choice';
+  options: ReadonlyArray<{ value: T; label: string }>;
+  default: T;
+}
+export interface ToggleField extends FieldBase {
+  type: 'toggle';
+  default: boolean;
+}
+// Wrapped in [] so unions such as 'mnist' | 'fashion' are not distributed into separate fields.
+type FieldFor<T> = [T] extends [boolean]
+  ? ToggleField
+  : [T] extends [number]
+    ? RangeField | ChoiceField<number>
+    : [T] extends [string]
+      ? ChoiceField<T>
+      : never;
+export type Schema = { [K in SettingKey]: FieldFor<Settings[K]> };
+
+export const AE_HINT = 'AE: no sampling, no KL';
+export const INPUT_DIM = 784;
+
+export const SCHEMA: Schema = {
+  dataset: {
+    type: 'choice', label: 'Dataset', param: 'data', needsReset: true, default: 'mnist',
+    hint: 'Which images to learn.',
+    options: [{ value: 'mnist', label: 'MNIST' }, { value: 'fashion', label: 'Fashion-MNIST' }],
+  },
+  kind: {
+    type: 'choice', label: 'Model', param: 'model', needsReset: true, default: 'vae',
+    hint: 'VAE samples z and pays KL; AE maps x to one point.',
+    options: [{ value: 'vae', label: 'VAE' }, { value: 'ae', label: 'AE' }],
+  },
+  latentDim: {
+    type: 'range', label: 'Latent dimensions', param: 'z', needsReset: true,
+    min: 1, max: 64, step: 1, integer: true, default: 2,
+    hint: 'Size of z; 2 can be drawn whole.',
+  },
+  hidden: {
+    type: 'choice', label: 'Hidden layers', param: 'hidden', needsReset: true, default: '512-256',
+    hint: 'Encoder widths; decoder mirrors.',
+    options: [
+      { value: '256', label: '256' },
+      { value: '512', label: '512' },
+      { value: '256-128', label: '256 → 128' },
+      { value: '512-256', label: '512 → 256' },
+      { value: '1024-512', label: '1024 → 512' },
+    ],
+  },
+  beta: {
+    type: 'range', label: 'Beta', param: 'beta', needsReset: false, vaeOnly: true,
+    min: 0, max: 10, step: 0.1, integer: false, default: 1,
+    hint: 'KL weight; 1 is the true ELBO.',
+  },
+  learningRate: {
+    type: 'choice', label: 'Learning rate', param: 'lr', needsReset: false, default: 1e-3,
+    hint: 'Adam step size.',
+    options: [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1].map((v) => ({ value: v, label: formatRate(v) })),
+  },
+  batchSize: {
+    type: 'choice', label: 'Batch size', param: 'batch', needsReset: false, default: 128,
+    hint: 'Images per step (next chunk).',
+    options: [32, 64, 128, 256, 512].map((v) => ({ value: v, label: String(v) })),
+  },
+  likelihood: {
+    type: 'choice', label: 'Likelihood', param: 'lik', needsReset: false, default: 'bernoulli',
+    hint: 'How p(x|z) scores a pixel.',
+    options: [{ value: 'bernoulli', label: 'Bernoulli' }, { value: 'gaussian', label: 'Gaussian' }],
+  },
+  sigmaX: {
+    type: 'range', label: 'Decoder sigma', param: 'sigma', needsReset: false, vaeOnly: true,
+    likelihood: 'gaussian', min: 0.05, max: 2, step: 0.05, integer: false, default: 1,
+    hint: 'σₓ: small sharpens, large blurs.',
+  },
+  samples: {
+    type: 'range', label: 'Samples L', param: 'L', needsReset: false, vaeOnly: true,
+    min: 1, max: 16, step: 1, integer: true, default: 1,
+    hint: 'ε draws per image (Monte Carlo).',
+  },
+  reparam: {
+    type: 'toggle', label: 'Reparameterization trick', param: 'reparam', needsReset: false, vaeOnly: true,
+    default: true,
+    hint: 'Off: no recon gradient reaches θ.',
+  },
+  seed: {
+    type: 'range', label: 'Seed', param: 'seed', needsReset: true,
+    min: 0, max: 2_147_483_647, step: 1, integer: true, default: 1,
+    hint: 'Fixes the initial weights and batch order.',
+  },
+};
+
+/**
+ * Controls of the hyperparameter panel, three columns top to bottom: shape and step size, the
+ * objective, the estimator (dataset/model are in the header, the seed only in the link).
+ */
+export const PANEL_KEYS = [
+  'latentDim', 'hidden', 'learningRate',
+  'beta', 'likelihood', 'sigmaX',
+  'batchSize', 'samples', 'reparam',
+] as const satisfies readonly SettingKey[];
+
+export function formatRate(v: number): string {
+  const exp = Math.floor(Math.log10(v) + 1e-9);
+  const mant = Math.round(v / 10 ** exp);
+  return mant === 1 ? `1e${exp}` : `${mant}e${exp}`;
+}
+
+export function defaultSettings(): Settings {
+  const out = {} as Record<SettingKey, unknown>;
+  for (const key of Object.keys(SCHEMA) as SettingKey[]) out[key] = SCHEMA[key].default;
+  return out as unknown as Settings;
+}
+
+export type Validated<T> = { ok: true; value: T; note?: string } | { ok: false; note: string };
+
+/**
+ * Checks one value from outside (URL text, a number, a loaded config) against its field:
+ * numbers are clamped and rounded to the field's grid, choices must be listed (numbers snap
+ * to the nearest option), anything else is refused with a note saying why.
+ */
+export function validateSetting<K extends SettingKey>(key: K, raw: unknown): Validated<Settings[K]> {
+  const field = SCHEMA[key] as RangeField | ChoiceField<string | number> | ToggleField;
+  const accept = (value: unknown, note?: string): Validated<Settings[K]> =>
+    note ? { ok: true, value: value as Settings[K], note } : { ok: true, value: value as Settings[K] };
+  const refuse = (why: string, kept: string): Validated<Settings[K]> => ({
+    ok: false,
+    note: `${field.label}: "${String(raw)}" ${why}; kept ${kept}.`,
+  });
+
+  if (field.type === 'toggle') {
+    if (raw === true || raw === '1' || raw === 'true') return accept(true);
+    if (raw === false || raw === '0' || raw === 'false') return accept(false);
+    return refuse('is not on/off', field.default ? 'on' : 'off');
+  }
+  if (field.type === 'range') {
+    const n = toNumber(raw);
+    if (!Number.isFinite(n)) return refuse('is not a number', String(field.default));
+    const value = clampToField(field, n);
+    if (value === n) return accept(value);
+    return accept(value, `${field.label}: ${n} is outside ${field.min}–${field.max} or off its step; using ${value}.`);
+  }
+  if (typeof field.default === 'number') {
+    // Numeric choices (learning rate, batch size) snap to the nearest offered value, on a log scale.
+    const n = toNumber(raw);
+    if (!Number.isFinite(n) || n <= 0) return refuse('is not one of the choices', String(field.default));
+    const distance = (o: { value: string | number }) => Math.abs(Math.log(Number(o.value) / n));
+    const nearest = field.options.reduce((best, o) => (distance(o) < distance(best) ? o : best));
+    if (nearest.value === n) return accept(n);
+    return accept(nearest.value, `${field.label}: ${n} is not offered; using ${nearest.label}.`);
+  }
+  if (key === 'hidden' && typeof raw === 'string' && parseHidden(raw) !== null) return accept(raw);
+  const hit = field.options.find((o) => o.value === raw);
+  return hit ? accept(hit.value) : refuse('is not one of the choices', String(field.default));
+}
+
+function toNumber(raw: unknown): number {
+  if (typeof raw === 'number') return raw;
+  return typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+}
+
+export function clampToField(field: RangeField, n: number): number {
+  const clamped = Math.min(field.max, Math.max(field.min, n));
+  const snapped = field.min + Math.round((clamped - field.min) / field.step) * field.step;
+  // Round away binary noise (0.1 steps) so values read and compare as typed.
+  const value = Number(snapped.toFixed(6));
+  return field.integer ? Math.round(value) : Math.min(field.max, value);
+}
+
+/** "512-256" → [512, 256]; null unless 1–4 layers of 8–2048 units. */
+export function parseHidden(text: string): number[] | null {
+  if (!/^\d{1,4}(-\d{1,4}){0,3}$/.test(text)) return null;
+  const sizes = text.split('-').map(Number);
+  return sizes.every((s) => s >= 8 && s <= 2048) ? sizes : null;
+}
+
+export function settingsToConfig(s: Settings): SessionConfig {
+  return {
+    dataset: s.dataset,
+    model: { kind: s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [512, 256] },
+    hyper: {
+      learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
+      samples: s.samples, reparam: s.reparam, batchSize: s.batchSize,
+    },
+    seed: s.seed,
+  };
+}
+
+export function configToSettings(c: SessionConfig): Settings {
+  return {
+    dataset: c.dataset, kind: c.model.kind, latentDim: c.model.latentDim, hidden: c.model.hidden.join('-'),
+    learningRate: c.hyper.learningRate, beta: c.hyper.beta, likelihood: c.hyper.likelihood, sigmaX: c.hyper.sigmaX,
+    samples: c.hyper.samples, reparam: c.hyper.reparam, batchSize: c.hyper.batchSize, seed: c.seed,
+  };
+}
+
+/** Reads settings from a query string; every refused or corrected value yields a note. */
+export function settingsFromParams(params: URLSearchParams): { settings: Settings; notes: string[] } {
+  const settings = defaultSettings() as unknown as Record<SettingKey, unknown>;
+  const notes: string[] = [];
+  for (const key of Object.keys(SCHEMA) as SettingKey[]) {
+    const raw = params.get(SCHEMA[key].param);
+    if (raw === null) continue;
+    const result = validateSetting(key, raw.slice(0, 64));
+    if (result.ok) settings[key] = result.value;
+    if (result.note) notes.push(result.note);
+  }
+  return { settings: settings as unknown as Settings, notes };
+}
+
+/** Writes only what differs from the defaults, so a shared link stays short. */
+export function settingsToParams(s: Settings, into = new URLSearchParams()): URLSearchParams {
+  for (const key of Object.keys(SCHEMA) as SettingKey[]) {
+    const value = s[key];
+    const field = SCHEMA[key];
+    if (value === field.default) {
+      into.delete(field.param);
+      continue;
+    }
+    into.set(field.param, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  return into;
+}
+
+/** Whether a control applies to this model and likelihood (and why not, for its hint). */
+export function applicability(key: SettingKey, s: Settings): { enabled: boolean; reason?: string } {
+  const field = SCHEMA[key];
+  if (field.vaeOnly && s.kind === 'ae') return { enabled: false, reason: AE_HINT };
+  if (field.likelihood && field.likelihood !== s.likelihood) {
+    return { enabled: false, reason: `${field.likelihood === 'gaussian' ? 'Gaussian' : 'Bernoulli'} likelihood only.` };
+  }
+  return { enabled: true };
+}

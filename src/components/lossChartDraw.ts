@@ -1,0 +1,246 @@
+// Draws the loss curves with d3 into one SVG: a handful of paths, however long the run.
+// Raw per-step values faint, their EMA bold, test points as rings; the hover rule and dots.
+// Colours come from CSS classes (s-elbo, s-recon, s-kl, s-objective), so themes need no redraw.
+import { axisBottom, axisLeft, format, scaleLinear, scaleSymlog, select, type Selection } from 'd3';
+import type { MetricsHistory } from '../workers/clientTypes';
+import {
+  downsampleMinMax,
+  ema,
+  formatStep,
+  logTicks,
+  nearestIndex,
+  pathData,
+  smoothingFor,
+  spreadTicks,
+  yDomain,
+} from './lossChartScales';
+
+export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective';
+
+export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
+  { key: 'elbo', label: '−ELBO' },
+  { key: 'recon', label: 'Reconstruction' },
+  { key: 'kl', label: 'KL' },
+  { key: 'objective', label: 'Objective' },
+];
+
+const MARGIN = { top: 8, right: 12, bottom: 22, left: 42 };
+
+export interface DrawOptions {
+  width: number;
+  height: number;
+  log: boolean;
+  /** Which series to draw (the AE has no KL and no ELBO; objective only when β ≠ 1). */
+  visible: ReadonlySet<SeriesKey>;
+}
+
+export interface SeriesSummary {
+  key: SeriesKey;
+  /** Latest smoothed train value. */
+  train: number;
+  /** Latest test value, if any test point exists. */
+  test?: number;
+}
+
+export interface DrawSummary {
+  /** Train points in the history (one per step, older ones thinned by the store). */
+  points: number;
+  /** Vertices actually drawn for the raw lines, after per-pixel downsampling. */
+  drawn: number;
+  series: SeriesSummary[];
+}
+
+export interface HoverInfo {
+  x: number;
+  step: number;
+  rows: Array<{ key: SeriesKey; smooth: number; raw: number; y: number }>;
+  test?: { step: number; values: Partial<Record<SeriesKey, number>> };
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+type P = Selection<SVGPathElement, unknown, null, undefined>;
+
+let clipCounter = 0;
+
+/** Train values as charted: −ELBO is positive, the others are as stored. */
+function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
+  return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
+}
+function testValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
+  return key === 'elbo' ? -t.elbo : t[key];
+}
+
+export class LossChartRenderer {
+  private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly axisX: G;
+  private readonly axisY: G;
+  private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly raw = new Map<SeriesKey, P>();
+  private readonly smooth = new Map<SeriesKey, P>();
+  private readonly tests = new Map<SeriesKey, P>();
+  private readonly hoverG: G;
+  private readonly rule: Selection<SVGLineElement, unknown, null, undefined>;
+  private readonly dots = new Map<SeriesKey, Selection<SVGCircleElement, unknown, null, undefined>>();
+  // What the last draw used, so hovering needs no recomputation. Copies, not the live
+  // history arrays, which grow between draws.
+  private last: {
+    steps: number[];
+    tests: MetricsHistory['test'];
+    smoothed: Map<SeriesKey, Float64Array>;
+    values: Map<SeriesKey, number[]>;
+    x: (v: number) => number;
+    xInv: (px: number) => number;
+    y: (v: number) => number;
+    innerH: number;
+    visible: ReadonlySet<SeriesKey>;
+  } | null = null;
+
+  constructor(svg: SVGSVGElement) {
+    this.root = select(svg);
+    this.root.selectAll('*').remove();
+    const clipId = `loss-clip-${++clipCounter}`;
+    this.clipRect = this.root.append('defs').append('clipPath').attr('id', clipId).append('rect');
+    this.axisY = this.root.append('g').attr('class', 'axis axis-y');
+    this.axisX = this.root.append('g').attr('class', 'axis axis-x');
+    const plot = this.root.append('g').attr('clip-path', `url(#${clipId})`);
+    for (const { key } of SERIES) this.raw.set(key, plot.append('path').attr('class', `line raw s-${key}`));
+    for (const { key } of SERIES) this.smooth.set(key, plot.append('path').attr('class', `line smooth s-${key}`));
+    for (const { key } of SERIES) this.tests.set(key, plot.append('path').attr('class', `test-marks s-${key}`));
+    this.hoverG = this.root.append('g').attr('class', 'hover').style('display', 'none');
+    this.rule = this.hoverG.append('line').attr('class', 'rule');
+    for (const { key } of SERIES) {
+      this.dots.set(key, this.hoverG.append('circle').attr('r', 3.5).attr('class', `dot s-${key}`));
+    }
+  }
+
+  draw(h: MetricsHistory, o: DrawOptions): DrawSummary {
+    const innerW = Math.max(10, o.width - MARGIN.left - MARGIN.right);
+    const innerH = Math.max(10, o.height - MARGIN.top - MARGIN.bottom);
+    const steps = h.steps;
+    const n = steps.length;
+    const keys = SERIES.map((s) => s.key).filter((k) => o.visible.has(k));
+
+    const smoothing = smoothingFor(n);
+    const values = new Map<SeriesKey, number[]>();
+    const smoothed = new Map<SeriesKey, Float64Array>();
+    for (const k of keys) {
+      const v = trainValues(h, k);
+      values.set(k, v);
+      smoothed.set(k, ema(v, smoothing));
+    }
+    const testSeries = keys.filter((k) => k !== 'objective').map((k) => h.test.map((t) => testValue(t, k)));
+
+    const x0 = 0;
+    const x1 = Math.max(n > 0 ? steps[n - 1] : 0, h.test.length ? h.test[h.test.length - 1].step : 0, 10);
+    const x = scaleLinear().domain([x0, x1]).range([0, innerW]);
+    const dom = yDomain([...values.values(), ...testSeries], o.log);
+    const y = o.log
+      ? scaleSymlog().constant(1).domain(dom).range([innerH, 0])
+      : scaleLinear().domain(dom).range([innerH, 0]);
+
+    this.root.attr('viewBox', `0 0 ${o.width} ${o.height}`).attr('width', o.width).attr('height', o.height);
+    this.clipRect.attr('x', 0).attr('y', -4).attr('width', innerW).attr('height', innerH + 8);
+    const plotTransform = `translate(${MARGIN.left},${MARGIN.top})`;
+    this.root.selectAll<SVGGElement, unknown>('g[clip-path], g.hover').attr('transform', plotTransform);
+
+    const tickFormat = (v: number) => (Math.abs(v) >= 1e4 ? format('~s')(v) : format(',~g')(v));
+    const yAxis = axisLeft(y).tickSize(-innerW).tickPadding(6).tickFormat((v) => tickFormat(Number(v)));
+    if (o.log) yAxis.tickValues(spreadTicks(logTicks(dom, Math.max(3, Math.floor(innerH / 28))), y, 14));
+    else yAxis.ticks(Math.max(3, Math.floor(innerH / 36)));
+    this.axisY.attr('transform', plotTransform).call(yAxis).call((g) => g.select('.domain').remove());
+    this.axisX
+      .attr('transform', `translate(${MARGIN.left},${MARGIN.top + innerH})`)
+      .call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor(innerW / 90)))
+          .tickSizeOuter(0)
+          .tickFormat((v) => formatStep(Number(v))),
+      );
+
+    let drawn = 0;
+    for (const { key } of SERIES) {
+      const on = o.visible.has(key);
+      const raw = this.raw.get(key)!;
+      const sm = this.smooth.get(key)!;
+      const marks = this.tests.get(key)!;
+      raw.style('display', on && key !== 'objective' ? 'inline' : 'none');
+      sm.style('display', on ? 'inline' : 'none');
+      marks.style('display', on ? 'inline' : 'none');
+      if (!on) continue;
+      const rawDs = downsampleMinMax(steps, values.get(key)!, x0, x1, innerW);
+      drawn = Math.max(drawn, rawDs.x.length);
+      raw.attr('d', pathData(rawDs.x, rawDs.y, x, y));
+      const smDs = downsampleMinMax(steps, smoothed.get(key)!, x0, x1, innerW);
+      sm.attr('d', pathData(smDs.x, smDs.y, x, y));
+      if (key === 'objective') continue;
+      let rings = '';
+      for (const t of h.test) {
+        const v = testValue(t, key);
+        if (!Number.isFinite(v)) continue;
+        const cx = x(t.step);
+        const cy = y(v);
+        rings += `M${(cx - 3).toFixed(1)},${cy.toFixed(1)}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0`;
+      }
+      marks.attr('d', rings);
+    }
+
+    this.last = {
+      steps: steps.slice(0, n),
+      tests: h.test.slice(),
+      smoothed,
+      values,
+      x,
+      xInv: (px) => x.invert(px),
+      y,
+      innerH,
+      visible: o.visible,
+    };
+    const lastTest = h.test[h.test.length - 1];
+    return {
+      points: n,
+      drawn,
+      series: keys.map((k) => ({
+        key: k,
+        train: n ? smoothed.get(k)![n - 1] : NaN,
+        test: lastTest && k !== 'objective' ? testValue(lastTest, k) : undefined,
+      })),
+    };
+  }
+
+  /** Shows the rule at the step under `px` (plot coordinates); null hides it. */
+  hover(px: number | null): HoverInfo | null {
+    const last = this.last;
+    const i = last && px !== null ? nearestIndex(last.steps, last.xInv(px - MARGIN.left)) : -1;
+    if (!last || i < 0) {
+      this.hoverG.style('display', 'none');
+      return null;
+    }
+    const step = last.steps[i];
+    const sx = last.x(step);
+    this.hoverG.style('display', 'inline');
+    this.rule.attr('x1', sx).attr('x2', sx).attr('y1', 0).attr('y2', last.innerH);
+    const rows: HoverInfo['rows'] = [];
+    for (const { key } of SERIES) {
+      const dot = this.dots.get(key)!;
+      const sm = last.smoothed.get(key);
+      if (!last.visible.has(key) || !sm) {
+        dot.style('display', 'none');
+        continue;
+      }
+      const yv = last.y(sm[i]);
+      if (Number.isFinite(yv)) dot.style('display', 'inline').attr('cx', sx).attr('cy', yv);
+      else dot.style('display', 'none');
+      rows.push({ key, smooth: sm[i], raw: last.values.get(key)![i], y: yv + MARGIN.top });
+    }
+    const info: HoverInfo = { x: sx + MARGIN.left, step, rows };
+    const ti = nearestIndex(last.tests.map((t) => t.step), step);
+    const t = ti >= 0 ? last.tests[ti] : undefined;
+    // A test point counts as "here" when it is within a few pixels of the rule.
+    if (t && Math.abs(last.x(t.step) - sx) <= 6) {
+      const values: Partial<Record<SeriesKey, number>> = {};
+      for (const r of rows) if (r.key !== 'objective') values[r.key] = testValue(t, r.key);
+      info.test = { step: t.step, values };
+    }
+    return info;
+  }
+}

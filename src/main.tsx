@@ -1,0 +1,43 @@
+// Entry point: read the link, start the workers once (outside React, so StrictMode's double
+// effects cannot start two), and render.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+// Base styles first: component stylesheets refine them.
+import './components/styles.css';
+import { App } from './components/App';
+import { settingsFromParams, settingsToConfig } from './components/hyperSchema';
+import { paletteCss } from './components/palette';
+import { BACKEND_CHOICES } from './components/statusText';
+import { PlaygroundProvider } from './components/usePlayground';
+import { createPlaygroundClient } from './workers/client';
+import type { BackendChoice } from './workers/protocol';
+
+// The palette's CSS variables go in before anything paints.
+const paletteStyle = document.createElement('style');
+paletteStyle.textContent = paletteCss();
+document.head.prepend(paletteStyle);
+
+const params = new URLSearchParams(window.location.search);
+const { settings, notes } = settingsFromParams(params);
+const backendParam = params.get('backend');
+const backend: BackendChoice =
+  BACKEND_CHOICES.find((b) => b.value === backendParam)?.value ??
+  (backendParam === 'webgpu' ? 'webgpu' : 'auto');
+if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
+  notes.push(`Backend: "${backendParam.slice(0, 32)}" is not one of Auto, WebGL, WASM, CPU; using Auto.`);
+}
+
+const client = createPlaygroundClient(settingsToConfig(settings), {
+  backend,
+  baseUrl: new URL(import.meta.env.BASE_URL, window.location.href).href,
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <PlaygroundProvider client={client}>
+      <App linkNotes={notes} />
+    </PlaygroundProvider>
+  </StrictMode>,
+);
