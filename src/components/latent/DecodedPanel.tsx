@@ -1,0 +1,72 @@
+// The decoder's output x̂ = sigmoid(ℓ(z)) for the latent point: painted the moment the
+// inference worker answers, at most one decode in flight and only the newest z waiting.
+
+import { useEffect, useRef, useState } from 'react';
+import { usePlaygroundClient } from '../usePlayground';
+import { CoordsReadout } from './CoordsReadout';
+import type { LatentPointStore } from './latentPoint';
+import { LatestOnly } from './latestOnly';
+import { recordLatency } from './latency';
+import { IMAGE_SIDE, paintImage } from './paintImage';
+import { useTheme } from './useTheme';
+
+interface DecodeRequest {
+  z: Float32Array;
+  /** performance.now() of the user event that moved z; null for redraws (new weights, theme). */
+  t0: number | null;
+  /** The point store's move number, so the handle shows this z with this image. */
+  seq: number;
+}
+
+interface DecodedPanelProps {
+  point: LatentPointStore;
+  dims: [number, number];
+  weightsStep: number;
+}
+
+export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
+  const client = usePlaygroundClient();
+  const theme = useTheme();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const themeNow = useRef(theme);
+  themeNow.current = theme;
+  const [shownStep, setShownStep] = useState<number | null>(null);
+  const stepNow = useRef(weightsStep);
+  stepNow.current = weightsStep;
+
+  const queue = useRef<LatestOnly<DecodeRequest, Float32Array> | null>(null);
+  queue.current ??= new LatestOnly<DecodeRequest, Float32Array>(
+    (req) => client.decode(req.z, 1),
+    (pixels, req) => {
+      if (canvas.current) paintImage(canvas.current, pixels, 0, themeNow.current);
+      if (req.t0 !== null) recordLatency(performance.now() - req.t0);
+      point.present(req.z, req.seq);
+      setShownStep(stepNow.current);
+    },
+    // Refused while weights of another shape are in place (a reset): the point still moves,
+    // and the next weights redraw the image.
+    (_err, req) => point.present(req.z, req.seq),
+  );
+
+  useEffect(() => point.subscribe((z, t0, seq) => queue.current?.request({ z: z.slice(), t0, seq })), [point]);
+  useEffect(() => {
+    if (weightsStep >= 0) queue.current?.request({ z: point.value.slice(), t0: null, seq: point.latestSeq });
+  }, [point, weightsStep, theme]);
+
+  const waiting = weightsStep < 0;
+  return (
+    <figure className="lx-decoded">
+      <figcaption className="lx-col-title dec">
+        decoded <span className="lx-math">x̂</span>
+      </figcaption>
+      <div className="lx-decoded-frame">
+        <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} role="img" aria-label="Decoded image" className="lx-image lx-decoded-image" />
+        {waiting && <span className="lx-decoded-wait">waiting for the first weights…</span>}
+      </div>
+      <CoordsReadout point={point} dims={dims} />
+      <p className="lx-note">
+        {shownStep === null ? 'x̂ = sigmoid(ℓ(z)), the mean image' : `mean image · weights of step ${shownStep.toLocaleString('en-US')}`}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,48 @@
+// Interpolation: ten decodings along the straight line between two test images' μ (all
+// latent dimensions, not just the two shown), ends framed in their class colours.
+import { useMemo } from 'react';
+import type { LatentSnapshot } from '../../workers/clientTypes';
+import { interpolateLatents } from './geometry';
+import { ImageCanvas } from './ImageCanvas';
+import { IMAGE_SIZE } from './paintImage';
+import { useBatchDecode } from './useBatchDecode';
+
+export const INTERP_STEPS = 10;
+
+interface InterpolationStripProps {
+  ends: [number, number];
+  latent: LatentSnapshot | null;
+  weightsStep: number;
+  classNames: readonly string[];
+  colors: readonly string[];
+  onClear(): void;
+}
+
+export function InterpolationStrip({ ends, latent, weightsStep, classNames, colors, onClear }: InterpolationStripProps) {
+  const [a, b] = ends;
+  const z = useMemo(() => {
+    if (!latent || a < 0 || b < 0 || a >= latent.count || b >= latent.count) return null;
+    const d = latent.dim;
+    return interpolateLatents(latent.mu.subarray(a * d, (a + 1) * d), latent.mu.subarray(b * d, (b + 1) * d), INTERP_STEPS);
+  }, [latent, a, b]);
+  const images = useBatchDecode(z, INTERP_STEPS, weightsStep);
+  const name = (i: number) => (latent ? (classNames[latent.labels[i]] ?? String(latent.labels[i])) : '');
+  const color = (i: number) => (latent ? colors[latent.labels[i] % colors.length] : 'transparent');
+
+  if (a < 0) return <p className="lx-hint">Click a test point on the map to start a path, then a second one to end it.</p>;
+  if (b < 0) return <p className="lx-hint">From {name(a)} (#{a}): now click a second point.</p>;
+  return (
+    <div className="lx-strip-row">
+      <ol className="lx-strip" aria-label={`Interpolation from ${name(a)} to ${name(b)}`}>
+        {Array.from({ length: INTERP_STEPS }, (_, i) => (
+          <li key={i} style={i === 0 ? { borderColor: color(a) } : i === INTERP_STEPS - 1 ? { borderColor: color(b) } : undefined}>
+            <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={`Interpolation step ${i + 1} of ${INTERP_STEPS}`} />
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="lx-small" onClick={onClear}>
+        New path
+      </button>
+    </div>
+  );
+}

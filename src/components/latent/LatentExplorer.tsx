@@ -1,0 +1,204 @@
+// The top row, drawn as the model itself, left to right: input x → encoder θ → latent space →
+// decoder φ → decoded x̂. Holds the UI state the panels share (what is hovered or picked, which
+// dimensions are shown, the active tab); streaming arrays stay in the client and the stores.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DataSplit } from '../../data/types';
+import type { LatentSnapshot } from '../../workers/clientTypes';
+import { CLASS_COLORS } from '../palette';
+import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
+import { DecodedPanel } from './DecodedPanel';
+import { ExplorerTabs, type TabSpec } from './ExplorerTabs';
+import { topVarianceDims } from './geometry';
+import { InputPanel } from './InputPanel';
+import { InterpolationStrip } from './InterpolationStrip';
+import { LatentMap } from './LatentMap';
+import { Legend } from './Legend';
+import { LatentPointStore } from './latentPoint';
+import type { MapMarks } from './MapOverlay';
+import { MapToolbar } from './MapToolbar';
+import { DecoderBox, EncoderBox, type EncodedView } from './NetworkBox';
+import { imageFromBytes } from './paintImage';
+import { PRIOR_COUNT, PriorSamples } from './PriorSamples';
+import { samplePrior } from './priorSampling';
+import { useDrawnCode } from './useDrawnCode';
+import './latent.css';
+
+type Tab = 'explore' | 'interpolate' | 'prior';
+const TABS: ReadonlyArray<TabSpec<Tab>> = [
+  { id: 'explore', label: 'Decode' },
+  { id: 'interpolate', label: 'Interpolate' },
+  { id: 'prior', label: 'Prior samples' },
+];
+const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
+const NO_ENDS: [number, number] = [-1, -1];
+
+/** What the input column and the encoder box show: a test image, the drawing, or nothing. */
+type Pinned = { kind: 'test'; index: number } | { kind: 'drawn' } | null;
+
+export function LatentExplorer() {
+  const client = usePlaygroundClient();
+  const state = useClientState();
+  const model = state.config.model;
+  const dataset = state.config.dataset;
+  const classNames = state.manifest?.datasets.find((d) => d.name === dataset)?.classes ?? DIGITS;
+  const weightsStep = state.weightsStep;
+
+  const [latent, setLatent] = useState<LatentSnapshot | null>(() => client.getLatent());
+  useTopic('latent', () => setLatent(client.getLatent()));
+  const [testSet, setTestSet] = useState<DataSplit | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.getTestSet().then(
+      (split) => live && setTestSet(split),
+      () => live && setTestSet(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, dataset]);
+
+  const [point] = useState(() => new LatentPointStore(model.latentDim));
+  const [manualDims, setManualDims] = useState<[number, number] | null>(null);
+  const [hovered, setHovered] = useState(-1);
+  const [pinned, setPinned] = useState<Pinned>(null);
+  const [tab, setTab] = useState<Tab>('explore');
+  const [ends, setEnds] = useState<[number, number]>(NO_ENDS);
+  const [prior, setPrior] = useState<Float32Array | null>(null);
+  const [highlight, setHighlight] = useState<number | null>(null);
+  const [grid, setGrid] = useState({ on: false, n: 15 });
+
+  // A new model shape invalidates every index and code held here.
+  const shape = `${dataset} ${model.kind} ${model.latentDim}`;
+  const [lastShape, setLastShape] = useState(shape);
+  if (shape !== lastShape) {
+    setLastShape(shape);
+    setManualDims(null);
+    setPinned(null);
+    setHovered(-1);
+    setEnds(NO_ENDS);
+    setPrior(null);
+  }
+  useEffect(() => point.resize(model.latentDim), [point, model.latentDim]);
+
+  const usable = latent && latent.dim === model.latentDim ? latent : null;
+  const autoDims = useMemo<[number, number]>(
+    () => (usable && usable.dim > 2 ? topVarianceDims(usable.mu, usable.count, usable.dim) : [0, 1]),
+    [usable],
+  );
+  const dims = manualDims ?? autoDims;
+  const [dx, dy] = dims;
+  // The handle keeps its place in the newly shown plane; hidden dimensions return to 0.
+  useEffect(() => {
+    const z = point.value;
+    if (z.length > Math.max(dx, dy)) point.moveTo(dx, dy, z[dx], z[dy], null);
+  }, [point, dx, dy]);
+
+  const moveToCode = useCallback(
+    (mu: ArrayLike<number>, offset: number) => point.moveTo(dx, dy, mu[offset + dx], mu[offset + dy], performance.now()),
+    [point, dx, dy],
+  );
+
+  const { drawn, setPixels } = useDrawnCode(weightsStep, (code) => {
+    setPinned({ kind: 'drawn' });
+    moveToCode(code.mu, 0);
+  });
+
+  // The map calls back with the latest of these without re-rendering for a new closure.
+  const pick = useRef<(i: number) => void>(() => {});
+  pick.current = (i: number) => {
+    if (!usable) return;
+    if (tab === 'interpolate') {
+      setEnds(([a, b]) => (a < 0 || b >= 0 ? [i, -1] : a === i ? [a, -1] : [a, i]));
+      return;
+    }
+    setPinned({ kind: 'test', index: i });
+    moveToCode(usable.mu, i * usable.dim);
+  };
+  const onPick = useCallback((i: number) => pick.current(i), []);
+
+  const focus: Pinned = hovered >= 0 ? { kind: 'test', index: hovered } : pinned;
+  const focusTest = focus?.kind === 'test' && usable && focus.index < usable.count ? focus.index : -1;
+  const code: EncodedView | null = useMemo(() => {
+    if (focusTest >= 0 && usable) {
+      const d = usable.dim;
+      return { mu: usable.mu.subarray(focusTest * d, (focusTest + 1) * d), logvar: usable.logvar?.subarray(focusTest * d, (focusTest + 1) * d) ?? null };
+    }
+    return focus?.kind === 'drawn' && drawn ? { mu: drawn.mu, logvar: drawn.logvar } : null;
+  }, [focusTest, usable, focus?.kind, drawn]);
+
+  const testReady = testSet && testSet.dataset === dataset;
+  const inputImage = useMemo(() => {
+    if (focusTest >= 0 && testReady && focusTest < testSet.count) return imageFromBytes(testSet.pixels, focusTest);
+    return focus?.kind === 'drawn' && drawn ? drawn.pixels : null;
+  }, [focusTest, testReady, testSet, focus?.kind, drawn]);
+  const caption =
+    focusTest >= 0 && usable
+      ? `${classNames[usable.labels[focusTest]] ?? usable.labels[focusTest]} · test #${focusTest}`
+      : focus?.kind === 'drawn' && drawn
+        ? 'your drawing'
+        : 'hover a point';
+
+  const marks: MapMarks = useMemo(
+    () => ({
+      hovered,
+      selected: pinned?.kind === 'test' ? pinned.index : -1,
+      drawn: drawn ? { mu: drawn.mu, logvar: drawn.logvar, thumbnail: drawn.thumbnail } : null,
+      interp: tab === 'interpolate' ? ends : NO_ENDS,
+      prior: tab === 'prior' ? prior : null,
+    }),
+    [hovered, pinned, drawn, tab, ends, prior],
+  );
+
+  return (
+    <div className="lx" data-kind={model.kind}>
+      <InputPanel image={inputImage} caption={caption} normalizeDrawing={dataset === 'mnist'} onDrawn={setPixels} />
+      <EncoderBox config={model} dims={dims} code={code} />
+      <div className="lx-center">
+        <MapToolbar
+          step={usable?.step ?? null}
+          count={usable?.count ?? 0}
+          latentDim={model.latentDim}
+          dims={dims}
+          onDims={setManualDims}
+          grid={grid}
+          onGrid={setGrid}
+        />
+        <div className="lx-map-area">
+          <LatentMap
+            latent={usable}
+            dims={dims}
+            kind={model.kind}
+            latentDim={model.latentDim}
+            classNames={classNames}
+            colors={CLASS_COLORS}
+            highlight={highlight}
+            marks={marks}
+            point={point}
+            grid={grid}
+            weightsStep={weightsStep}
+            onHover={setHovered}
+            onPick={onPick}
+          />
+          <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
+        </div>
+        <ExplorerTabs<Tab> label="Explore the latent space" tabs={TABS} value={tab} onChange={setTab}>
+          {tab === 'explore' && (
+            <p className="lx-hint">
+              Drag <span className="lx-glyph">◎</span> or focus it and use the arrow keys (Shift ×10) to decode any z;
+              click a test point to jump to its μ.
+            </p>
+          )}
+          {tab === 'interpolate' && (
+            <InterpolationStrip ends={ends} latent={usable} weightsStep={weightsStep} classNames={classNames} colors={CLASS_COLORS} onClear={() => setEnds(NO_ENDS)} />
+          )}
+          {tab === 'prior' && (
+            <PriorSamples z={prior} weightsStep={weightsStep} onSample={() => setPrior(samplePrior(PRIOR_COUNT, model.latentDim))} />
+          )}
+        </ExplorerTabs>
+      </div>
+      <DecoderBox config={model} />
+      <DecodedPanel point={point} dims={dims} weightsStep={weightsStep} />
+    </div>
+  );
+}

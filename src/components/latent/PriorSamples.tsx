@@ -1,0 +1,35 @@
+// Sample from the prior: z ~ N(0, I), decoded. For a VAE these look like data; for an AE,
+// whose codes ignore the prior, many do not: the comparison the KL term is for.
+import { ImageCanvas } from './ImageCanvas';
+import { IMAGE_SIZE } from './paintImage';
+import { useBatchDecode } from './useBatchDecode';
+
+export const PRIOR_COUNT = 16;
+
+interface PriorSamplesProps {
+  z: Float32Array | null;
+  weightsStep: number;
+  onSample(): void;
+}
+
+export function PriorSamples({ z, weightsStep, onSample }: PriorSamplesProps) {
+  const images = useBatchDecode(z, PRIOR_COUNT, weightsStep);
+  return (
+    <div className="lx-strip-row">
+      <button type="button" className="lx-small lx-primary" onClick={onSample} disabled={weightsStep < 0}>
+        Sample from prior
+      </button>
+      {z ? (
+        <ol className="lx-strip lx-prior" aria-label="Samples from the prior N(0, I)">
+          {Array.from({ length: PRIOR_COUNT }, (_, i) => (
+            <li key={i}>
+              <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={`Prior sample ${i + 1}`} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="lx-hint">16 draws of z ~ N(0, I), decoded; × marks them on the map.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Rings of recent timings on window, for the benchmark and the e2e tests to read:
+// __vaeLatency: pointer/key event → decoded image painted; __vaePointsDrawMs: one redraw of
+// the test codes.
+
+declare global {
+  interface Window {
+    __vaeLatency?: number[];
+    __vaePointsDrawMs?: number[];
+  }
+}
+
+/** How many recent timings each ring keeps. */
+export const LATENCY_WINDOW = 512;
+
+function push(ring: number[], ms: number): void {
+  ring.push(ms);
+  if (ring.length > LATENCY_WINDOW) ring.splice(0, ring.length - LATENCY_WINDOW);
+}
+
+export function recordLatency(ms: number): void {
+  if (typeof window !== 'undefined') push((window.__vaeLatency ??= []), ms);
+}
+
+export function recordPointsDraw(ms: number): void {
+  if (typeof window !== 'undefined') push((window.__vaePointsDrawMs ??= []), ms);
+}

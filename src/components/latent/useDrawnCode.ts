@@ -1,0 +1,60 @@
+// The reader's drawing through the encoder: encoded live while drawing (newest stroke wins),
+// and again when new weights arrive, so its marker on the map follows training.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePlaygroundClient } from '../usePlayground';
+import { LatestOnly } from './latestOnly';
+import { imageDataUrl } from './paintImage';
+import { useTheme } from './useTheme';
+
+export interface DrawnCode {
+  pixels: Float32Array;
+  mu: Float32Array;
+  logvar: Float32Array | null;
+  recon: Float32Array;
+  /** Its reconstruction as a small image URL, for the map. */
+  thumbnail: string | null;
+}
+
+type Encoded = { mu: Float32Array; logvar: Float32Array | null; recon: Float32Array };
+
+/** onEncoded runs for encodings caused by a stroke (not by new weights). */
+export function useDrawnCode(weightsStep: number, onEncoded: (code: DrawnCode) => void) {
+  const client = usePlaygroundClient();
+  const theme = useTheme();
+  const themeNow = useRef(theme);
+  themeNow.current = theme;
+  const [drawn, setDrawn] = useState<DrawnCode | null>(null);
+  const pixels = useRef<Float32Array | null>(null);
+  const callback = useRef(onEncoded);
+  callback.current = onEncoded;
+
+  const queue = useRef<LatestOnly<{ pixels: Float32Array; stroke: boolean }, Encoded> | null>(null);
+  queue.current ??= new LatestOnly<{ pixels: Float32Array; stroke: boolean }, Encoded>(
+    (req) => client.encode(req.pixels, 1),
+    (res, req) => {
+      // Cleared meanwhile, or an older drawing: not shown.
+      if (pixels.current !== req.pixels) return;
+      const code = { pixels: req.pixels, ...res, thumbnail: imageDataUrl(res.recon, 0, themeNow.current) };
+      setDrawn(code);
+      if (req.stroke) callback.current(code);
+    },
+    () => {},
+  );
+
+  const setPixels = useCallback((next: Float32Array | null) => {
+    pixels.current = next;
+    if (!next) {
+      queue.current?.cancelPending();
+      setDrawn(null);
+      return;
+    }
+    queue.current?.request({ pixels: next, stroke: true });
+  }, []);
+
+  useEffect(() => {
+    const p = pixels.current;
+    if (p && weightsStep >= 0) queue.current?.request({ pixels: p, stroke: false });
+  }, [weightsStep, theme]);
+
+  return { drawn, setPixels };
+}

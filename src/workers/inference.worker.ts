@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+// The TF.js-free inference worker: holds the latest weight snapshot and decodes/encodes with
+// plain JavaScript, so dragging z stays live while the training worker is busy with a chunk.
+
+import { handleInference, initialInferenceState } from './inferenceHandler';
+import type { FromInference, ToInference } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const state = initialInferenceState();
+
+scope.onmessage = (e: MessageEvent<ToInference>) => {
+  const msg = e.data;
+  try {
+    const reply = handleInference(state, msg);
+    if (reply) scope.postMessage(reply.message, reply.transfer);
+  } catch (err) {
+    // A weights message has no id to answer; anything else must not leave its caller waiting.
+    if (msg.type === 'weights') return;
+    const message: FromInference = { type: 'inferenceError', id: msg.id, message: String(err) };
+    scope.postMessage(message);
+  }
+};

@@ -1,0 +1,68 @@
+// What the inference worker answers, as a plain function of the weights it holds, so it can be
+// tested in Node. TF.js-free on purpose: decoding must never wait behind a training chunk.
+
+import { decodeMeans, encodeMlp } from '../model/mlp';
+import type { NetworkWeights } from '../model/types';
+import type { FromInference, ToInference } from './protocol';
+
+export interface InferenceState {
+  weights: NetworkWeights | null;
+  step: number;
+}
+
+export interface InferenceReply {
+  message: FromInference;
+  /** Buffers handed to the page with the reply (it owns them from then on). */
+  transfer: ArrayBuffer[];
+}
+
+export function initialInferenceState(): InferenceState {
+  return { weights: null, step: -1 };
+}
+
+function fail(id: number, message: string): InferenceReply {
+  return { message: { type: 'inferenceError', id, message }, transfer: [] };
+}
+
+function validCount(n: number): boolean {
+  return Number.isInteger(n) && n > 0;
+}
+
+/** Applies one message; returns the reply to post, or null when the message needs none. */
+export function handleInference(state: InferenceState, msg: ToInference): InferenceReply | null {
+  switch (msg.type) {
+    case 'weights':
+      state.weights = msg.weights;
+      state.step = msg.step;
+      return null;
+    case 'decode': {
+      const w = state.weights;
+      if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
+      const dim = w.config.latentDim;
+      if (!validCount(msg.n) || msg.z.length !== msg.n * dim) {
+        return fail(msg.id, `decode: expected ${msg.n} × ${dim} latent values, got ${msg.z.length}`);
+      }
+      const pixels = decodeMeans(w, msg.z, msg.n);
+      return {
+        message: { type: 'decoded', id: msg.id, n: msg.n, step: state.step, pixels },
+        transfer: [pixels.buffer as ArrayBuffer],
+      };
+    }
+    case 'encode': {
+      const w = state.weights;
+      if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
+      const D = w.config.inputDim;
+      if (!validCount(msg.n) || msg.pixels.length !== msg.n * D) {
+        return fail(msg.id, `encode: expected ${msg.n} × ${D} pixel values, got ${msg.pixels.length}`);
+      }
+      const { mu, logvar } = encodeMlp(w, msg.pixels, msg.n);
+      // The reconstruction decodes z = μ: the encoder's best guess, without sampling noise.
+      const recon = decodeMeans(w, mu, msg.n);
+      const transfer = [mu.buffer, recon.buffer, ...(logvar ? [logvar.buffer] : [])] as ArrayBuffer[];
+      return {
+        message: { type: 'encoded', id: msg.id, n: msg.n, step: state.step, mu, logvar, recon },
+        transfer,
+      };
+    }
+  }
+}
