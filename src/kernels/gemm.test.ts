@@ -1,0 +1,180 @@
+// The generated WASM kernels against a float64 JS reference, on a memory of their own: every
+// packing route (contiguous, transposing, generic, edge panels), K blocking, padded tiles,
+// with and without FMA, and split across helper threads.
+
+import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Gemm, type HeapAllocator } from './gemm';
+import { gemmModuleBytes, relaxedSimdSupported } from './gemmModule';
+import { GemmThreadPool } from './gemmThreads';
+
+// Node 20 keeps relaxed SIMD behind a flag; Chrome has it on. Turn it on so both paths are tested.
+v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+
+/** A bump allocator over a memory of our own; nothing is ever reused, so stale scratch cannot alias. */
+function arena(memory: WebAssembly.Memory): HeapAllocator {
+  let top = 1024;
+  return {
+    malloc(bytes) {
+      const at = top;
+      top = Math.ceil((top + bytes + 64) / 64) * 64;
+      const need = Math.ceil(top / 65536) - memory.buffer.byteLength / 65536;
+      if (need > 0) memory.grow(need);
+      return at;
+    },
+    free() {},
+  };
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+}
+
+interface Case {
+  m: number;
+  n: number;
+  k: number;
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
+/** Fills A and B, runs the kernel and returns the largest error relative to max |C|. */
+function check(gemm: Gemm, memory: WebAssembly.Memory, alloc: HeapAllocator, c: Case, seed: number): number {
+  const { m, n, k, transposeA, transposeB } = c;
+  const a = alloc.malloc(m * k * 4);
+  const b = alloc.malloc(k * n * 4);
+  const out = alloc.malloc(m * n * 4 + 8);
+  const rand = seeded(seed);
+  const A = new Float32Array(memory.buffer, a, m * k).map(rand);
+  const B = new Float32Array(memory.buffer, b, k * n).map(rand);
+  new Float32Array(memory.buffer, a, m * k).set(A);
+  new Float32Array(memory.buffer, b, k * n).set(B);
+  // A sentinel after C catches writes past the end.
+  new Float32Array(memory.buffer, out, m * n + 2).fill(12345);
+  gemm.run({ a, b, c: out, m, n, k, transposeA, transposeB });
+  const C = new Float32Array(memory.buffer, out, m * n + 2);
+  expect(C[m * n]).toBe(12345);
+  let maxErr = 0;
+  let maxRef = 1e-30;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += (transposeA ? A[p * m + i] : A[i * k + p]) * (transposeB ? B[j * k + p] : B[p * n + j]);
+      maxErr = Math.max(maxErr, Math.abs(C[i * n + j] - s));
+      maxRef = Math.max(maxRef, Math.abs(s));
+    }
+  }
+  return maxErr / maxRef;
+}
+
+const SIZES: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [3, 5, 7],
+  [37, 29, 53],
+  [8, 8, 8],
+  [4, 8, 130],
+  [13, 17, 203],
+  [128, 2, 256],
+  [2, 256, 128],
+  [64, 64, 600],
+  [128, 40, 9],
+];
+const COMBOS = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+] as const;
+
+describe('Gemm (own memory)', () => {
+  for (const fma of [false, true]) {
+    it(`matches a float64 reference for odd sizes, all transposes, K blocks (fma ${fma})`, () => {
+      if (fma) expect(relaxedSimdSupported()).toBe(true);
+      const memory = new WebAssembly.Memory({ initial: 16 });
+      const alloc = arena(memory);
+      // kcMax 64 forces several K blocks, accumulated in C, for the larger k.
+      const gemm = Gemm.create(memory, alloc, { fma, kcMax: 64 });
+      let seed = 1;
+      for (const [m, n, k] of SIZES) {
+        for (const [transposeA, transposeB] of COMBOS) {
+          const err = check(gemm, memory, alloc, { m, n, k, transposeA, transposeB }, seed++);
+          expect(err, `${m}×${k}·${k}×${n} tA=${transposeA} tB=${transposeB}`).toBeLessThan(1e-5);
+        }
+      }
+    });
+  }
+
+  it('gives exact zeros for k = 0 and leaves empty outputs alone', () => {
+    const memory = new WebAssembly.Memory({ initial: 4 });
+    const alloc = arena(memory);
+    const gemm = Gemm.create(memory, alloc);
+    const c = alloc.malloc(12 * 4);
+    new Float32Array(memory.buffer, c, 12).fill(7);
+    gemm.run({ a: 0, b: 0, c, m: 3, n: 4, k: 0, transposeA: false, transposeB: false });
+    expect(Array.from(new Float32Array(memory.buffer, c, 12))).toEqual(new Array(12).fill(0));
+    gemm.run({ a: 0, b: 0, c, m: 0, n: 4, k: 5, transposeA: false, transposeB: false });
+  });
+
+  it('stays under 4 kB, so Chrome compiles it synchronously even on a page main thread', () => {
+    for (const fma of [false, true]) {
+      expect(gemmModuleBytes({ mr: 4, nr: 8, unroll: 1, fma }, { minPages: 1, shared: true }).length).toBeLessThan(4096);
+    }
+  });
+
+  it('emits a module the engine validates, for other micro-kernel shapes too', () => {
+    for (const shape of [
+      { mr: 4, nr: 8, unroll: 1, fma: false },
+      { mr: 6, nr: 8, unroll: 2, fma: false },
+      { mr: 3, nr: 4, unroll: 3, fma: false },
+    ]) {
+      expect(WebAssembly.validate(gemmModuleBytes(shape, { minPages: 1, shared: false }))).toBe(true);
+      expect(WebAssembly.validate(gemmModuleBytes(shape, { minPages: 1, shared: true }))).toBe(true);
+    }
+    expect(() => gemmModuleBytes({ mr: 4, nr: 6, unroll: 1, fma: false }, { minPages: 1, shared: false })).toThrow();
+  });
+
+  it('other micro-kernel shapes compute the same products', () => {
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const alloc = arena(memory);
+    for (const shape of [
+      { mr: 6, nr: 8, unroll: 2, fma: false },
+      { mr: 3, nr: 4, unroll: 3, fma: false },
+      { mr: 2, nr: 16, unroll: 1, fma: true },
+    ]) {
+      const gemm = Gemm.create(memory, alloc, { shape, kcMax: 50 });
+      for (const [transposeA, transposeB] of COMBOS) {
+        expect(check(gemm, memory, alloc, { m: 37, n: 29, k: 113, transposeA, transposeB }, 9)).toBeLessThan(1e-5);
+      }
+    }
+  });
+});
+
+describe('Gemm with helper threads (shared memory, worker_threads)', () => {
+  const memory = new WebAssembly.Memory({ initial: 256, maximum: 1024, shared: true });
+  const alloc = arena(memory);
+  const gemm = Gemm.create(memory, alloc, { fma: true });
+  const pool = GemmThreadPool.start(memory, gemm.bytes, 2, (source) => new Worker(source, { eval: true }));
+  afterAll(() => pool.dispose());
+
+  it('splits big products by rows or by columns and still matches the reference', async () => {
+    expect(await pool.ready()).toBe(true);
+    gemm.attachPool(pool);
+    let seed = 100;
+    // Columns split (n panels ≥ m panels), rows split, and a padded edge in each.
+    for (const [m, n, k] of [
+      [128, 512, 160],
+      [784, 128, 96],
+      [130, 515, 77],
+    ]) {
+      for (const [transposeA, transposeB] of COMBOS) {
+        expect(check(gemm, memory, alloc, { m, n, k, transposeA, transposeB }, seed++)).toBeLessThan(1e-5);
+      }
+    }
+    expect(pool.healthy).toBe(true);
+  });
+});
