@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import './components/styles.css';
 import { App } from './components/App';
 import { settingsFromParams, settingsToConfig } from './components/hyperSchema';
+import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
 import { BACKEND_CHOICES } from './components/statusText';
 import { PlaygroundProvider } from './components/usePlayground';
@@ -19,6 +20,8 @@ document.head.prepend(paletteStyle);
 
 const params = new URLSearchParams(window.location.search);
 const { settings, notes } = settingsFromParams(params);
+const { options: pageOptions, notes: pageNotes } = pageOptionsFromParams(params);
+notes.push(...pageNotes);
 const backendParam = params.get('backend');
 const backend: BackendChoice =
   BACKEND_CHOICES.find((b) => b.value === backendParam)?.value ??
@@ -37,7 +40,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <PlaygroundProvider client={client}>
-      <App linkNotes={notes} />
+      <App linkNotes={notes} pageOptions={pageOptions} />
     </PlaygroundProvider>
   </StrictMode>,
 );

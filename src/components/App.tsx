@@ -1,7 +1,9 @@
 // The page: header, the model drawn left to right (LatentExplorer), and below it the knobs,
-// the loss curves and the reconstructions. Decides which changes need new weights.
+// the loss curves and the reconstructions. Decides which changes need new weights, which
+// panels a teacher's link or presentation mode leaves out, and keeps the link in sync.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Header } from './Header';
+import { hiddenControlsCss } from './hideControls';
 import { HyperPanel } from './HyperPanel';
 import {
   configToSettings,
@@ -14,20 +16,49 @@ import {
 import { LatentExplorer } from './latent/LatentExplorer';
 import { LossChart } from './LossChart';
 import { Notices, type NoticeItem } from './Notices';
+import { defaultPageOptions, hiddenPanels, pageOptionsToParams, unknownParams, type PageOptions } from './pageOptions';
 import { ProgressBar } from './ProgressBar';
 import { ReconStrip } from './ReconStrip';
+import { SaveLoad, type NoticeLevel } from './SaveLoad';
 import { useClientState, usePlaygroundClient } from './usePlayground';
+import './presentation.css';
+
+/** Success notes go by themselves; warnings and errors stay until dismissed. */
+const INFO_NOTICE_MS = 8_000;
 
 export interface AppProps {
   /** Values in the page's link that were corrected or ignored, to say so once. */
   linkNotes?: string[];
+  /** How the link asks the page to be shown (presentation mode, hidden controls, language). */
+  pageOptions?: PageOptions;
 }
 
-export function App({ linkNotes = [] }: AppProps) {
+interface LocalNotice {
+  key: string;
+  level: NoticeLevel;
+  message: string;
+}
+
+export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const client = usePlaygroundClient();
   const state = useClientState();
   const settings = useMemo(() => configToSettings(state.config), [state.config]);
   const [linkNotices, setLinkNotices] = useState(() => linkNotes.map((message, i) => ({ key: `link-${i}`, message })));
+  const [present, setPresent] = useState(() => linkOptions?.present ?? false);
+  const options = useMemo(() => ({ ...(linkOptions ?? defaultPageOptions()), present }), [linkOptions, present]);
+  const hiddenPanel = useMemo(() => hiddenPanels(options), [options]);
+
+  const [localNotices, setLocalNotices] = useState<LocalNotice[]>([]);
+  const noticeCount = useRef(0);
+  const dismissLocal = useCallback((key: string) => setLocalNotices((all) => all.filter((n) => n.key !== key)), []);
+  const addNotice = useCallback(
+    (level: NoticeLevel, message: string) => {
+      const key = `local-${noticeCount.current++}`;
+      setLocalNotices((all) => [...all.filter((n) => n.message !== message), { key, level, message }].slice(-4));
+      if (level === 'info') setTimeout(() => dismissLocal(key), INFO_NOTICE_MS);
+    },
+    [dismissLocal],
+  );
   // Read at the moment of a change, so `change` (and the panels memoised on it) stay stable
   // while the step counts up every chunk.
   const stepRef = useRef(state.step);
@@ -56,15 +87,17 @@ export function App({ linkNotes = [] }: AppProps) {
 
   // The link always describes what is on screen, so a teacher can share it as it is.
   useEffect(() => {
-    const params = settingsToParams(settings, new URLSearchParams(window.location.search));
+    const params = pageOptionsToParams(options, settingsToParams(settings, new URLSearchParams(window.location.search)));
+    for (const name of unknownParams(params)) params.delete(name);
     if (state.backendChoice === 'auto') params.delete('backend');
     else params.set('backend', state.backendChoice);
-    const query = params.toString();
+    // Commas are fine in a query and keep hide=beta,lik readable when a teacher copies the link.
+    const query = params.toString().replaceAll('%2C', ',');
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', url);
     }
-  }, [settings, state.backendChoice]);
+  }, [settings, state.backendChoice, options]);
 
   const notices: NoticeItem[] = [
     ...linkNotices.map((n) => ({
@@ -79,6 +112,7 @@ export function App({ linkNotes = [] }: AppProps) {
       message: n.message,
       onDismiss: () => client.dismissNotice(n.id),
     })),
+    ...localNotices.map((n) => ({ ...n, onDismiss: () => dismissLocal(n.key) })),
   ];
 
   // Panels that read streams themselves need not re-render with every status update.
@@ -87,21 +121,40 @@ export function App({ linkNotes = [] }: AppProps) {
   const { kind, beta } = settings;
   const lossChart = useMemo(() => <LossChart kind={kind} beta={beta} />, [kind, beta]);
   const reconStrip = useMemo(() => <ReconStrip />, []);
+  const menu = useMemo(() => <SaveLoad onNotice={addNotice} />, [addNotice]);
+  const hideCss = useMemo(() => hiddenControlsCss(options.hide, settings), [options.hide, settings]);
+  const showHyper = !hiddenPanel.has('hyper');
+  const showCurves = !hiddenPanel.has('curves');
+  const showRecon = !hiddenPanel.has('recon');
 
   return (
-    <div className="app" data-phase={state.phase} data-running={state.running}>
-      <Header state={state} settings={settings} onChange={change} onReset={() => client.reset(state.config)}>
+    <div className={`app ${present ? 'is-present' : ''}`} data-phase={state.phase} data-running={state.running}>
+      {hideCss && <style>{hideCss}</style>}
+      <Header
+        state={state}
+        settings={settings}
+        onChange={change}
+        onReset={() => client.reset(state.config)}
+        hidden={options.hide}
+        present={present}
+        onPresent={() => setPresent((p) => !p)}
+        menu={hiddenPanel.has('files') ? null : menu}
+      >
         <ProgressBar progress={state.progress} />
       </Header>
-      <main className="stage">
+      <main className="stage" data-lower={showHyper || showCurves || showRecon}>
         <div className="explorer">{explorer}</div>
-        <div className="lower">
-          {hyperPanel}
-          <div className="curves">
-            {lossChart}
-            {reconStrip}
+        {(showHyper || showCurves || showRecon) && (
+          <div className="lower" data-hyper={showHyper}>
+            {showHyper && hyperPanel}
+            {(showCurves || showRecon) && (
+              <div className="curves" data-both={showCurves && showRecon}>
+                {showCurves && lossChart}
+                {showRecon && reconStrip}
+              </div>
+            )}
           </div>
-        </div>
+        )}
       </main>
       <Notices items={notices} />
     </div>

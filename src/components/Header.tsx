@@ -1,8 +1,10 @@
 // The top bar: what is trained (dataset, model), the transport (Train/Pause, Step, Reset),
-// what is happening (status line) and where it runs (backend menu).
+// what is happening (status line) and where it runs (backend menu); at the end the Save / Load
+// menu and the Presentation toggle. A teacher's link may hide dataset, model and backend.
 import type { ReactNode } from 'react';
 import type { ClientState } from '../workers/clientTypes';
 import type { BackendChoice } from '../workers/protocol';
+import type { HideTarget } from './hideControls';
 import { SCHEMA, type DatasetName, type ModelKind, type Settings } from './hyperSchema';
 import { BACKEND_CHOICES, BACKEND_LABELS, statusText, triedText } from './statusText';
 import { usePlaygroundClient } from './usePlayground';
@@ -14,11 +16,21 @@ interface HeaderProps {
   onReset(): void;
   /** Where the language toggle goes once there is one. */
   languageSlot?: ReactNode;
+  /** Controls the link hides (only dataset, kind and backend live here). */
+  hidden?: ReadonlySet<HideTarget>;
+  /** Presentation mode (bigger type, fewer panels) and its toggle. */
+  present?: boolean;
+  onPresent?(): void;
+  /** The Save / Load menu. */
+  menu?: ReactNode;
   /** Shown after the status line (the progress of long work). */
   children?: ReactNode;
 }
 
-export function Header({ state, settings, onChange, onReset, languageSlot, children }: HeaderProps) {
+const NONE: ReadonlySet<HideTarget> = new Set();
+
+export function Header(props: HeaderProps) {
+  const { state, settings, onChange, onReset, languageSlot, hidden = NONE, present = false, onPresent, menu, children } = props;
   const client = usePlaygroundClient();
   const ready = state.phase === 'ready';
   const datasets = SCHEMA.dataset.options.map((o) => ({
@@ -33,7 +45,7 @@ export function Header({ state, settings, onChange, onReset, languageSlot, child
         VAE <span className="title-light">Playground</span>
       </h1>
 
-      <label className="field-inline">
+      <label className="field-inline" hidden={hidden.has('dataset')}>
         <span className="field-inline-label">Dataset</span>
         <select
           value={settings.dataset}
@@ -47,7 +59,7 @@ export function Header({ state, settings, onChange, onReset, languageSlot, child
         </select>
       </label>
 
-      <div role="radiogroup" aria-label="Model" className="segmented">
+      <div role="radiogroup" aria-label="Model" className="segmented" hidden={hidden.has('kind')}>
         {SCHEMA.kind.options.map((o) => (
           <label key={o.value} className="segment">
             <input
@@ -98,7 +110,7 @@ export function Header({ state, settings, onChange, onReset, languageSlot, child
       {children}
 
       <div className="header-end">
-        <label className="field-inline">
+        <label className="field-inline" hidden={hidden.has('backend')}>
           <span className="field-inline-label">Backend</span>
           <select
             title={triedText(state.tried)}
@@ -113,6 +125,12 @@ export function Header({ state, settings, onChange, onReset, languageSlot, child
             ))}
           </select>
         </label>
+        {menu}
+        {onPresent && (
+          <button type="button" className="present-toggle" aria-pressed={present} onClick={onPresent} title="Bigger type, high contrast, fewer panels">
+            Presentation
+          </button>
+        )}
         {languageSlot}
       </div>
     </header>

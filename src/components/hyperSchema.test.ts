@@ -5,6 +5,8 @@ import {
   configToSettings,
   defaultSettings,
   formatRate,
+  LANG_FIELD,
+  langFromParams,
   parseHidden,
   SCHEMA,
   settingsFromParams,
@@ -120,5 +122,17 @@ describe('applicability', () => {
     expect(formatRate(1e-3)).toBe('1e-3');
     expect(formatRate(3e-4)).toBe('3e-4');
     expect(formatRate(0.1)).toBe('1e-1');
+  });
+});
+
+describe('language', () => {
+  it('reads en and ja, defaults to en, and notes anything else', () => {
+    expect(langFromParams(new URLSearchParams(''))).toEqual({ lang: 'en' });
+    expect(langFromParams(new URLSearchParams('lang=ja'))).toEqual({ lang: 'ja' });
+    expect(langFromParams(new URLSearchParams('lang=JA'))).toEqual({ lang: 'ja' });
+    const bad = langFromParams(new URLSearchParams('lang=<script>'));
+    expect(bad.lang).toBe('en');
+    expect(bad.note).toBe('Language: "<script>" is not one of en, ja; using en.');
+    expect(LANG_FIELD.default).toBe('en');
   });
 });

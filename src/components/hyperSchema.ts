@@ -280,3 +280,21 @@ export function applicability(key: SettingKey, s: Settings): { enabled: boolean;
   }
   return { enabled: true };
 }
+
+/** The page's language. Not a training setting (a checkpoint does not carry it), so not in Settings. */
+export type Lang = 'en' | 'ja';
+export const LANG_FIELD: ChoiceField<Lang> = {
+  type: 'choice', label: 'Language', param: 'lang', needsReset: false, default: 'en',
+  hint: 'Language of the page.',
+  options: [{ value: 'en', label: 'English' }, { value: 'ja', label: '日本語' }],
+};
+
+/** The `lang` link value; anything but a listed language falls back to the default with a note. */
+export function langFromParams(params: URLSearchParams): { lang: Lang; note?: string } {
+  const raw = params.get(LANG_FIELD.param);
+  if (raw === null) return { lang: LANG_FIELD.default };
+  const hit = LANG_FIELD.options.find((o) => o.value === raw.trim().toLowerCase());
+  if (hit) return { lang: hit.value };
+  const names = LANG_FIELD.options.map((o) => o.value).join(', ');
+  return { lang: LANG_FIELD.default, note: `${LANG_FIELD.label}: "${raw.slice(0, 32)}" is not one of ${names}; using ${LANG_FIELD.default}.` };
+}

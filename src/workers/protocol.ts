@@ -70,6 +70,11 @@ export type ToTrainer =
 export type FromTrainer =
   | { type: 'ready'; backend: BackendName; tried: BackendAttempt[]; config: SessionConfig }
   | { type: 'progress'; stage: ProgressStage; loaded: number; total: number; label: string }
+  /**
+   * One per chunk of steps. A test pass runs between chunks and arrives as a metrics message
+   * of its own, with an empty train series and `step` = the step it measured.
+   * `epoch` counts completed passes over the train set (0 during the first).
+   */
   | {
       type: 'metrics';
       step: number;

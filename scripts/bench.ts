@@ -1,0 +1,194 @@
+// `npm run bench [-- --quick] [-- --no-build]`: the built app in headless Chromium, measured
+// as a user meets it (backends, training speed, page smoothness, drag-to-decode latency, map
+// redraw, memory, scaling), and the same model in the Node CLI. One JSON object goes to stdout
+// and to bench-results/bench-<time>.json; a table goes to stderr. --quick reports and never
+// judges: it exits 0 even when the app cannot load, with "ok": false and the reason.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
+import { launchChromium, type LaunchedBrowser } from './bench/browser';
+import { runNodeCli } from './bench/nodeCli';
+import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, UNITS, type BenchResult, type Machine } from './bench/report';
+import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
+import { runSession, type BackendRequest, type SessionOptions } from './bench/session';
+import { round } from './bench/stats';
+import { summaryText } from './bench/summaryText';
+
+const ROOT = process.cwd();
+const BATCH = 128;
+const HIDDEN = '512-256';
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine(): Machine {
+  const cores = cpus();
+  return {
+    cpuCores: cores.length,
+    cpuModel: cores[0]?.model.trim() ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1) ?? 0,
+    loadAverage1m: { start: round(loadavg()[0] ?? 0, 2) ?? 0, end: null },
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    chromium: null,
+    tfjsVersion: packageVersion('@tensorflow/tfjs-core'),
+    playwrightVersion: packageVersion('@playwright/test'),
+  };
+}
+
+function emptyResult(plan: BenchPlan): BenchResult {
+  return {
+    ok: false,
+    mode: plan.quick ? 'quick' : 'full',
+    startedAt: new Date().toISOString(),
+    durationS: null,
+    machine: machine(),
+    model: { dataset: 'mnist', kind: 'vae', layers: '784-512-256-2', batch: BATCH },
+    build: { built: false, seconds: null },
+    backends: [],
+    best: null,
+    longRun: null,
+    scaling: [],
+    nodeCli: null,
+    reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
+    ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
+    units: UNITS,
+    notes: [],
+    errors: [],
+  };
+}
+
+/** The browser part: every session the plan asks for. */
+async function measureBrowser(plan: BenchPlan, r: BenchResult, url: string, launched: LaunchedBrowser): Promise<void> {
+  const { browser } = launched;
+  const short = (backend: BackendRequest): SessionOptions => ({
+    backend, batch: BATCH, hidden: HIDDEN, warmMs: plan.warmMs, windowMs: plan.windowMs, dragMoves: plan.dragMoves,
+    endurance: null, idleDragMoves: plan.quick ? plan.dragMoves : 0, heap: true,
+  });
+  for (const backend of plan.backends) {
+    log(`bench: ${backend} (batch ${BATCH}, hidden ${HIDDEN})`);
+    r.backends.push(await runSession(browser, url, short(backend), log));
+  }
+  r.best = bestBackend(r.backends);
+  if (!r.best || plan.quick) return;
+  const best = r.best.backend as BackendRequest;
+
+  if (plan.enduranceCapMs > 0) {
+    log(`bench: long run on ${best} (${plan.enduranceSteps} steps or ${plan.enduranceCapMs / 1000} s)`);
+    r.longRun = await runSession(browser, url, {
+      backend: best, batch: BATCH, hidden: HIDDEN, warmMs: 0, windowMs: 0, dragMoves: 0,
+      endurance: { steps: plan.enduranceSteps, capMs: plan.enduranceCapMs }, idleDragMoves: plan.dragMoves, heap: true,
+    }, log);
+  }
+  for (const p of plan.scaling) {
+    log(`bench: scaling on ${best}: batch ${p.batch}, hidden ${p.hidden}`);
+    const s = await runSession(browser, url, {
+      backend: best, batch: p.batch, hidden: p.hidden, warmMs: plan.scalingWarmMs, windowMs: plan.scalingWindowMs,
+      dragMoves: 0, endurance: null, idleDragMoves: 0, heap: false,
+    }, log);
+    r.scaling.push({
+      backend: s.backend, batch: p.batch, hidden: p.hidden,
+      chunkImagesPerSec: s.training?.throughput.chunkImagesPerSec ?? null,
+      wallImagesPerSec: s.training?.throughput.wallImagesPerSec ?? null,
+      steps: s.training?.throughput.steps ?? 0,
+      errors: s.errors,
+    });
+  }
+}
+
+function addNotes(r: BenchResult): void {
+  const m = r.machine;
+  const load = m ? Math.max(m.loadAverage1m.start, m.loadAverage1m.end ?? 0) : 0;
+  if (m && load > m.cpuCores) r.notes.push(`The machine was busy (1-min load up to ${load} on ${m.cpuCores} cores): compare ratios, not digits.`);
+  r.notes.push(
+    'chunk rate: the worker\'s own images/s while a chunk trains (the status line\'s figure), median over the window; ' +
+      'wall rate: steps × batch ÷ elapsed time, including test passes and latent snapshots.',
+    'Drag latency: pointer event → decoded image painted on its canvas (the app\'s __vaeLatency), one sample per paint; moves that arrive while a decode is in flight coalesce.',
+  );
+  for (const s of r.backends) {
+    if (s.trainToFirstLatentMs !== null && s.trainToFirstStepMs !== null) {
+      r.notes.push(`${s.backend}: ${s.trainToFirstLatentMs} ms of the ${s.trainToFirstStepMs} ms from Train to the first step went to the latent snapshot of the whole test set, which the worker posts before its first chunk` +
+        (s.shaderWarmupMs !== null ? `; the first chunk's shader compile took ${s.shaderWarmupMs} ms.` : '.'));
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseBenchArgs(process.argv.slice(2));
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    log(`error: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const plan = parsed.plan;
+  const t0 = performance.now();
+  const r = emptyResult(plan);
+  let preview: Preview | null = null;
+  let launched: LaunchedBrowser | null = null;
+  const cleanup = async () => {
+    await launched?.browser.close().catch(() => {});
+    launched = null;
+    preview?.stop();
+    preview = null;
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    if (plan.build || !siteExists(ROOT)) {
+      r.build = { built: true, seconds: round(buildSite(ROOT, log) / 1000, 1) };
+    }
+    preview = await startPreview(ROOT);
+    launched = await launchChromium();
+    if (r.machine) r.machine.chromium = { version: launched.version, executable: launched.executable };
+    await measureBrowser(plan, r, preview.url, launched);
+  } catch (e) {
+    r.errors.push(message(e));
+  } finally {
+    await cleanup();
+  }
+  // The CLI runs after the browser has closed, so the two do not compete for the cores.
+  try {
+    log(`bench: Node CLI (${plan.nodeTrainSize} images)`);
+    r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize);
+  } catch (e) {
+    r.errors.push(`node CLI: ${message(e)}`);
+  }
+
+  const trained = r.backends.some((s) => s.trainToFirstStepMs !== null);
+  r.ok = trained;
+  if (!trained) r.error = `the app did not train in Chromium: ${r.backends.flatMap((s) => s.errors)[0] ?? r.errors[0] ?? 'no session ran'}`;
+  r.ratios = computeRatios(r);
+  if (r.machine) r.machine.loadAverage1m.end = round(loadavg()[0] ?? 0, 2);
+  r.durationS = round((performance.now() - t0) / 1000, 1);
+  addNotes(r);
+
+  const json = JSON.stringify(r, null, 2);
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const file = join('bench-results', `bench-${r.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+  writeFileSync(join(ROOT, file), `${json}\n`);
+  log('');
+  log(summaryText(r));
+  log(`\nwrote ${file}`);
+  process.stdout.write(`${json}\n`);
+  return plan.quick || r.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    log(`bench: ${message(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+// The same model trained by the Node CLI (scripts/train.ts, TF.js WASM backend), for comparison
+// with the browser: one epoch over a fixed subset, read from its JSON line.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface NodeCliResult {
+  command: string;
+  trainSize: number;
+  /** Training images per second over the epoch (the CLI's own figure; excludes the test pass). */
+  imagesPerSec: number | null;
+  msPerStep: number | null;
+  backend: string | null;
+  /** Test −ELBO after the epoch, nats per image. */
+  testNegElbo: number | null;
+  /** The whole CLI run: start-up, data, training and the test pass, s. */
+  wallSeconds: number;
+}
+
+interface EpochLine {
+  imagesPerSec?: number;
+  msPerStep?: number;
+  backend?: string;
+  test?: { elbo?: number };
+}
+
+/** The last JSON object among the CLI's stdout lines, or null. */
+export function lastJsonLine(stdout: string): EpochLine | null {
+  const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{'));
+  for (let i = lines.length - 1; i >= 0; i--) {
+    try {
+      return JSON.parse(lines[i]!) as EpochLine;
+    } catch {
+      // A partial line: try the one before.
+    }
+  }
+  return null;
+}
+
+export function runNodeCli(root: string, trainSize: number, timeoutMs = 240_000): Promise<NodeCliResult> {
+  const out = mkdtempSync(join(tmpdir(), 'vae-bench-'));
+  const args = [
+    '--import', 'tsx', 'scripts/train.ts', '--dataset', 'mnist', '--model', 'vae', '--latent', '2',
+    '--hidden', '512,256', '--epochs', '1', '--batch', '128', '--train-size', String(trainSize), '--seed', '1', '--out', out,
+  ];
+  const command = `node ${args.join(' ').replace(out, '<tmp>')}`;
+  const t0 = performance.now();
+  return new Promise<NodeCliResult>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      rmSync(out, { recursive: true, force: true });
+      const line = lastJsonLine(stdout);
+      if (code !== 0 || !line) {
+        reject(new Error(`train CLI exited ${code}: ${stderr.slice(-800)}`));
+        return;
+      }
+      resolve({
+        command,
+        trainSize,
+        imagesPerSec: line.imagesPerSec ?? null,
+        msPerStep: line.msPerStep ?? null,
+        backend: line.backend ?? null,
+        testNegElbo: line.test?.elbo === undefined ? null : Math.round(-line.test.elbo * 10) / 10,
+        wallSeconds: Math.round(performance.now() - t0) / 1000,
+      });
+    });
+  });
+}

@@ -1,0 +1,123 @@
+// The benchmark's JSON report: its shape, the reference constant, and the ratios that compare
+// figures taken in the same run (the machine is shared and noisy: ratios travel, digits don't).
+
+import type { NodeCliResult } from './nodeCli';
+import type { SessionResult } from './session';
+import { ratio } from './stats';
+
+/**
+ * A bare TF.js training loop in a Chromium worker on these machines, images/s, from
+ * shared/chromium.md: an earlier measurement (WebGL ≈ 690, WASM ≈ 590), not taken by this run.
+ */
+export const BARE_LOOP_REFERENCE_IMAGES_PER_SEC = 650;
+
+export interface ScalingPoint {
+  backend: string | null;
+  batch: number;
+  hidden: string;
+  /** images/s */
+  chunkImagesPerSec: number | null;
+  /** images/s */
+  wallImagesPerSec: number | null;
+  steps: number;
+  errors: string[];
+}
+
+export interface Machine {
+  cpuCores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  /** 1-minute load average at the start and the end: above the core count, other work competed. */
+  loadAverage1m: { start: number; end: number | null };
+  node: string;
+  platform: string;
+  chromium: { version: string; executable: string } | null;
+  tfjsVersion: string;
+  playwrightVersion: string;
+}
+
+export interface Ratios {
+  /** Best backend's chunk images/s ÷ the bare-loop reference constant. */
+  bestVsBareLoopReference: number | null;
+  /** Best backend's chunk images/s ÷ the Node CLI's images/s (same model, same run). */
+  bestVsNodeCli: number | null;
+  /** Best backend's wall images/s (test passes and snapshots included) ÷ the Node CLI's images/s. */
+  bestWallVsNodeCli: number | null;
+  /** Wall images/s ÷ chunk images/s on the best backend: the share of time spent training. */
+  bestWallVsChunk: number | null;
+  /** Each backend's chunk images/s ÷ the best's. */
+  backendVsBest: Record<string, number | null>;
+  /** Drag latency p95 while training ÷ while paused. */
+  dragP95TrainingVsIdle: number | null;
+  /** Each scaling point's images/s (chunk) ÷ batch 128 with 512-256. */
+  scalingVsDefault: Record<string, number | null>;
+}
+
+export interface BenchResult {
+  ok: boolean;
+  error?: string;
+  mode: 'quick' | 'full';
+  startedAt: string;
+  durationS: number | null;
+  machine: Machine | null;
+  model: { dataset: 'mnist'; kind: 'vae'; layers: string; batch: number };
+  build: { built: boolean; seconds: number | null };
+  /** One short visit per backend (full), or the automatic one (quick). */
+  backends: SessionResult[];
+  best: { backend: string; chunkImagesPerSec: number } | null;
+  /** The long run on the fastest backend: memory after many steps, time to the −ELBO line, idle drag, redraw. */
+  longRun: SessionResult | null;
+  scaling: ScalingPoint[];
+  nodeCli: NodeCliResult | null;
+  reference: { bareLoopImagesPerSec: number; source: string };
+  ratios: Ratios;
+  units: Record<string, string>;
+  notes: string[];
+  errors: string[];
+}
+
+export const UNITS: Record<string, string> = {
+  Ms: 'milliseconds',
+  S: 'seconds',
+  Seconds: 'seconds',
+  ImagesPerSec: 'training images per second',
+  Bytes: 'bytes',
+  fps: 'frames per second (requestAnimationFrame on the main thread)',
+  NegElbo: 'nats per image (−ELBO, summed over the 784 pixels; math.md)',
+  ratio: 'dimensionless; > 1 means the first figure is larger',
+};
+
+/** The session with the highest median chunk rate (the worker's own figure), or null. */
+export function bestBackend(sessions: readonly SessionResult[]): { backend: string; chunkImagesPerSec: number } | null {
+  let best: { backend: string; chunkImagesPerSec: number } | null = null;
+  for (const s of sessions) {
+    const rate = s.training?.throughput.chunkImagesPerSec ?? null;
+    if (s.backend && rate !== null && (!best || rate > best.chunkImagesPerSec)) best = { backend: s.backend, chunkImagesPerSec: rate };
+  }
+  return best;
+}
+
+const scalingKey = (p: Pick<ScalingPoint, 'batch' | 'hidden'>) => `batch${p.batch}-hidden${p.hidden}`;
+
+export function computeRatios(r: Pick<BenchResult, 'backends' | 'best' | 'longRun' | 'scaling' | 'nodeCli'>): Ratios {
+  const best = r.best;
+  const bestSession = r.backends.find((s) => s.backend === best?.backend && s.training);
+  const backendVsBest: Record<string, number | null> = {};
+  for (const s of r.backends) {
+    if (s.backend) backendVsBest[s.backend] = ratio(s.training?.throughput.chunkImagesPerSec, best?.chunkImagesPerSec);
+  }
+  const idle = r.longRun?.dragIdle ?? r.backends.find((s) => s.dragIdle)?.dragIdle ?? null;
+  const training = bestSession?.dragWhileTraining ?? r.backends.find((s) => s.dragWhileTraining)?.dragWhileTraining ?? null;
+  const base = r.scaling.find((p) => p.batch === 128 && p.hidden === '512-256');
+  const scalingVsDefault: Record<string, number | null> = {};
+  for (const p of r.scaling) scalingVsDefault[scalingKey(p)] = ratio(p.chunkImagesPerSec, base?.chunkImagesPerSec);
+  return {
+    bestVsBareLoopReference: ratio(best?.chunkImagesPerSec, BARE_LOOP_REFERENCE_IMAGES_PER_SEC),
+    bestVsNodeCli: ratio(best?.chunkImagesPerSec, r.nodeCli?.imagesPerSec),
+    bestWallVsNodeCli: ratio(bestSession?.training?.throughput.wallImagesPerSec, r.nodeCli?.imagesPerSec),
+    bestWallVsChunk: ratio(bestSession?.training?.throughput.wallImagesPerSec, bestSession?.training?.throughput.chunkImagesPerSec),
+    backendVsBest,
+    dragP95TrainingVsIdle: ratio(training?.latencyMs.p95, idle?.latencyMs.p95),
+    scalingVsDefault,
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './args';
+import { computeRatios, UNITS, type BenchResult } from './report';
+import type { SessionResult } from './session';
+import { summaryText } from './summaryText';
+
+const session: SessionResult = {
+  url: '', requestedBackend: 'webgl', backend: 'wasm', tried: [], crossOriginIsolated: false,
+  navToReadyMs: 2100, navToTrainEnabledMs: 2200, trainToFirstStepMs: 900, trainToFirstLatentMs: 600, shaderWarmupMs: null,
+  training: {
+    throughput: { chunkImagesPerSec: 1300, wallImagesPerSec: 700, chunks: 10, steps: 40, windowS: 12 },
+    frames: { fps: 59.9, maxFrameGapMs: 20, frames: 700 },
+    longTasks: { count: 2, totalMs: 130, longestMs: 70 },
+  },
+  dragWhileTraining: null, endurance: null, memory: null, dragIdle: null, pointsRedraw: null, pageErrors: [], errors: [],
+};
+
+function result(): BenchResult {
+  const plan = parseBenchArgs([]);
+  if (plan.kind !== 'run') throw new Error('plan');
+  const r: BenchResult = {
+    ok: true, mode: 'full', startedAt: '2026-01-01T00:00:00.000Z', durationS: 480, machine: null,
+    model: { dataset: 'mnist', kind: 'vae', layers: '784-512-256-2', batch: 128 }, build: { built: true, seconds: 9 },
+    backends: [session], best: { backend: 'wasm', chunkImagesPerSec: 1300 }, longRun: null, scaling: [], nodeCli: null,
+    reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
+    units: UNITS, notes: ['a note'], errors: ['an error'],
+  };
+  r.ratios = computeRatios(r);
+  return r;
+}
+
+describe('summaryText', () => {
+  it('labels every figure with its unit and says when a backend fell back', () => {
+    const text = summaryText(result());
+    expect(text).toContain('webgl → wasm (fell back)');
+    expect(text).toMatch(/2,100 ms\s+900 ms\s+1,300 img\/s\s+700 img\/s\s+59\.9 fps\s+2 \/ 130 ms/);
+    expect(text).toContain('2.00×');
+    expect(text).toContain('note: a note');
+    expect(text).toContain('error: an error');
+  });
+
+  it('marks what was not measured instead of printing zero', () => {
+    const r = result();
+    r.backends = [{ ...session, training: null }];
+    const row = summaryText(r).split('\n').find((l) => l.startsWith('webgl →')) ?? '';
+    expect(row).not.toMatch(/\b0 img\/s/);
+    expect(row.match(/–/g)?.length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -1,0 +1,108 @@
+// The human-readable summary of a BenchResult (stderr): machine, per-backend figures, the long
+// run, scaling, the Node CLI and the ratios, every figure with its unit.
+
+import type { BenchResult } from './report';
+import type { SessionResult } from './session';
+import { NEG_ELBO_LINE } from './session';
+import { fmt, fmtMiB, formatTable } from './table';
+
+const ms = (v: number | null | undefined, digits = 0) => fmt(v, 'ms', digits);
+const ips = (v: number | null | undefined) => fmt(v, 'img/s');
+const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${fmt(v, '', 2)}×`);
+
+function backendLabel(s: SessionResult): string {
+  const used = s.backend ?? 'none';
+  return s.requestedBackend === 'auto' ? `auto → ${used}` : s.requestedBackend === used ? used : `${s.requestedBackend} → ${used} (fell back)`;
+}
+
+function backendRows(sessions: readonly SessionResult[]): string[][] {
+  return sessions.map((s) => [
+    backendLabel(s),
+    ms(s.navToReadyMs),
+    ms(s.trainToFirstStepMs),
+    ips(s.training?.throughput.chunkImagesPerSec),
+    ips(s.training?.throughput.wallImagesPerSec),
+    fmt(s.training?.frames.fps, 'fps', 1),
+    s.training ? `${s.training.longTasks.count} / ${ms(s.training.longTasks.totalMs)}` : '–',
+    s.dragWhileTraining ? `${ms(s.dragWhileTraining.latencyMs.p50, 1)} / ${ms(s.dragWhileTraining.latencyMs.p95, 1)}` : '–',
+    fmt(s.dragWhileTraining?.frames.fps, 'fps', 1),
+  ]);
+}
+
+function memoryRows(s: SessionResult): string[][] {
+  const m = s.memory;
+  if (!m) return [];
+  return (['atFirstStep', 'atEnd'] as const).flatMap((k) => {
+    const v = m[k];
+    if (!v) return [];
+    return [[
+      k === 'atFirstStep' ? 'first step' : 'end',
+      fmt(v.step),
+      fmt(v.numTensors),
+      fmtMiB(v.trainingWorker?.usedBytes),
+      fmtMiB(v.trainingWorker?.backingStorageBytes),
+      fmtMiB(v.inferenceWorker?.usedBytes),
+      fmtMiB(v.mainThread?.usedBytes),
+    ]];
+  });
+}
+
+export function summaryText(r: BenchResult): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`VAE Playground benchmark (${r.mode}) · ${r.startedAt} · ${fmt(r.durationS, 's')} · ok: ${r.ok}${r.error ? ` (${r.error})` : ''}`);
+  if (m) {
+    out.push(
+      `machine: ${m.cpuCores} cores (${m.cpuModel}), ${fmt(m.memoryGiB, 'GiB', 1)}, load ${fmt(m.loadAverage1m.start, '', 2)} → ${fmt(m.loadAverage1m.end, '', 2)} · ` +
+        `Chromium ${m.chromium?.version ?? '–'} (${m.chromium?.executable ?? '–'}) · TF.js ${m.tfjsVersion} · Node ${m.node} · Playwright ${m.playwrightVersion}`,
+    );
+  }
+  out.push(`model: ${r.model.dataset} ${r.model.kind} ${r.model.layers}, batch ${r.model.batch}`, '');
+
+  if (r.backends.length) {
+    out.push('Training in the worker (window after warm-up; long tasks: count / total)');
+    out.push(formatTable(
+      ['backend', 'nav→ready', 'Train→1st step', 'chunk rate', 'wall rate', 'page fps', 'long tasks', 'drag p50 / p95', 'fps dragging'],
+      backendRows(r.backends),
+    ), '');
+  }
+
+  const withIdle = r.longRun ?? r.backends.find((s) => s.dragIdle || s.memory) ?? null;
+  if (withIdle) {
+    const e = withIdle.endurance;
+    if (e) {
+      out.push(`Long run on ${withIdle.backend}: ${fmt(e.steps)} steps in ${fmt(e.seconds, 's', 1)}; test −ELBO < ${NEG_ELBO_LINE} nats after ` +
+        `${e.trainToNegElboLineMs === null ? `– (not reached; best ${fmt(e.bestTestNegElbo, 'nats', 1)})` : ms(e.trainToNegElboLineMs)}`);
+    }
+    if (withIdle.dragIdle) {
+      out.push(`Drag while paused: ${ms(withIdle.dragIdle.latencyMs.p50, 1)} p50 / ${ms(withIdle.dragIdle.latencyMs.p95, 1)} p95 (${withIdle.dragIdle.latencyMs.n} paints of ${withIdle.dragIdle.moves} moves)`);
+    }
+    if (withIdle.pointsRedraw) {
+      const p = withIdle.pointsRedraw;
+      out.push(`Latent map redraw of ${fmt(p.points)} points: ${ms(p.redrawMs.p50, 2)} p50 / ${ms(p.redrawMs.p95, 2)} p95 (${p.redrawMs.n} redraws)`);
+    }
+    const rows = memoryRows(withIdle);
+    if (rows.length) {
+      out.push('', `Memory on ${withIdle.backend} (JS heap after a forced GC; WASM/ArrayBuffer storage apart)`);
+      out.push(formatTable(['when', 'step', 'tensors', 'training heap', 'training buffers', 'inference heap', 'page heap'], rows));
+    }
+    out.push('');
+  }
+
+  if (r.scaling.length) {
+    out.push(`Scaling on ${r.best?.backend ?? '–'}`);
+    out.push(formatTable(
+      ['batch', 'hidden', 'chunk rate', 'wall rate', 'vs 128 / 512-256'],
+      r.scaling.map((p) => [String(p.batch), p.hidden, ips(p.chunkImagesPerSec), ips(p.wallImagesPerSec), x(r.ratios.scalingVsDefault[`batch${p.batch}-hidden${p.hidden}`])]),
+    ), '');
+  }
+
+  if (r.nodeCli) out.push(`Node CLI (${r.nodeCli.backend}, ${fmt(r.nodeCli.trainSize)} images): ${ips(r.nodeCli.imagesPerSec)}, ${ms(r.nodeCli.msPerStep, 1)}/step`);
+  out.push(
+    `Ratios: best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
+      `best vs Node CLI ${x(r.ratios.bestVsNodeCli)} (wall rate ${x(r.ratios.bestWallVsNodeCli)}) · wall/chunk ${x(r.ratios.bestWallVsChunk)} · drag p95 training/idle ${x(r.ratios.dragP95TrainingVsIdle)}`,
+  );
+  for (const n of r.notes) out.push(`note: ${n}`);
+  for (const e of r.errors) out.push(`error: ${e}`);
+  return out.join('\n');
+}

@@ -1,0 +1,91 @@
+// Formulas as MathML (Chromium, Firefox and Safari render MathML Core natively): real italic
+// variables, fractions, sums with limits, scripts, and live numbers in slots. React elements
+// only, no HTML strings. θ and φ take the encoder's and decoder's colours wherever they appear.
+import { createElement, useMemo, type ReactElement, type ReactNode } from 'react';
+import { formatNumber } from '../formatNumber';
+import { FUNCTION_WORDS, parseTex, type MathNode } from './texParse';
+
+export type MathSlots = Readonly<Record<string, MathNode>>;
+
+/** A live number; parenthesised when negative and `paren` is set (as in 0.5 × (−1.2)). */
+export function num(v: number, digits = 2, paren = false): MathNode {
+  const mn: MathNode = { t: 'mn', v: formatNumber(v, digits) };
+  if (!paren || !(v < 0) || formatNumber(v, digits) === formatNumber(0, digits)) return mn;
+  return { t: 'row', c: [{ t: 'mo', v: '(', large: false }, mn, { t: 'mo', v: ')', large: false }] };
+}
+
+/** Any formula text as a slot value (e.g. a sum built term by term). */
+export function tex(src: string): MathNode {
+  return parseTex(src);
+}
+
+const ACCENT_CLASS: Readonly<Record<string, string>> = { θ: 'm-enc', φ: 'm-dec' };
+
+function el(tag: string, props: Record<string, string> | null, ...children: ReactNode[]): ReactElement {
+  return createElement(tag, props, ...children);
+}
+
+function render(node: MathNode, slots: MathSlots): ReactElement {
+  switch (node.t) {
+    case 'mi': {
+      const cls = ACCENT_CLASS[node.v];
+      return el('mi', cls ? { className: cls } : null, node.v);
+    }
+    case 'mn':
+      return el('mn', null, node.v);
+    case 'mo':
+      return el('mo', node.large ? { largeop: 'true' } : null, node.v);
+    case 'text':
+      return el('mtext', null, node.v);
+    case 'space':
+      return el('mspace', { width: '0.1667em' });
+    case 'row': {
+      const out: ReactElement[] = [];
+      node.c.forEach((child, i) => {
+        out.push(render(child, slots));
+        const next = node.c[i + 1];
+        const opens = next?.t === 'mo' && (next.v === '(' || next.v === '[');
+        if (child.t === 'mi' && child.word && FUNCTION_WORDS.has(child.v) && next && !opens) {
+          out.push(el('mspace', { width: '0.1667em' }));
+        }
+      });
+      return el('mrow', null, ...out);
+    }
+    case 'scripts': {
+      const base = render(node.base, slots);
+      const sub = node.sub && render(node.sub, slots);
+      const sup = node.sup && render(node.sup, slots);
+      // Limits of ∑ go under and over in display style and move to the side inline (movablelimits).
+      const large = node.base.t === 'mo' && node.base.large;
+      if (sub && sup) return el(large ? 'munderover' : 'msubsup', null, base, sub, sup);
+      if (sub) return el(large ? 'munder' : 'msub', null, base, sub);
+      return el(large ? 'mover' : 'msup', null, base, sup);
+    }
+    case 'frac':
+      return el('mfrac', null, render(node.num, slots), render(node.den, slots));
+    case 'sqrt':
+      return el('msqrt', null, render(node.c, slots));
+    case 'hat':
+      return el('mover', { accent: 'true' }, render(node.c, slots), el('mo', null, '^'));
+    case 'slot': {
+      const value = slots[node.name];
+      return value ? render(value, slots) : el('mtext', { className: 'm-missing' }, '?');
+    }
+  }
+}
+
+interface MathFormulaProps {
+  tex: string;
+  slots?: MathSlots;
+  /** A displayed formula on its own line (default), or inline in a sentence. */
+  display?: boolean;
+  className?: string;
+}
+
+const NO_SLOTS: MathSlots = {};
+
+export function MathFormula({ tex: src, slots = NO_SLOTS, display = true, className }: MathFormulaProps) {
+  const tree = useMemo(() => parseTex(src), [src]);
+  const cls = `xp-math ${display ? 'is-display' : 'is-inline'} ${className ?? ''}`.trim();
+  return el('math', { display: display ? 'block' : 'inline', className: cls }, render(tree, slots));
+}

@@ -1,0 +1,29 @@
+// Each section's title and the short topic an (i) button names ("Explain: KL and Beta").
+import type { MessageKey } from '../i18n/translate';
+import type { SectionId } from './explainStore';
+
+export const SECTION_TITLE: Readonly<Record<SectionId, MessageKey>> = {
+  network: 'x.network.title',
+  reparam: 'x.reparam.title',
+  elbo: 'x.elbo.title',
+  likelihood: 'x.likelihood.title',
+  mc: 'x.mc.title',
+  kl: 'x.kl.title',
+  continuity: 'x.continuity.title',
+  traversal: 'x.traversal.title',
+  logpx: 'x.logpx.title',
+  active: 'x.active.title',
+};
+
+export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
+  network: 'x.network.topic',
+  reparam: 'x.reparam.topic',
+  elbo: 'x.elbo.topic',
+  likelihood: 'x.likelihood.topic',
+  mc: 'x.mc.topic',
+  kl: 'x.kl.topic',
+  continuity: 'x.continuity.topic',
+  traversal: 'x.traversal.topic',
+  logpx: 'x.logpx.topic',
+  active: 'x.active.topic',
+};

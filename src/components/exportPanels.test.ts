@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_HEADER, curvesCsv, describeRun, exportFileName, megabytes } from './exportPanels';
+
+describe('curvesCsv', () => {
+  it('writes one row per train step, then the test points', () => {
+    const csv = curvesCsv({
+      steps: [1, 2],
+      elbo: [-540.5, -300.25],
+      recon: [539, 290],
+      kl: [1.5, 10.25],
+      objective: [540.5, 300.25],
+      test: [
+        { step: 2, elbo: -310, recon: 300, kl: 10, objective: 310, full: false },
+        { step: 2, elbo: -305, recon: 296, kl: 9, objective: 305, full: true },
+      ],
+    });
+    expect(csv.split('\n')).toEqual([
+      CSV_HEADER,
+      '1,-540.5,539,1.5,540.5,train',
+      '2,-300.25,290,10.25,300.25,train',
+      '2,-310,300,10,310,test',
+      '2,-305,296,9,305,test-full',
+      '',
+    ]);
+    expect(CSV_HEADER.startsWith('step,elbo,recon,kl,objective')).toBe(true);
+  });
+  it('leaves non-finite values empty, and writes only the header for no curves', () => {
+    const csv = curvesCsv({ steps: [5], elbo: [NaN], recon: [Infinity], kl: [0], objective: [1e-7], test: [] });
+    expect(csv).toBe(`${CSV_HEADER}\n5,,,0,1e-7,train\n`);
+    expect(curvesCsv({ steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] })).toBe(`${CSV_HEADER}\n`);
+  });
+});
+
+describe('exportFileName', () => {
+  it('names dataset, model, latent size and step, with safe characters only', () => {
+    expect(exportFileName({ dataset: 'mnist', kind: 'vae', latentDim: 2, step: 1200 }, 'curves', 'csv')).toBe(
+      'vae-playground_mnist_vae_z2_step1200_curves.csv',
+    );
+    expect(exportFileName({ dataset: '../x y', kind: 'ae', latentDim: 8, step: 0 }, 'latent map', 'png')).toBe(
+      'vae-playground_-x-y_ae_z8_step0_latent-map.png',
+    );
+  });
+});
+
+describe('describeRun', () => {
+  it('says dataset, model, latent size and step in words', () => {
+    expect(describeRun({ dataset: 'mnist', kind: 'vae', latentDim: 2, step: 12345 }, 'MNIST')).toBe('MNIST · VAE · z 2 · step 12,345');
+    expect(describeRun({ dataset: 'fashion', kind: 'ae', latentDim: 8, step: 0 })).toBe('fashion · AE · z 8 · step 0');
+    expect(megabytes(64 * 1024 * 1024)).toBe('64.0 MB');
+  });
+});

@@ -1,0 +1,8 @@
+// The English dictionary: the interface and the explanations. Its keys are the type every
+// other language must match (ja.ts), and the default when no language is chosen.
+import { enExplain } from './enExplain';
+import { enUi } from './enUi';
+
+export const en = { ...enUi, ...enExplain };
+export type MessageKey = keyof typeof en;
+export type Messages = Readonly<Record<MessageKey, string>>;

@@ -1,0 +1,6 @@
+// 日本語の辞書：画面と解説。キーは en.ts と同じです（型とテストで確かめています）。
+import type { Messages } from './en';
+import { jaExplain } from './jaExplain';
+import { jaUi } from './jaUi';
+
+export const ja: Messages = { ...jaUi, ...jaExplain };

@@ -1,0 +1,50 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
+import { initialState } from '../workers/clientState';
+import type { PlaygroundClient } from '../workers/clientTypes';
+import { emptyHistory } from '../workers/metricsStore';
+import { PlaygroundProvider, useClientState, usePlaygroundClient } from './usePlayground';
+
+function fakeClient(): PlaygroundClient {
+  const state = { ...initialState({ dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 }, 'auto'), step: 1234 };
+  const fail = () => Promise.reject(new Error('not in this test'));
+  return {
+    getState: () => state,
+    getMetrics: () => emptyHistory(),
+    getLatent: () => null,
+    getRecon: () => null,
+    subscribe: () => () => {},
+    play: () => {},
+    pause: () => {},
+    step: () => {},
+    reset: () => {},
+    setHyper: () => {},
+    setBackend: () => {},
+    dismissNotice: () => {},
+    decode: fail,
+    encode: fail,
+    getTestSet: fail,
+    dispose: () => {},
+  };
+}
+
+function Step() {
+  return createElement('span', null, `step ${useClientState().step}`);
+}
+
+describe('usePlayground', () => {
+  it('gives components the client state through the provider', () => {
+    const html = renderToString(createElement(PlaygroundProvider, { client: fakeClient(), children: createElement(Step) }));
+    expect(html).toBe('<span>step 1234</span>');
+  });
+
+  it('says plainly when a component is used outside the provider', () => {
+    const Lost = () => {
+      usePlaygroundClient();
+      return null;
+    };
+    expect(() => renderToString(createElement(Lost))).toThrow(/no <PlaygroundProvider>/);
+  });
+});

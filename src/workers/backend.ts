@@ -1,0 +1,116 @@
+// Picks the TF.js backend inside the training worker and proves it runs. Side effects only;
+// the order and the skip reasons come from backendPlan.ts.
+
+import * as tf from '@tensorflow/tfjs-core';
+// The model trains with tf.variableGrads/optimizers and chained ops (x.add(…)): the core
+// package alone registers neither.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
+import type { BackendAttempt, BackendChoice, BackendName } from './protocol';
+import { errorText } from './workerErrors';
+
+// All three named: TF.js picks the file by its own SIMD/threads detection, and a missing
+// entry makes setWasmPaths throw.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+// Threads gain nothing measurable here (≈ 595 vs 590 img/s) and break in a minified build
+// when the page happens to be cross-origin isolated (toolchain.md): stay single-threaded.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
+export interface BackendSelection {
+  backend: BackendName;
+  tried: BackendAttempt[];
+}
+
+/** What this worker can offer, found without initialising any TF.js backend. */
+export async function probeFacts(): Promise<BackendFacts> {
+  const offscreenCanvas = typeof OffscreenCanvas !== 'undefined';
+  let webgl2 = false;
+  let webglRenderer: string | null = null;
+  if (offscreenCanvas) {
+    try {
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+      if (gl) {
+        webgl2 = true;
+        const info = gl.getExtension('WEBGL_debug_renderer_info');
+        webglRenderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+        // Contexts are a scarce resource: give the probe's back at once.
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+      }
+    } catch {
+      webgl2 = false;
+    }
+  }
+  return {
+    // '@tensorflow/tfjs-backend-webgpu' is not a dependency; it measured ≈ 105 img/s with
+    // flaky readback on these machines (chromium.md), so it is not worth its weight.
+    webgpuInstalled: false,
+    webgpuAdapter: false,
+    offscreenCanvas,
+    webgl2,
+    webglRenderer,
+    wasm: typeof WebAssembly === 'object',
+  };
+}
+
+/** A tiny op read back synchronously: proves the kernels and the readback path both work. */
+function smokeTest(): string | undefined {
+  const values = tf.tidy(() => tf.add(tf.tensor1d([1, 2, 3]), tf.scalar(1)).dataSync());
+  const ok = values.length === 3 && values[0] === 2 && values[1] === 3 && values[2] === 4;
+  return ok ? undefined : `a test sum gave [${Array.from(values).join(', ')}] instead of [2, 3, 4]`;
+}
+
+async function tryBackend(backend: BackendName): Promise<string | undefined> {
+  try {
+    // setBackend resolves false (it does not throw) when the backend fails to initialise,
+    // and TF.js then quietly keeps another backend: check both.
+    const ok = await tf.setBackend(backend);
+    if (!ok) return 'TF.js could not initialise it';
+    await tf.ready();
+    if (tf.getBackend() !== backend) return `TF.js ended up on ${tf.getBackend()} instead`;
+    return smokeTest();
+  } catch (err) {
+    return errorText(err);
+  }
+}
+
+/** Tries the candidates in order; the first that initialises and passes the smoke test wins. */
+export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+  const facts = await probeFacts();
+  const tried: BackendAttempt[] = [];
+  const plan = planBackends(choice, facts);
+  for (const candidate of plan) {
+    if (candidate.skip !== undefined) {
+      tried.push({ backend: candidate.backend, ok: false, reason: candidate.skip });
+      continue;
+    }
+    const failure = await tryBackend(candidate.backend);
+    if (failure !== undefined) {
+      tried.push({ backend: candidate.backend, ok: false, reason: failure });
+      continue;
+    }
+    // Say why WebGL was passed over, since the page would otherwise only see it missing.
+    const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
+    const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
+    tried.push(note ? { backend: candidate.backend, ok: true, reason: note } : { backend: candidate.backend, ok: true });
+    return { backend: candidate.backend, tried };
+  }
+  throw new Error(`No TF.js backend works here: ${tried.map((t) => `${t.backend}: ${t.reason ?? 'ok'}`).join('; ')}`);
+}
+
+/** True when the running backend is WebGL and its context is gone (GPU reset, tab in background on mobile). */
+export function webglContextLost(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  return backend.gpgpu?.gl?.isContextLost() ?? false;
+}

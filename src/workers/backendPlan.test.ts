@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
+
+const everything: BackendFacts = {
+  webgpuInstalled: true,
+  webgpuAdapter: true,
+  offscreenCanvas: true,
+  webgl2: true,
+  webglRenderer: 'ANGLE (NVIDIA)',
+  wasm: true,
+};
+const thisMachine: BackendFacts = {
+  webgpuInstalled: false,
+  webgpuAdapter: false,
+  offscreenCanvas: true,
+  webgl2: true,
+  webglRenderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+  wasm: true,
+};
+
+describe('planBackends', () => {
+  it('tries webgpu, webgl, wasm, cpu in that order when everything is there', () => {
+    const plan = planBackends('auto', everything);
+    expect(plan.map((c) => c.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(plan.every((c) => c.skip === undefined)).toBe(true);
+  });
+
+  it('puts WASM before WebGL when WebGL is a software renderer, and WebGL first with a GPU', () => {
+    expect(planBackends('auto', thisMachine).map((c) => c.backend)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
+    expect(planBackends('auto', everything).map((c) => c.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(planBackends('auto', { ...everything, webglRenderer: null }).map((c) => c.backend)[1]).toBe('webgl');
+  });
+
+  it('a forced WebGL still goes first on a software renderer', () => {
+    expect(planBackends('webgl', thisMachine).map((c) => c.backend)).toEqual(['webgl', 'webgpu', 'wasm', 'cpu']);
+  });
+
+  it('skips webgpu with "not installed" when the package is missing, even with an adapter', () => {
+    const plan = planBackends('auto', { ...thisMachine, webgpuAdapter: true });
+    expect(plan[0]).toEqual({ backend: 'webgpu', skip: expect.stringMatching(/not installed/) });
+    expect(plan.slice(1).map((c) => c.skip)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('skips webgpu without an adapter and webgl without OffscreenCanvas or WebGL2', () => {
+    const noAdapter = planBackends('auto', { ...everything, webgpuAdapter: false });
+    expect(noAdapter[0]?.skip).toMatch(/adapter/);
+    const noCanvas = planBackends('auto', { ...everything, offscreenCanvas: false });
+    expect(noCanvas[1]).toEqual({ backend: 'webgl', skip: expect.stringMatching(/OffscreenCanvas/) });
+    const noGl2 = planBackends('auto', { ...everything, webgl2: false });
+    expect(noGl2[1]?.skip).toMatch(/WebGL2/);
+  });
+
+  it('puts a forced backend first and keeps the automatic order behind it as fallback', () => {
+    expect(planBackends('cpu', everything).map((c) => c.backend)).toEqual(['cpu', 'webgpu', 'webgl', 'wasm']);
+    expect(planBackends('wasm', everything).map((c) => c.backend)).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+  });
+
+  it('still lists a forced backend that cannot work here, with its reason, so the fallback is explained', () => {
+    const plan = planBackends('webgpu', thisMachine);
+    expect(plan[0]?.backend).toBe('webgpu');
+    expect(plan[0]?.skip).toMatch(/not installed/);
+    expect(plan.filter((c) => c.backend === 'webgpu')).toHaveLength(1);
+  });
+
+  it('never skips cpu, the last resort', () => {
+    const nothing: BackendFacts = {
+      webgpuInstalled: false,
+      webgpuAdapter: false,
+      offscreenCanvas: false,
+      webgl2: false,
+      webglRenderer: null,
+      wasm: false,
+    };
+    const plan = planBackends('auto', nothing);
+    expect(plan.filter((c) => c.skip === undefined).map((c) => c.backend)).toEqual(['cpu']);
+  });
+});
+
+describe('isSoftwareRenderer', () => {
+  it('recognises SwiftShader and llvmpipe, not hardware or unknown renderers', () => {
+    expect(isSoftwareRenderer(thisMachine.webglRenderer)).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA GeForce RTX 3060)')).toBe(false);
+    expect(isSoftwareRenderer(null)).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+// A session to checkpoint bytes and back, in the model layer's one format. The page's loss
+// curves ride along in the checkpoint's opaque `history`.
+
+import type { Manifest } from '../data/types';
+import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from '../model';
+import { isHistoryRecord } from './metricsStore';
+import type { HistoryRecord, SessionConfig } from './protocol';
+import type { SessionStart, TrainingSession } from './trainingSession';
+import { errorText, WorkerError } from './workerErrors';
+
+export function checkpointBytes(s: TrainingSession, history?: HistoryRecord): ArrayBuffer {
+  return serializeCheckpoint({
+    format: 'vae-playground',
+    version: 1,
+    dataset: s.config.dataset,
+    config: s.config.model,
+    hyper: s.hyper,
+    seed: s.config.seed,
+    step: s.step,
+    epoch: s.epoch,
+    createdAt: new Date().toISOString(),
+    ...(history ? { history } : {}),
+    weights: s.net.getWeights(),
+  });
+}
+
+export interface Restored {
+  config: SessionConfig;
+  start: SessionStart;
+  history?: HistoryRecord;
+}
+
+/** Throws a WorkerError('checkpoint') that says what is wrong and that nothing changed. */
+export function readCheckpoint(bytes: ArrayBuffer, manifest: Manifest): Restored {
+  let ckpt: Checkpoint;
+  try {
+    ckpt = parseCheckpoint(bytes);
+  } catch (err) {
+    throw new WorkerError('checkpoint', `This file is not a checkpoint the playground can read (${errorText(err)}). The current model is unchanged.`, true);
+  }
+  const dataset = manifest.datasets.find((d) => d.name === ckpt.dataset)?.name;
+  if (!dataset) {
+    throw new WorkerError('checkpoint', `The checkpoint was trained on "${ckpt.dataset}", a dataset this app does not have. The current model is unchanged.`, true);
+  }
+  const config: SessionConfig = { dataset, model: ckpt.config, hyper: ckpt.hyper, seed: ckpt.seed };
+  const start: SessionStart = { weights: ckpt.weights, step: ckpt.step, epoch: ckpt.epoch };
+  return isHistoryRecord(ckpt.history) ? { config, start, history: ckpt.history } : { config, start };
+}

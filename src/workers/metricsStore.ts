@@ -1,0 +1,120 @@
+// The streaming metrics history: appended per chunk, mutated in place, `version` bumped on
+// every change so charts redraw only when something new arrived.
+
+import type { MetricsHistory } from './clientTypes';
+import type { ChunkSeries, HistoryRecord, TestMetrics } from './protocol';
+
+/** Train points kept: beyond this the oldest half is thinned to every second point. */
+export const MAX_TRAIN_POINTS = 20_000;
+export const MAX_TEST_POINTS = 2_000;
+
+export function emptyHistory(): MetricsHistory {
+  return { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
+}
+
+/**
+ * Indices to keep when thinning n points: every second point of the oldest half, all of the
+ * newest half. The first and last points always stay, and order is kept.
+ */
+export function thinIndices(n: number): number[] {
+  const half = Math.floor(n / 2);
+  const keep: number[] = [];
+  for (let i = 0; i < half; i += 2) keep.push(i);
+  for (let i = half; i < n; i++) keep.push(i);
+  return keep;
+}
+
+const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+
+function isTestPoint(v: unknown): v is TestMetrics & { step: number } {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return (
+    ['step', 'elbo', 'recon', 'kl', 'objective', 'count'].every((k) => typeof p[k] === 'number') &&
+    typeof p.full === 'boolean'
+  );
+}
+
+/** A checkpoint's `history` is opaque to the model layer: accept it only if it has our shape. */
+export function isHistoryRecord(v: unknown): v is HistoryRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Record<string, unknown>;
+  const series = [h.steps, h.elbo, h.recon, h.kl, h.objective];
+  if (!series.every(isNumberArray)) return false;
+  const n = (h.steps as number[]).length;
+  return series.every((s) => (s as number[]).length === n) && Array.isArray(h.test) && h.test.every(isTestPoint);
+}
+
+function pick<T>(values: T[], keep: number[]): T[] {
+  return keep.map((i) => values[i] as T);
+}
+
+export class MetricsStore {
+  readonly history: MetricsHistory = emptyHistory();
+
+  /** Appends one chunk's per-step train values (and a test point, if the chunk had one). */
+  appendChunk(train: ChunkSeries, test?: TestMetrics, testStep?: number): void {
+    const h = this.history;
+    const n = train.elbo.length;
+    // Steps that go back (training resumed from an earlier snapshot) replace what came after.
+    if (n > 0 && h.steps.length > 0 && train.firstStep <= (h.steps[h.steps.length - 1] as number)) this.rewind(train.firstStep);
+    for (let i = 0; i < n; i++) {
+      h.steps.push(train.firstStep + i);
+      h.elbo.push(train.elbo[i] as number);
+      h.recon.push(train.recon[i] as number);
+      h.kl.push(train.kl[i] as number);
+      h.objective.push(train.objective[i] as number);
+    }
+    if (h.steps.length > MAX_TRAIN_POINTS) this.thinTrain();
+    if (test) this.pushTest(test, testStep ?? train.firstStep + n - 1);
+    h.version++;
+  }
+
+  appendTest(test: TestMetrics, step: number): void {
+    this.pushTest(test, step);
+    this.history.version++;
+  }
+
+  /** Empties the history (new weights), or replaces it with a saved one; the version keeps counting. */
+  clear(saved?: HistoryRecord): void {
+    const h = this.history;
+    h.steps = saved ? [...saved.steps] : [];
+    h.elbo = saved ? [...saved.elbo] : [];
+    h.recon = saved ? [...saved.recon] : [];
+    h.kl = saved ? [...saved.kl] : [];
+    h.objective = saved ? [...saved.objective] : [];
+    h.test = saved ? saved.test.map((t) => ({ ...t })) : [];
+    h.version++;
+  }
+
+  /** A plain copy for a checkpoint. */
+  record(): HistoryRecord {
+    const { version: _version, ...rest } = this.history;
+    return { ...rest, test: rest.test.map((t) => ({ ...t })) };
+  }
+
+  private rewind(step: number): void {
+    const h = this.history;
+    const keep = h.steps.findIndex((s) => s >= step);
+    if (keep >= 0) {
+      for (const series of [h.steps, h.elbo, h.recon, h.kl, h.objective]) series.length = keep;
+    }
+    h.test = h.test.filter((t) => t.step <= step);
+  }
+
+  private pushTest(test: TestMetrics, step: number): void {
+    const h = this.history;
+    h.test.push({ ...test, step });
+    if (h.test.length > MAX_TEST_POINTS) h.test = pick(h.test, thinIndices(h.test.length));
+  }
+
+  private thinTrain(): void {
+    const h = this.history;
+    const keep = thinIndices(h.steps.length);
+    h.steps = pick(h.steps, keep);
+    h.elbo = pick(h.elbo, keep);
+    h.recon = pick(h.recon, keep);
+    h.kl = pick(h.kl, keep);
+    h.objective = pick(h.objective, keep);
+  }
+}

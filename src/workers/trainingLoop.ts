@@ -1,0 +1,190 @@
+// The pacing of one session's training: play/pause/step, chunk sizes, and the extra work
+// (test passes, snapshots) that runs in slices between chunks within a time budget.
+
+import type { Hyper } from '../model/types';
+import { charge, EMPTY_LEDGER, extraDue, nextChunkSize, nextSliceSize, type Ledger } from './chunkSchedule';
+import { PREVIEW_POINTS, SnapshotJob, TestJob, type ExtraJob, type JobKind } from './extraJobs';
+import type { FromTrainer } from './protocol';
+import { liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
+
+type Post = (msg: FromTrainer, transfer?: Transferable[]) => void;
+
+interface Queued {
+  job: ExtraJob;
+  /** Periodic extras are budgeted; what an event owes is not held against them. */
+  periodic: boolean;
+}
+
+export class TrainingLoop {
+  /** The last weights sent out, kept to resume on another backend if the WebGL context dies. */
+  lastSnapshot: SessionStart | null = null;
+  /** WebGL compiles shaders on the first chunk: say so while it does. */
+  webgl = false;
+  private readonly post: Post;
+  private session: TrainingSession | null = null;
+  private running = false;
+  private pendingChunks = 0;
+  private warm = false;
+  private testOwed = false;
+  private chunkSteps = 1;
+  private readonly sliceRows: Record<JobKind, number> = { test: 250, snapshot: 500 };
+  private jobs: Queued[] = [];
+  private ledger: Ledger = EMPTY_LEDGER;
+  private chunksSince: Record<JobKind, number> = { test: 0, snapshot: 0 };
+  private published = { step: -1, count: 0 };
+
+  constructor(post: Post) {
+    this.post = post;
+  }
+
+  get hasWork(): boolean {
+    return this.session !== null && (this.jobs.length > 0 || this.running || this.pendingChunks > 0);
+  }
+
+  /**
+   * A new session: pace from scratch. With new weights (`fresh`) a test point and a snapshot
+   * are owed at once; the same weights moved to another backend owe nothing, since the page
+   * already has their snapshot and curves.
+   */
+  adopt(session: TrainingSession | null, fresh: boolean): void {
+    this.session = session;
+    this.jobs = [];
+    this.warm = false;
+    this.testOwed = fresh;
+    this.chunkSteps = 1;
+    this.ledger = EMPTY_LEDGER;
+    this.chunksSince = fresh ? { test: Infinity, snapshot: Infinity } : { test: 0, snapshot: 0 };
+    if (fresh) {
+      this.published = { step: -1, count: 0 };
+      this.lastSnapshot = null;
+    }
+  }
+
+  play(): void {
+    this.running = this.session !== null;
+    this.postState();
+    // A full snapshot still owed would hold up the first step for seconds: a preview will do.
+    if (this.jobs.some((q) => q.job.kind === 'snapshot')) {
+      this.jobs = this.jobs.filter((q) => q.job.kind !== 'snapshot');
+      this.queueSnapshot();
+    }
+  }
+
+  pause(): void {
+    this.stop();
+    this.postState();
+    this.queueSnapshot();
+  }
+
+  /** Stops without a word: the caller posts what happened. */
+  stop(): void {
+    this.running = false;
+    this.pendingChunks = 0;
+  }
+
+  step(chunks: number): void {
+    this.pendingChunks += Math.max(1, Math.floor(chunks));
+  }
+
+  setHyper(hyper: Partial<Hyper>): void {
+    const s = this.session;
+    if (!s) return;
+    const before = s.hyper.batchSize;
+    s.setHyper(hyper);
+    const after = s.hyper.batchSize;
+    // Keep the chunk's duration, not its step count, when a batch gets bigger or smaller.
+    if (after !== before) this.chunkSteps = Math.max(1, Math.round((this.chunkSteps * before) / after));
+  }
+
+  /** One slice of pending extra work if there is any, else one chunk of training. Throws on failure. */
+  work(): void {
+    try {
+      if (this.jobs.length > 0) this.workOnJob();
+      else this.trainChunk();
+    } catch (err) {
+      this.stop();
+      this.jobs = [];
+      throw err;
+    }
+  }
+
+  postState(): void {
+    const s = this.session;
+    this.post({ type: 'state', running: this.running, step: s?.step ?? 0, epoch: s?.epoch ?? 0 });
+  }
+
+  /**
+   * Latent codes, reconstructions and weights of the current step, unless already sent: a
+   * preview while training runs, the whole test set when it stands still.
+   */
+  queueSnapshot(periodic = false): void {
+    const s = this.session;
+    if (!s) return;
+    const count = periodic || this.running ? PREVIEW_POINTS : s.data.test.count;
+    if (this.published.step !== s.step || this.published.count < count) this.queue(new SnapshotJob(s, count), periodic);
+  }
+
+  private queue(job: ExtraJob, periodic: boolean): void {
+    this.jobs = [...this.jobs.filter((q) => q.job.kind !== job.kind), { job, periodic }];
+    this.chunksSince[job.kind] = 0;
+  }
+
+  private workOnJob(): void {
+    const { job, periodic } = this.jobs[0] as Queued;
+    const rows = this.sliceRows[job.kind];
+    const t0 = performance.now();
+    const complete = job.advance(rows);
+    const ms = performance.now() - t0;
+    if (periodic) this.ledger = charge(this.ledger, 'extra', ms);
+    this.sliceRows[job.kind] = nextSliceSize(rows, ms);
+    if (!complete) return;
+    this.jobs.shift();
+    for (const { msg, transfer } of job.finish()) {
+      if (msg.type === 'latent') this.published = { step: msg.step, count: msg.count };
+      // Kept as a copy for recovery; the original travels to the page without one.
+      if (msg.type === 'weights') this.lastSnapshot = { weights: structuredClone(msg.weights), step: msg.step, epoch: this.session?.epoch ?? 0 };
+      this.post(msg, transfer);
+    }
+  }
+
+  private trainChunk(): void {
+    const session = this.session as TrainingSession;
+    const first = !this.warm;
+    const warmup = first && this.webgl;
+    if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label: 'Compiling WebGL shaders (a few seconds, once)' });
+    const planned = first ? 1 : this.chunkSteps;
+    const out = session.runChunk(planned);
+    this.warm = true;
+    // The first chunk on a backend carries one-time costs (shader compiles): don't pace by it.
+    if (!first && out.nanAtStep === null) this.chunkSteps = nextChunkSize(planned, out.ms);
+    this.ledger = charge(this.ledger, 'train', out.ms);
+    this.chunksSince = { test: this.chunksSince.test + 1, snapshot: this.chunksSince.snapshot + 1 };
+    this.post({
+      type: 'metrics',
+      step: session.step,
+      epoch: session.epoch,
+      epochProgress: session.epochProgress,
+      train: out.series,
+      imagesPerSec: out.ms > 0 ? (out.images * 1000) / out.ms : 0,
+      numTensors: liveTensors(),
+    });
+    if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 1, total: 1, label: 'Shaders compiled' });
+
+    if (out.nanAtStep !== null) {
+      this.stop();
+      const message = `The loss became NaN at step ${out.nanAtStep}; training paused and the weights from before that step were kept. Try a smaller learning rate.`;
+      this.post({ type: 'error', code: 'nan', recoverable: true, message });
+      this.postState();
+      return this.queueSnapshot();
+    }
+    // A full test pass at each epoch end and a subset pass after new weights' first chunk are owed.
+    if (out.epochEnded || this.testOwed) this.queue(new TestJob(session, out.epochEnded), false);
+    else if (extraDue(this.chunksSince.test, this.ledger)) this.queue(new TestJob(session, false), true);
+    this.testOwed = false;
+    if (this.pendingChunks > 0 && --this.pendingChunks === 0 && !this.running) {
+      this.postState();
+      return this.queueSnapshot();
+    }
+    if (extraDue(this.chunksSince.snapshot, this.ledger)) this.queueSnapshot(true);
+  }
+}
