@@ -19,7 +19,10 @@ import { summaryText } from './bench/summaryText';
 const ROOT = process.cwd();
 const BATCH = 128;
 const HIDDEN = '512-256';
+const START = performance.now();
 const log = (s: string) => process.stderr.write(`${s}\n`);
+/** Progress lines carry the time since start, so a slow stage shows. */
+const progress = (s: string) => log(`[${String(Math.round((performance.now() - START) / 1000)).padStart(3)} s] ${s}`);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function packageVersion(name: string): string {
@@ -67,34 +70,46 @@ function emptyResult(plan: BenchPlan): BenchResult {
   };
 }
 
-/** The browser part: every session the plan asks for. */
-async function measureBrowser(plan: BenchPlan, r: BenchResult, url: string, launched: LaunchedBrowser): Promise<void> {
+/** Kept for the scaling points and the Node CLI when the long run is sized, ms. */
+const RESERVE_AFTER_LONG_RUN_MS = 150_000;
+/** Roughly what one scaling visit takes besides its windows (load, first step), ms. */
+const SCALING_OVERHEAD_MS = 15_000;
+
+/** The browser part: every session the plan asks for, within the plan's time budget from `t0`. */
+async function measureBrowser(plan: BenchPlan, r: BenchResult, url: string, launched: LaunchedBrowser, t0: number): Promise<void> {
   const { browser } = launched;
+  const left = () => plan.budgetMs - (performance.now() - t0);
   const short = (backend: BackendRequest): SessionOptions => ({
     backend, batch: BATCH, hidden: HIDDEN, warmMs: plan.warmMs, windowMs: plan.windowMs, dragMoves: plan.dragMoves,
     endurance: null, idleDragMoves: plan.quick ? plan.dragMoves : 0, heap: true,
   });
   for (const backend of plan.backends) {
-    log(`bench: ${backend} (batch ${BATCH}, hidden ${HIDDEN})`);
-    r.backends.push(await runSession(browser, url, short(backend), log));
+    progress(`bench: ${backend} (batch ${BATCH}, hidden ${HIDDEN})`);
+    r.backends.push(await runSession(browser, url, short(backend), progress));
   }
   r.best = bestBackend(r.backends);
   if (!r.best || plan.quick) return;
   const best = r.best.backend as BackendRequest;
 
-  if (plan.enduranceCapMs > 0) {
-    log(`bench: long run on ${best} (${plan.enduranceSteps} steps or ${plan.enduranceCapMs / 1000} s)`);
+  const capMs = Math.min(plan.enduranceCapMs, left() - RESERVE_AFTER_LONG_RUN_MS);
+  if (plan.enduranceCapMs > 0 && capMs < plan.enduranceCapMs) r.notes.push(`The long run was cut to ${Math.max(0, Math.round(capMs / 1000))} s to stay within the time budget.`);
+  if (capMs >= 60_000) {
+    progress(`bench: long run on ${best} (${plan.enduranceSteps} steps or ${Math.round(capMs / 1000)} s)`);
     r.longRun = await runSession(browser, url, {
       backend: best, batch: BATCH, hidden: HIDDEN, warmMs: 0, windowMs: 0, dragMoves: 0,
-      endurance: { steps: plan.enduranceSteps, capMs: plan.enduranceCapMs }, idleDragMoves: plan.dragMoves, heap: true,
-    }, log);
+      endurance: { steps: plan.enduranceSteps, capMs }, idleDragMoves: plan.dragMoves, heap: true,
+    }, progress);
   }
   for (const p of plan.scaling) {
-    log(`bench: scaling on ${best}: batch ${p.batch}, hidden ${p.hidden}`);
+    if (left() < plan.scalingWarmMs + plan.scalingWindowMs + SCALING_OVERHEAD_MS + 30_000) {
+      r.notes.push(`Scaling point batch ${p.batch} / hidden ${p.hidden} skipped: the time budget was spent.`);
+      continue;
+    }
+    progress(`bench: scaling on ${best}: batch ${p.batch}, hidden ${p.hidden}`);
     const s = await runSession(browser, url, {
       backend: best, batch: p.batch, hidden: p.hidden, warmMs: plan.scalingWarmMs, windowMs: plan.scalingWindowMs,
       dragMoves: 0, endurance: null, idleDragMoves: 0, heap: false,
-    }, log);
+    }, progress);
     r.scaling.push({
       backend: s.backend, batch: p.batch, hidden: p.hidden,
       chunkImagesPerSec: s.training?.throughput.chunkImagesPerSec ?? null,
@@ -106,6 +121,7 @@ async function measureBrowser(plan: BenchPlan, r: BenchResult, url: string, laun
 }
 
 function addNotes(r: BenchResult): void {
+  if (r.nodeCli && !r.nodeCli.exitedByItself) r.notes.push('The Node CLI printed its result but did not exit by itself; it was stopped after a grace period.');
   const m = r.machine;
   const load = m ? Math.max(m.loadAverage1m.start, m.loadAverage1m.end ?? 0) : 0;
   if (m && load > m.cpuCores) r.notes.push(`The machine was busy (1-min load up to ${load} on ${m.cpuCores} cores): compare ratios, not digits.`);
@@ -147,12 +163,12 @@ async function main(): Promise<number> {
 
   try {
     if (plan.build || !siteExists(ROOT)) {
-      r.build = { built: true, seconds: round(buildSite(ROOT, log) / 1000, 1) };
+      r.build = { built: true, seconds: round(buildSite(ROOT, progress) / 1000, 1) };
     }
     preview = await startPreview(ROOT);
     launched = await launchChromium();
     if (r.machine) r.machine.chromium = { version: launched.version, executable: launched.executable };
-    await measureBrowser(plan, r, preview.url, launched);
+    await measureBrowser(plan, r, preview.url, launched, t0);
   } catch (e) {
     r.errors.push(message(e));
   } finally {
@@ -160,7 +176,7 @@ async function main(): Promise<number> {
   }
   // The CLI runs after the browser has closed, so the two do not compete for the cores.
   try {
-    log(`bench: Node CLI (${plan.nodeTrainSize} images)`);
+    progress(`bench: Node CLI (${plan.nodeTrainSize} images)`);
     r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize);
   } catch (e) {
     r.errors.push(`node CLI: ${message(e)}`);

@@ -17,6 +17,8 @@ export interface TrainArgs {
   trainSize: number | null;
   backend: CliBackend;
   float16: boolean;
+  /** Threads for the fast WASM matrix product (1 or 2). */
+  threads: number;
 }
 
 export type ParsedArgs = { kind: 'train'; args: TrainArgs } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -42,6 +44,7 @@ usage: npm run train -- [flags]
   --train-size N                  train on a fixed random subset of N images (default: all)
   --backend wasm|cpu              TF.js backend; wasm falls back to cpu (default wasm)
   --float16                       store weights as float16 (half the file size)
+  --threads 1|2                   threads for the fast WASM matrix product (default 1)
   --help                          show this message
 
 Prints one JSON line per epoch to stdout (progress goes to stderr); writes DIR/metrics.jsonl
@@ -51,7 +54,7 @@ type Raw = Map<string, string | true>;
 
 const VALUE_FLAGS = [
   'dataset', 'model', 'latent', 'hidden', 'epochs', 'batch', 'lr', 'beta', 'likelihood',
-  'sigma', 'samples', 'seed', 'out', 'train-size', 'backend',
+  'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads',
 ] as const;
 const SWITCHES = ['float16', 'no-reparam', 'help'] as const;
 
@@ -156,6 +159,7 @@ export function parseTrainArgs(argv: string[]): ParsedArgs {
         trainSize,
         backend: choice(raw, 'backend', ['wasm', 'cpu'], 'wasm'),
         float16: raw.has('float16'),
+        threads: inRange('threads', number(raw, 'threads', 1, true), 1, 2),
       },
     };
   } catch (e) {

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import './components/styles.css';
 import { App } from './components/App';
 import { settingsFromParams, settingsToConfig } from './components/hyperSchema';
+import { LanguageProvider } from './components/i18n/LanguageProvider';
 import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
 import { BACKEND_CHOICES } from './components/statusText';
@@ -40,7 +41,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <PlaygroundProvider client={client}>
-      <App linkNotes={notes} pageOptions={pageOptions} />
+      <LanguageProvider>
+        <App linkNotes={notes} pageOptions={pageOptions} />
+      </LanguageProvider>
     </PlaygroundProvider>
   </StrictMode>,
 );

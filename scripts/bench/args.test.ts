@@ -10,8 +10,10 @@ describe('parseBenchArgs', () => {
     expect(r.plan.backends).toEqual(['webgl', 'wasm', 'cpu']);
     expect(r.plan.enduranceSteps).toBe(2000);
     expect(r.plan.scaling.map((s) => `${s.batch}/${s.hidden}`)).toEqual(['32/512-256', '128/512-256', '512/512-256', '128/256']);
-    // fps is counted over at least five seconds.
+    // fps is counted over at least five seconds, and the long run fits the ten-minute budget.
     expect(r.plan.windowMs).toBeGreaterThanOrEqual(5000);
+    expect(r.plan.enduranceCapMs).toBeLessThan(r.plan.budgetMs);
+    expect(r.plan.budgetMs).toBeLessThanOrEqual(600_000);
   });
 
   it('keeps --quick short: the automatic backend, no scaling, no long run', () => {

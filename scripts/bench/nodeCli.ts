@@ -17,7 +17,12 @@ export interface NodeCliResult {
   testNegElbo: number | null;
   /** The whole CLI run: start-up, data, training and the test pass, s. */
   wallSeconds: number;
+  /** False when the CLI had printed its result but did not exit by itself and was stopped. */
+  exitedByItself: boolean;
 }
+
+/** How long the CLI may linger after printing its result before it is stopped, ms. */
+const EXIT_GRACE_MS = 5_000;
 
 interface EpochLine {
   imagesPerSec?: number;
@@ -54,12 +59,23 @@ export function runNodeCli(root: string, trainSize: number, timeoutMs = 240_000)
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    // It writes its checkpoint last: from then on it has nothing left to do.
+    let grace: NodeJS.Timeout | undefined;
+    let stopped = false;
+    child.stderr.on('data', () => {
+      if (grace || !stderr.includes('checkpoint.vaeckpt')) return;
+      grace = setTimeout(() => {
+        stopped = true;
+        child.kill('SIGTERM');
+      }, EXIT_GRACE_MS);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(grace);
       rmSync(out, { recursive: true, force: true });
       const line = lastJsonLine(stdout);
-      if (code !== 0 || !line) {
+      if ((code !== 0 && !stopped) || !line) {
         reject(new Error(`train CLI exited ${code}: ${stderr.slice(-800)}`));
         return;
       }
@@ -71,6 +87,7 @@ export function runNodeCli(root: string, trainSize: number, timeoutMs = 240_000)
         backend: line.backend ?? null,
         testNegElbo: line.test?.elbo === undefined ? null : Math.round(-line.test.elbo * 10) / 10,
         wallSeconds: Math.round(performance.now() - t0) / 1000,
+        exitedByItself: !stopped,
       });
     });
   });

@@ -2,6 +2,8 @@
 // the loss curves and the reconstructions. Decides which changes need new weights, which
 // panels a teacher's link or presentation mode leaves out, and keeps the link in sync.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ExplainProvider } from './explain/ExplainContext';
+import { ExplainDrawer } from './explain/ExplainDrawer';
 import { Header } from './Header';
 import { hiddenControlsCss } from './hideControls';
 import { HyperPanel } from './HyperPanel';
@@ -13,6 +15,9 @@ import {
   type SettingKey,
   type Settings,
 } from './hyperSchema';
+import { useLanguage } from './i18n/LanguageProvider';
+import { LanguageToggle } from './i18n/LanguageToggle';
+import { settingLabel } from './i18n/settingText';
 import { LatentExplorer } from './latent/LatentExplorer';
 import { LossChart } from './LossChart';
 import { Notices, type NoticeItem } from './Notices';
@@ -43,9 +48,10 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const client = usePlaygroundClient();
   const state = useClientState();
   const settings = useMemo(() => configToSettings(state.config), [state.config]);
+  const { t, lang } = useLanguage();
   const [linkNotices, setLinkNotices] = useState(() => linkNotes.map((message, i) => ({ key: `link-${i}`, message })));
   const [present, setPresent] = useState(() => linkOptions?.present ?? false);
-  const options = useMemo(() => ({ ...(linkOptions ?? defaultPageOptions()), present }), [linkOptions, present]);
+  const options = useMemo(() => ({ ...(linkOptions ?? defaultPageOptions()), present, lang }), [linkOptions, present, lang]);
   const hiddenPanel = useMemo(() => hiddenPanels(options), [options]);
 
   const [localNotices, setLocalNotices] = useState<LocalNotice[]>([]);
@@ -73,16 +79,16 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
       const next = { ...settings, ...patch };
       const resetting = changed.filter((k) => SCHEMA[k].needsReset);
       if (resetting.length > 0) {
-        const what = resetting.map((k) => SCHEMA[k].label).join(' and ');
+        const what = resetting.map((k) => settingLabel(lang, k)).join(t('app.and'));
         // Declining leaves the controls bound to the unchanged config, so they snap back.
-        if (stepRef.current > 0 && !window.confirm(`Changing ${what} resets the model. Continue?`)) return;
+        if (stepRef.current > 0 && !window.confirm(t('app.confirmReset', { what }))) return;
         client.reset(settingsToConfig(next));
         return;
       }
       const hyper = settingsToConfig(next).hyper;
       client.setHyper(Object.fromEntries(changed.map((k) => [k, hyper[k as keyof typeof hyper]])));
     },
-    [client, settings],
+    [client, settings, t, lang],
   );
 
   // The link always describes what is on screen, so a teacher can share it as it is.
@@ -103,7 +109,7 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
     ...linkNotices.map((n) => ({
       key: n.key,
       level: 'warning' as const,
-      message: `Link: ${n.message}`,
+      message: t('app.linkNote', { message: n.message }),
       onDismiss: () => setLinkNotices((all) => all.filter((m) => m.key !== n.key)),
     })),
     ...state.notices.map((n) => ({
@@ -128,35 +134,39 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const showRecon = !hiddenPanel.has('recon');
 
   return (
-    <div className={`app ${present ? 'is-present' : ''}`} data-phase={state.phase} data-running={state.running}>
-      {hideCss && <style>{hideCss}</style>}
-      <Header
-        state={state}
-        settings={settings}
-        onChange={change}
-        onReset={() => client.reset(state.config)}
-        hidden={options.hide}
-        present={present}
-        onPresent={() => setPresent((p) => !p)}
-        menu={hiddenPanel.has('files') ? null : menu}
-      >
-        <ProgressBar progress={state.progress} />
-      </Header>
-      <main className="stage" data-lower={showHyper || showCurves || showRecon}>
-        <div className="explorer">{explorer}</div>
-        {(showHyper || showCurves || showRecon) && (
-          <div className="lower" data-hyper={showHyper}>
-            {showHyper && hyperPanel}
-            {(showCurves || showRecon) && (
-              <div className="curves" data-both={showCurves && showRecon}>
-                {showCurves && lossChart}
-                {showRecon && reconStrip}
-              </div>
-            )}
-          </div>
-        )}
-      </main>
-      <Notices items={notices} />
-    </div>
+    <ExplainProvider>
+      <div className={`app ${present ? 'is-present' : ''}`} data-phase={state.phase} data-running={state.running}>
+        {hideCss && <style>{hideCss}</style>}
+        <Header
+          state={state}
+          settings={settings}
+          onChange={change}
+          onReset={() => client.reset(state.config)}
+          hidden={options.hide}
+          present={present}
+          onPresent={() => setPresent((p) => !p)}
+          menu={hiddenPanel.has('files') ? null : menu}
+          languageSlot={<LanguageToggle />}
+        >
+          <ProgressBar progress={state.progress} />
+        </Header>
+        <main className="stage" data-lower={showHyper || showCurves || showRecon}>
+          <div className="explorer">{explorer}</div>
+          {(showHyper || showCurves || showRecon) && (
+            <div className="lower" data-hyper={showHyper} data-curves={showCurves || showRecon}>
+              {showHyper && hyperPanel}
+              {(showCurves || showRecon) && (
+                <div className="curves" data-both={showCurves && showRecon}>
+                  {showCurves && lossChart}
+                  {showRecon && reconStrip}
+                </div>
+              )}
+            </div>
+          )}
+        </main>
+        <ExplainDrawer />
+        <Notices items={notices} />
+      </div>
+    </ExplainProvider>
   );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { ClientState } from '../workers/clientTypes';
 import type { BackendChoice } from '../workers/protocol';
 import type { HideTarget } from './hideControls';
+import { useT } from './i18n/LanguageProvider';
 import { SCHEMA, type DatasetName, type ModelKind, type Settings } from './hyperSchema';
 import { BACKEND_CHOICES, BACKEND_LABELS, statusText, triedText } from './statusText';
 import { usePlaygroundClient } from './usePlayground';
@@ -32,6 +33,7 @@ const NONE: ReadonlySet<HideTarget> = new Set();
 export function Header(props: HeaderProps) {
   const { state, settings, onChange, onReset, languageSlot, hidden = NONE, present = false, onPresent, menu, children } = props;
   const client = usePlaygroundClient();
+  const t = useT();
   const ready = state.phase === 'ready';
   const datasets = SCHEMA.dataset.options.map((o) => ({
     value: o.value,
@@ -46,7 +48,7 @@ export function Header(props: HeaderProps) {
       </h1>
 
       <label className="field-inline" hidden={hidden.has('dataset')}>
-        <span className="field-inline-label">Dataset</span>
+        <span className="field-inline-label">{t('header.dataset')}</span>
         <select
           value={settings.dataset}
           onChange={(e) => onChange({ dataset: e.currentTarget.value as DatasetName })}
@@ -59,7 +61,7 @@ export function Header(props: HeaderProps) {
         </select>
       </label>
 
-      <div role="radiogroup" aria-label="Model" className="segmented" hidden={hidden.has('kind')}>
+      <div role="radiogroup" aria-label={t('header.model')} className="segmented" hidden={hidden.has('kind')}>
         {SCHEMA.kind.options.map((o) => (
           <label key={o.value} className="segment">
             <input
@@ -84,51 +86,51 @@ export function Header(props: HeaderProps) {
           <span className="icon" aria-hidden="true">
             {state.running ? <PauseIcon /> : <PlayIcon />}
           </span>
-          {state.running ? 'Pause' : 'Train'}
+          {t(state.running ? 'header.pause' : 'header.train')}
         </button>
         <button
           type="button"
           disabled={!ready || state.running}
           onClick={() => client.step(1)}
-          title="Train one chunk of steps"
+          title={t('header.stepTitle')}
         >
-          Step
+          {t('header.step')}
         </button>
         <button
           type="button"
           disabled={state.phase === 'starting'}
           onClick={onReset}
-          title="New random weights, step 0"
+          title={t('header.resetTitle')}
         >
-          Reset
+          {t('header.reset')}
         </button>
       </div>
 
       <span className="status" data-testid="status">
-        {statusText(state)}
+        {statusText(state, t)}
       </span>
       {children}
 
       <div className="header-end">
         <label className="field-inline" hidden={hidden.has('backend')}>
-          <span className="field-inline-label">Backend</span>
+          <span className="field-inline-label">{t('header.backend')}</span>
           <select
-            title={triedText(state.tried)}
+            title={triedText(state.tried, t)}
             value={state.backendChoice}
             onChange={(e) => client.setBackend(e.currentTarget.value as BackendChoice)}
             data-backend={state.backend ?? ''}
           >
             {BACKEND_CHOICES.map((b) => (
               <option key={b.value} value={b.value}>
-                {b.value === 'auto' && runningLabel ? `Auto (${runningLabel})` : b.label}
+                {b.value === 'auto' ? (runningLabel ? t('header.backendAutoRunning', { name: runningLabel }) : t('header.backendAuto')) : b.label}
               </option>
             ))}
           </select>
         </label>
         {menu}
         {onPresent && (
-          <button type="button" className="present-toggle" aria-pressed={present} onClick={onPresent} title="Bigger type, high contrast, fewer panels">
-            Presentation
+          <button type="button" className="present-toggle" aria-pressed={present} onClick={onPresent} title={t('header.presentationTitle')}>
+            {t('header.presentation')}
           </button>
         )}
         {languageSlot}

@@ -1,7 +1,13 @@
 // The hyperparameter panel, generated from the schema: one control per field, each with its
-// label, its current value as text and a one-line hint. Live fields apply as you move them
-// (debounced); fields that need new weights apply on release, through the App's confirm.
+// label, its current value as text, a one-line hint and, for the fields an idea of the VAE
+// hangs on, an (i) to its explanation. Live fields apply as you move them (debounced); fields
+// that need new weights apply on release, through the App's confirm.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { InfoButton } from './explain/InfoButton';
+import type { SectionId } from './explain/explainStore';
+import { useLanguage } from './i18n/LanguageProvider';
+import { optionLabel, settingHint, settingLabel } from './i18n/settingText';
+import type { Translate } from './i18n/translate';
 import {
   applicability,
   PANEL_KEYS,
@@ -16,12 +22,32 @@ import './hyperPanel.css';
 /** Live sliders send at most one update per this many ms while dragging, and always the last. */
 const SLIDER_THROTTLE_MS = 80;
 
+/** The explanation each control's (i) opens. */
+const EXPLAINED: Partial<Record<SettingKey, SectionId>> = {
+  latentDim: 'traversal',
+  beta: 'kl',
+  likelihood: 'likelihood',
+  sigmaX: 'likelihood',
+  samples: 'mc',
+  reparam: 'reparam',
+};
+
+/** Why a control does not apply, in the page's language (the schema's applicability decides). */
+function reasonText(key: SettingKey, settings: Settings, t: Translate): string | undefined {
+  const { enabled } = applicability(key, settings);
+  if (enabled) return undefined;
+  const field = SCHEMA[key];
+  if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
+  return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
+}
+
 interface HyperPanelProps {
   settings: Settings;
   onChange(patch: Partial<Settings>): void;
 }
 
 export function HyperPanel({ settings, onChange }: HyperPanelProps) {
+  const { t } = useLanguage();
   const [open, setOpen] = useState(true);
   const headingId = useId();
   const bodyId = useId();
@@ -37,7 +63,7 @@ export function HyperPanel({ settings, onChange }: HyperPanelProps) {
           onClick={() => setOpen(!open)}
         >
           <span className="chevron" aria-hidden="true" />
-          Hyperparameters
+          {t('hyper.title')}
         </button>
       </h2>
       <div id={bodyId} className="hyper-grid" hidden={!open}>
@@ -52,6 +78,7 @@ export function HyperPanel({ settings, onChange }: HyperPanelProps) {
 
 /** Collapsed, the panel still says what is set (the values that apply to this model). */
 function Summary({ settings }: { settings: Settings }) {
+  const { t, lang } = useLanguage();
   return (
     <dl className="hyper-summary">
       {PANEL_KEYS.filter((key) => applicability(key, settings).enabled).map((key) => {
@@ -59,14 +86,15 @@ function Summary({ settings }: { settings: Settings }) {
         const value = settings[key];
         let text: string;
         if (field.type === 'range') text = formatRange(field, value as number);
-        else if (field.type === 'toggle') text = value ? 'on' : 'off';
+        else if (field.type === 'toggle') text = t(value ? 'hyper.on' : 'hyper.off');
         else {
-          const options = field.options as ReadonlyArray<{ value: unknown; label: string }>;
-          text = options.find((o) => o.value === value)?.label ?? String(value);
+          const options = field.options as ReadonlyArray<{ value: string | number; label: string }>;
+          const hit = options.find((o) => o.value === value);
+          text = hit ? optionLabel(lang, key, hit.value, hit.label) : String(value);
         }
         return (
           <div key={key}>
-            <dt>{field.label}</dt>
+            <dt>{settingLabel(lang, key)}</dt>
             <dd>{text}</dd>
           </div>
         );
@@ -76,19 +104,29 @@ function Summary({ settings }: { settings: Settings }) {
 }
 
 function Control({ name, settings, onChange }: { name: SettingKey } & HyperPanelProps) {
+  const { t, lang } = useLanguage();
   const field = SCHEMA[name];
   const id = useId();
-  const { enabled, reason } = applicability(name, settings);
-  const shell = { id, field, enabled, hint: reason ?? field.hint };
+  const { enabled } = applicability(name, settings);
+  const label = settingLabel(lang, name);
+  const shell = {
+    id,
+    field: { label, needsReset: field.needsReset },
+    enabled,
+    hint: reasonText(name, settings, t) ?? settingHint(lang, name),
+    explain: EXPLAINED[name],
+    resetTitle: t('hyper.resetTag'),
+  };
   const commit = (v: Settings[typeof name]) => onChange({ [name]: v } as Partial<Settings>);
   if (field.type === 'toggle') {
-    return <ToggleControl {...shell} label={field.label} value={settings[name] as boolean} onCommit={commit} />;
+    return <ToggleControl {...shell} label={label} value={settings[name] as boolean} onCommit={commit} />;
   }
   if (field.type === 'range') {
-    return <RangeControl {...shell} field={field} value={settings[name] as number} onCommit={commit} />;
+    return <RangeControl {...shell} range={field} value={settings[name] as number} onCommit={commit} />;
   }
   const choice = field as ChoiceField<string | number>;
-  return <ChoiceControl {...shell} field={choice} value={settings[name] as string | number} onCommit={commit} />;
+  const options = choice.options.map((o) => ({ value: o.value, label: optionLabel(lang, name, o.value, o.label) }));
+  return <ChoiceControl {...shell} choice={{ ...choice, options }} value={settings[name] as string | number} onCommit={commit} />;
 }
 
 interface ShellProps {
@@ -96,17 +134,20 @@ interface ShellProps {
   field: { label: string; needsReset: boolean };
   enabled: boolean;
   hint: string;
+  explain?: SectionId;
+  resetTitle: string;
   value?: string;
   children: ReactNode;
 }
 
-function Shell({ id, field, enabled, hint, value, children }: ShellProps) {
+function Shell({ id, field, enabled, hint, explain, resetTitle, value, children }: ShellProps) {
   return (
     <div className={`control ${enabled ? '' : 'is-disabled'}`}>
       <div className="control-head">
         <label htmlFor={id}>{field.label}</label>
+        {explain && <InfoButton section={explain} />}
         {field.needsReset && (
-          <span className="tag" title="Changing this starts again with new weights" aria-hidden="true">
+          <span className="tag" title={resetTitle} aria-hidden="true">
             ↺
           </span>
         )}
@@ -131,13 +172,16 @@ export function formatRange(field: RangeField, v: number): string {
 
 interface ControlProps<T> {
   id: string;
+  field: { label: string; needsReset: boolean };
   enabled: boolean;
   hint: string;
+  explain?: SectionId;
+  resetTitle: string;
   value: T;
   onCommit(v: T): void;
 }
 
-function RangeControl({ field, value, onCommit, ...shell }: ControlProps<number> & { field: RangeField }) {
+function RangeControl({ range: field, value, onCommit, ...shell }: ControlProps<number> & { range: RangeField }) {
   const [draft, setDraft] = useState<number | null>(null);
   const ref = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -169,7 +213,7 @@ function RangeControl({ field, value, onCommit, ...shell }: ControlProps<number>
 
   const text = formatRange(field, shown);
   return (
-    <Shell {...shell} field={field} value={text}>
+    <Shell {...shell} value={text}>
       <input
         ref={ref}
         id={shell.id}
@@ -197,16 +241,16 @@ function RangeControl({ field, value, onCommit, ...shell }: ControlProps<number>
   );
 }
 
-type ChoiceProps = ControlProps<string | number> & { field: ChoiceField<string | number> };
+type ChoiceProps = ControlProps<string | number> & { choice: ChoiceField<string | number> };
 
-function ChoiceControl({ field, value, onCommit, ...shell }: ChoiceProps) {
+function ChoiceControl({ choice: field, value, onCommit, ...shell }: ChoiceProps) {
   const numeric = typeof field.default === 'number';
   // A value from a link or a checkpoint that is valid but not a preset still shows.
   const options = field.options.some((o) => o.value === value)
     ? field.options
     : [...field.options, { value, label: String(value).replaceAll('-', ' → ') }];
   return (
-    <Shell {...shell} field={field}>
+    <Shell {...shell}>
       <select
         id={shell.id}
         disabled={!shell.enabled}
@@ -227,17 +271,20 @@ function ChoiceControl({ field, value, onCommit, ...shell }: ChoiceProps) {
 function ToggleControl({ label, value, onCommit, ...shell }: ControlProps<boolean> & { label: string }) {
   return (
     <div className={`control toggle ${shell.enabled ? '' : 'is-disabled'}`}>
-      <label className="toggle-label">
-        <input
-          type="checkbox"
-          id={shell.id}
-          disabled={!shell.enabled}
-          aria-describedby={`${shell.id}-hint`}
-          checked={value}
-          onChange={(e) => onCommit(e.currentTarget.checked)}
-        />
-        <span>{label}</span>
-      </label>
+      <div className="control-head">
+        <label className="toggle-label">
+          <input
+            type="checkbox"
+            id={shell.id}
+            disabled={!shell.enabled}
+            aria-describedby={`${shell.id}-hint`}
+            checked={value}
+            onChange={(e) => onCommit(e.currentTarget.checked)}
+          />
+          <span>{label}</span>
+        </label>
+        {shell.explain && <InfoButton section={shell.explain} />}
+      </div>
       <p id={`${shell.id}-hint`} className="hint">
         {shell.hint}
       </p>

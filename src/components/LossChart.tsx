@@ -4,21 +4,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelKind } from './hyperSchema';
 import {
   LossChartRenderer,
-  SERIES,
   type DrawOptions,
   type DrawSummary,
   type HoverInfo,
   type SeriesKey,
 } from './lossChartDraw';
+import { InfoButton } from './explain/InfoButton';
+import { useT } from './i18n/LanguageProvider';
+import type { MessageKey } from './i18n/translate';
 import { formatNats, formatStep } from './lossChartScales';
 import { usePlaygroundClient, useTopic } from './usePlayground';
 import './charts.css';
 
 const EMPTY: DrawSummary = { points: 0, drawn: 0, series: [] };
-const LABEL = new Map(SERIES.map((s) => [s.key, s.label]));
+/** The series' names in the page's language. */
+const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective' };
 
 export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
   const client = usePlaygroundClient();
+  const t = useT();
   const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<LossChartRenderer | null>(null);
@@ -89,22 +93,23 @@ export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
 
   const latestElbo = summary.series.find((s) => s.key === 'elbo')?.train;
   return (
-    <section className="panel loss" aria-label="Loss curves">
+    <section className="panel loss" aria-label={t('loss.aria')}>
       <div className="panel-head">
         <h2 className="panel-title">
-          Loss <span className="unit">nats per image</span>
+          {t('loss.title')} <span className="unit">{t('loss.unit')}</span>
+          <InfoButton section="elbo" />
         </h2>
         <Legend kind={kind} beta={beta} summary={summary} />
         <label className="check small">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
-          Log scale
+          {t('loss.logScale')}
         </label>
       </div>
       <div className="plot" ref={plotRef}>
         <svg
           ref={svgRef}
           role="img"
-          aria-label="Loss curves"
+          aria-label={t('loss.aria')}
           data-points={summary.points}
           data-drawn={summary.drawn}
           data-latest-elbo={latestElbo !== undefined && Number.isFinite(latestElbo) ? latestElbo.toFixed(3) : ''}
@@ -112,7 +117,7 @@ export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
           onPointerDown={onPointer}
           onPointerLeave={onLeave}
         />
-        {summary.points === 0 && <p className="empty">The curves start when training does.</p>}
+        {summary.points === 0 && <p className="empty">{t('loss.empty')}</p>}
         {hover && <Tooltip hover={hover} width={size?.width ?? 0} />}
       </div>
     </section>
@@ -132,18 +137,19 @@ function sameSummary(a: DrawSummary, b: DrawSummary): boolean {
 }
 
 function Legend({ kind, beta, summary }: { kind: ModelKind; beta: number; summary: DrawSummary }) {
+  const t = useT();
   const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
     kind === 'ae'
       ? [
-          { key: 'recon', label: 'Reconstruction' },
-          { key: 'kl', label: 'KL', na: true },
+          { key: 'recon', label: t('loss.recon') },
+          { key: 'kl', label: t('loss.kl'), na: true },
         ]
       : [
-          { key: 'elbo', label: '−ELBO' },
-          { key: 'recon', label: 'Reconstruction' },
-          { key: 'kl', label: 'KL' },
-          ...(beta !== 1 ? [{ key: 'objective' as const, label: `Objective (β = ${beta.toFixed(1)})` }] : []),
+          { key: 'elbo', label: t('loss.elbo') },
+          { key: 'recon', label: t('loss.recon') },
+          { key: 'kl', label: t('loss.kl') },
+          ...(beta !== 1 ? [{ key: 'objective' as const, label: t('loss.objectiveBeta', { beta: beta.toFixed(1) }) }] : []),
         ];
   return (
     <ul className="legend">
@@ -154,9 +160,9 @@ function Legend({ kind, beta, summary }: { kind: ModelKind; beta: number; summar
             <span className="swatch" aria-hidden="true" />
             <span className="legend-name">{label}</span>{' '}
             <span className="num" data-testid={`legend-${key}`}>
-              {na ? 'n/a' : formatNats(s?.train)}
+              {na ? t('loss.na') : formatNats(s?.train)}
             </span>
-            {!na && s?.test !== undefined && <span className="legend-test"> (test {formatNats(s.test)})</span>}
+            {!na && s?.test !== undefined && <span className="legend-test"> ({t('loss.test', { value: formatNats(s.test) })})</span>}
           </li>
         );
       })}
@@ -165,6 +171,7 @@ function Legend({ kind, beta, summary }: { kind: ModelKind; beta: number; summar
 }
 
 function Tooltip({ hover, width }: { hover: HoverInfo; width: number }) {
+  const t = useT();
   // Sits on the side of the rule with more room, so it never covers the latest values.
   const flip = hover.x > width / 2;
   const style = { left: flip ? hover.x - 12 : hover.x + 12, transform: flip ? 'translateX(-100%)' : undefined };
@@ -172,15 +179,15 @@ function Tooltip({ hover, width }: { hover: HoverInfo; width: number }) {
   return (
     <div className={`tooltip ${test ? 'has-test' : ''}`} style={style} aria-hidden="true">
       <div className="tooltip-head">
-        <span>step {formatStep(hover.step)}</span>
-        <span>smoothed</span>
-        <span>raw</span>
-        {test && <span>test</span>}
+        <span>{t('loss.step', { n: formatStep(hover.step) })}</span>
+        <span>{t('loss.smoothed')}</span>
+        <span>{t('loss.raw')}</span>
+        {test && <span>{t('loss.testColumn')}</span>}
       </div>
       {hover.rows.map((r) => (
         <div key={r.key} className={`tooltip-row s-${r.key}`}>
           <span className="swatch" />
-          <span>{LABEL.get(r.key)}</span>
+          <span>{t(LABEL_KEY[r.key])}</span>
           <span className="num">{formatNats(r.smooth)}</span>
           <span className="num faint">{formatNats(r.raw)}</span>
           {test && <span className="num faint">{formatNats(test.values[r.key])}</span>}

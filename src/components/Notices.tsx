@@ -1,23 +1,25 @@
 // Messages from the workers and from reading the link, readable and dismissible.
 // Text only: a message is never interpreted as HTML.
 import type { Notice } from '../workers/clientTypes';
+import { useT } from './i18n/LanguageProvider';
 
 export interface NoticeItem extends Pick<Notice, 'level' | 'message'> {
   key: string;
   onDismiss(): void;
 }
 
-const TITLES: Record<Notice['level'], string> = { info: 'Note', warning: 'Warning', error: 'Error' };
+const TITLES = { info: 'notice.info', warning: 'notice.warning', error: 'notice.error' } as const satisfies Record<Notice['level'], string>;
 
 export function Notices({ items }: { items: NoticeItem[] }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
-    <ul className="notices" aria-label="Notices">
+    <ul className="notices" aria-label={t('notice.list')}>
       {items.map((n) => (
         <li key={n.key} className={`notice is-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
-          <strong className="notice-title">{TITLES[n.level]}</strong>
+          <strong className="notice-title">{t(TITLES[n.level])}</strong>
           <span className="notice-text">{n.message}</span>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={n.onDismiss}>
+          <button type="button" className="notice-close" aria-label={t('notice.dismiss')} onClick={n.onDismiss}>
             ×
           </button>
         </li>

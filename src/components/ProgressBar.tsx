@@ -1,5 +1,6 @@
 // Long work made visible: dataset download, upload to the backend, warm-up, evaluation.
 import type { ClientState } from '../workers/clientTypes';
+import { useLanguage } from './i18n/LanguageProvider';
 
 const MB = 1024 * 1024;
 
@@ -14,7 +15,10 @@ export function progressDetail(p: NonNullable<ClientState['progress']>): string 
 
 /** Lives in the header: a thin bar along its bottom edge and the stage's name beside the status. */
 export function ProgressBar({ progress }: { progress: ClientState['progress'] }) {
+  const { t, lang } = useLanguage();
   if (!progress) return null;
+  // The worker's label is English and specific; other languages name the stage instead.
+  const label = lang === 'en' ? progress.label : t(`progress.${progress.stage}`);
   const known = progress.total > 0;
   const pct = known ? Math.min(100, Math.max(0, (100 * progress.loaded) / progress.total)) : 0;
   return (
@@ -22,7 +26,7 @@ export function ProgressBar({ progress }: { progress: ClientState['progress'] })
       <div
         className={`progress-track ${known ? '' : 'is-indeterminate'}`}
         role="progressbar"
-        aria-label={progress.label}
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={known ? Math.round(pct) : undefined}
@@ -31,7 +35,7 @@ export function ProgressBar({ progress }: { progress: ClientState['progress'] })
         <div className="progress-fill" style={{ width: known ? `${pct}%` : undefined }} />
       </div>
       <span className="progress-label">
-        {progress.label}
+        {label}
         {known && <span className="num"> · {progressDetail(progress)}</span>}
       </span>
     </div>

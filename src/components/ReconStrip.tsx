@@ -1,6 +1,7 @@
 // Eight fixed test images over their reconstructions: the decoder's progress at a glance.
 // Pixels are painted with putImageData into 28×28 canvases that CSS scales up pixelated.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useT } from './i18n/LanguageProvider';
 import { currentTheme, grayToRgba, onThemeChange, type Theme } from './palette';
 import { usePlaygroundClient, useTopic } from './usePlayground';
 import './charts.css';
@@ -10,6 +11,7 @@ const SIDE = 28;
 
 export function ReconStrip() {
   const client = usePlaygroundClient();
+  const t = useT();
   const inputs = useRef<Array<HTMLCanvasElement | null>>([]);
   const outputs = useRef<Array<HTMLCanvasElement | null>>([]);
   const frame = useRef(0);
@@ -54,9 +56,9 @@ export function ReconStrip() {
 
   const cells = Array.from({ length: COUNT }, (_, i) => i);
   return (
-    <section className="panel recon" aria-label="Reconstructions">
+    <section className="panel recon" aria-label={t('recon.aria')}>
       <div className="recon-rows">
-        <span className="recon-label" title="Test images">x</span>
+        <span className="recon-label" title={t('recon.inputs')}>x</span>
         {cells.map((i) => (
           <canvas
             key={`in-${i}`}
@@ -66,10 +68,10 @@ export function ReconStrip() {
             width={SIDE}
             height={SIDE}
             role="img"
-            aria-label={`Test image ${i + 1}`}
+            aria-label={t('recon.input', { n: i + 1 })}
           />
         ))}
-        <span className="recon-label dec" title="Reconstructions (decoder mean)">x̂</span>
+        <span className="recon-label dec" title={t('recon.outputs')}>x̂</span>
         {cells.map((i) => (
           <canvas
             key={`out-${i}`}
@@ -79,12 +81,12 @@ export function ReconStrip() {
             width={SIDE}
             height={SIDE}
             role="img"
-            aria-label={`Reconstruction ${i + 1}`}
+            aria-label={t('recon.output', { n: i + 1 })}
           />
         ))}
       </div>
       <p className="caption">
-        {step === null ? 'step –' : `step ${step.toLocaleString('en-US')}`}
+        {step === null ? t('recon.noStep') : t('recon.step', { n: step.toLocaleString('en-US') })}
       </p>
     </section>
   );

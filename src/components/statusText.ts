@@ -1,6 +1,7 @@
 // The visible status line and the backend tooltip, as pure functions of the client state.
 import type { BackendAttempt, BackendChoice, BackendName } from '../workers/protocol';
 import type { ClientState } from '../workers/clientTypes';
+import { tEn, type Translate } from './i18n/translate';
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -22,18 +23,23 @@ const n = (v: number) => Math.round(v).toLocaleString('en-US');
 /** e.g. "step 1,200 · epoch 2 · WebGL · 2,310 img/s"; earlier phases say what is happening. */
 export function statusText(
   s: Pick<ClientState, 'phase' | 'step' | 'epoch' | 'backend' | 'imagesPerSec'>,
+  t: Translate = tEn,
 ): string {
-  const parts = [`step ${n(s.step)}`, `epoch ${n(s.epoch)}`];
+  const parts = [t('status.step', { n: n(s.step) }), t('status.epoch', { n: n(s.epoch) })];
   if (s.backend) parts.push(BACKEND_LABELS[s.backend]);
-  else parts.push(s.phase === 'error' ? 'no backend' : 'starting…');
-  if (s.imagesPerSec > 0) parts.push(`${n(s.imagesPerSec)} img/s`);
+  else parts.push(t(s.phase === 'error' ? 'status.noBackend' : 'status.starting'));
+  if (s.imagesPerSec > 0) parts.push(t('status.throughput', { n: n(s.imagesPerSec) }));
   return parts.join(' · ');
 }
 
 /** Why each backend before the running one was passed over, one per line. */
-export function triedText(tried: readonly BackendAttempt[]): string {
-  if (tried.length === 0) return 'No backend tried yet.';
+export function triedText(tried: readonly BackendAttempt[], t: Translate = tEn): string {
+  if (tried.length === 0) return t('tried.none');
   return tried
-    .map((t) => `${BACKEND_LABELS[t.backend]}: ${t.ok ? 'running' : `not used${t.reason ? ` (${t.reason})` : ''}`}`)
+    .map((a) => {
+      const name = BACKEND_LABELS[a.backend];
+      if (a.ok) return t('tried.running', { name });
+      return a.reason ? t('tried.notUsedWhy', { name, reason: a.reason }) : t('tried.notUsed', { name });
+    })
     .join('\n');
 }

@@ -47,8 +47,11 @@ function chain(layers: DenseWeights[], x: Float32Array, n: number, reluLast: boo
   return input;
 }
 
-/** Mean images sigmoid(ℓ(z)) for n latent vectors (z row-major n × latentDim), n × inputDim. */
-export function decodeMeans(w: NetworkWeights, z: Float32Array, n: number, out?: Float32Array): Float32Array {
+/**
+ * Mean images sigmoid(ℓ(z)) for n latent vectors (z row-major n × latentDim), n × inputDim.
+ * Needs only the decoder (a pretrained model's first paint ships nothing else).
+ */
+export function decodeMeans(w: Pick<NetworkWeights, 'config' | 'decoder'>, z: Float32Array, n: number, out?: Float32Array): Float32Array {
   const dim = w.config.latentDim;
   const D = w.config.inputDim;
   if (z.length < n * dim) throw new Error(`decodeMeans: z has ${z.length} values, need ${n}×${dim}`);

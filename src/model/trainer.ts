@@ -1,6 +1,7 @@
 // One optimizer step, evaluation and log p(x) for a network: the training loop's only model code.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { FusedAdamOptimizer } from '../kernels/fusedAdamOptimizer';
 import { validateHyper } from './config';
 import { assertGradientsRegistered } from './gradients';
 import { importanceWeightedLogpx } from './logpx';
@@ -15,8 +16,12 @@ export type StepResult = { ok: true; metrics: Metrics } | { ok: false; reason: '
 const EVAL_SEED = 0xe7a1;
 const LOGPX_SEED = 0x1095;
 
-/** Adam whose learning rate can change without losing its moment estimates. */
-class AdjustableAdam extends tf.AdamOptimizer {
+/**
+ * Adam whose learning rate can change without losing its moment estimates. Its base runs the
+ * update as one fused kernel where the backend has it (WASM, src/kernels) and as the stock
+ * sequence of ops everywhere else: the same arithmetic either way.
+ */
+class AdjustableAdam extends FusedAdamOptimizer {
   setLearningRate(lr: number): void {
     this.learningRate = lr;
   }

@@ -12,6 +12,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { registerFastMatMul } from '../kernels/registerFastMatMul';
+import { registerFusedAdam } from '../kernels/fusedAdam';
 import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
 import type { BackendAttempt, BackendChoice, BackendName } from './protocol';
 import { errorText } from './workerErrors';
@@ -102,10 +104,28 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
     // Say why WebGL was passed over, since the page would otherwise only see it missing.
     const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
     const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
-    tried.push(note ? { backend: candidate.backend, ok: true, reason: note } : { backend: candidate.backend, ok: true });
+    const kernels = candidate.backend === 'wasm' ? useFastWasmKernels() : undefined;
+    const reason = [note, kernels].filter((t) => t !== undefined).join('; ');
+    tried.push(reason ? { backend: candidate.backend, ok: true, reason } : { backend: candidate.backend, ok: true });
     return { backend: candidate.backend, tried };
   }
   throw new Error(`No TF.js backend works here: ${tried.map((t) => `${t.backend}: ${t.reason ?? 'ok'}`).join('; ')}`);
+}
+
+/**
+ * Swaps in our packed WASM SIMD matrix product and the single-pass Adam update (src/kernels):
+ * the model's code is unchanged, its products and optimizer just run faster. Two threads only
+ * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did.
+ */
+function useFastWasmKernels(): string {
+  const matMul = registerFastMatMul(tf, { threads: self.crossOriginIsolated ? 2 : 1 });
+  const adam = registerFusedAdam(tf);
+  const done = [...matMul.registered, ...adam.registered];
+  const why = [matMul.reason, adam.reason].filter((r) => r !== undefined);
+  const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${matMul.threads} thread(s) requested`;
+  return done.length > 0
+    ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
+    : `stock kernels (${why.join('; ')})`;
 }
 
 /** True when the running backend is WebGL and its context is gone (GPU reset, tab in background on mobile). */

@@ -64,7 +64,8 @@ export function applyTrainerMessage(state: ClientState, msg: FromTrainer, notice
     case 'state':
       return { ...state, running: msg.running, step: msg.step, epoch: msg.epoch };
     case 'loaded':
-      return { ...state, config: msg.config, step: msg.step, epochProgress: 0 };
+      // New weights arrive next; until they do, nothing keyed on weightsStep may match the old model's.
+      return { ...state, config: msg.config, step: msg.step, epochProgress: 0, weightsStep: -1 };
     case 'error': {
       // An error with an id answers a request: its promise rejects and the caller says it.
       if (msg.id !== undefined) return state;

@@ -1,6 +1,7 @@
 // The explain store as React context, and hooks that re-render on one of its topics only.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { ExplainStore, type DrawerState, type FocusView, type SampleView } from './explainStore';
+import type { LatentPointStore } from '../latent/latentPoint';
+import { ExplainStore, type DrawerState, type FocusView, type LogpxRun, type SampleView } from './explainStore';
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
@@ -35,10 +36,27 @@ export function useFocus(): FocusView | null {
   );
 }
 
+/** The explorer's draggable point, once the explorer is on the page. */
+export function usePointStore(): LatentPointStore | null {
+  const store = useExplain();
+  return useSyncExternalStore(
+    (l) => store.subscribe('point', l),
+    () => store.point,
+  );
+}
+
 export function useSample(): SampleView | null {
   const store = useExplain();
   return useSyncExternalStore(
     (l) => store.subscribe('sample', l),
     () => store.sample,
+  );
+}
+
+export function useLogpxRun(): LogpxRun | null {
+  const store = useExplain();
+  return useSyncExternalStore(
+    (l) => store.subscribe('logpx', l),
+    () => store.logpx,
   );
 }

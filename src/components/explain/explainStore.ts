@@ -1,6 +1,8 @@
 // What the explanations share with the rest of the page, outside React: which topic the
-// drawer shows, the image in focus (hovered, picked or drawn) and the live sample
-// z = μ + σ·ε drawn for it, redrawn every SAMPLE_MS so the sample visibly moves.
+// drawer shows, the image in focus (hovered, picked or drawn), the live sample z = μ + σ·ε
+// drawn for it (redrawn every SAMPLE_MS so the sample visibly moves) and the explorer's
+// draggable latent point.
+import type { LatentPointStore } from '../latent/latentPoint';
 import { drawEpsilon, type Rng } from './monteCarlo';
 
 export const SECTION_IDS = [
@@ -45,12 +47,20 @@ export interface DrawerState {
   section: SectionId;
 }
 
-type Topic = 'drawer' | 'focus' | 'sample' | 'tab';
+/** The last log p(x) estimate the reader asked for; it outlives the drawer being closed. */
+export type LogpxRun =
+  | { status: 'running'; K: number }
+  | { status: 'done'; K: number; logpx: number; elbo: number; count: number; step: number }
+  | { status: 'failed'; K: number; message: string };
+
+type Topic = 'drawer' | 'focus' | 'sample' | 'point' | 'logpx';
 
 export class ExplainStore {
   private drawerState: DrawerState = { open: false, section: 'network' };
   private focusView: FocusView | null = null;
   private sampleView: SampleView | null = null;
+  private pointStore: LatentPointStore | null = null;
+  private logpxRun: LogpxRun | null = null;
   private seq = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly listeners = new Map<Topic, Set<() => void>>();
@@ -70,6 +80,23 @@ export class ExplainStore {
   }
   get sample(): SampleView | null {
     return this.sampleView;
+  }
+  get point(): LatentPointStore | null {
+    return this.pointStore;
+  }
+
+  get logpx(): LogpxRun | null {
+    return this.logpxRun;
+  }
+  setLogpx(run: LogpxRun | null): void {
+    this.logpxRun = run;
+    this.emit('logpx');
+  }
+
+  setPoint(point: LatentPointStore | null): void {
+    if (point === this.pointStore) return;
+    this.pointStore = point;
+    this.emit('point');
   }
 
   subscribe(topic: Topic, listener: () => void): () => void {

@@ -51,3 +51,15 @@ export function Worked({ caption, children }: { caption: ReactNode; children: Re
     </figure>
   );
 }
+
+/** "→ φ →": the decoder between a code and its image, in the decoder's colour. */
+export function DecodeArrow() {
+  return (
+    <svg className="xp-decode-arrow" viewBox="0 0 44 24" width={44} height={24} aria-hidden="true">
+      <text x={22} y={9} textAnchor="middle">
+        φ
+      </text>
+      <path d="M2,16 H40 M35,12 L40,16 L35,20" />
+    </svg>
+  );
+}

@@ -46,3 +46,12 @@ export interface LikelihoodChoice {
 export function reconLogLik(x: ArrayLike<number>, xhat: ArrayLike<number>, h: LikelihoodChoice, offset = 0, d = x.length): number {
   return h.likelihood === 'gaussian' ? gaussianLogLik(x, xhat, h.sigmaX, offset, d) : bernoulliLogLik(x, xhat, offset, d);
 }
+
+/** log p(x|z_s) for each of `count` decodings of one image x (count × d mean images). */
+export function scoreDecodings(x: ArrayLike<number>, images: ArrayLike<number>, count: number, h: LikelihoodChoice): Float64Array {
+  const d = x.length;
+  if (images.length < count * d) throw new Error(`expected ${count} images of ${d} pixels, got ${images.length} values`);
+  const out = new Float64Array(count);
+  for (let s = 0; s < count; s++) out[s] = reconLogLik(x, images, h, s * d, d);
+  return out;
+}

@@ -7,7 +7,7 @@ import { LatestOnly } from '../latent/latestOnly';
 import { usePlaygroundClient } from '../usePlayground';
 import type { FocusView } from './explainStore';
 import { mulberry32, sampleCodes, summarizeMc, type McSummary } from './monteCarlo';
-import { reconLogLik, type LikelihoodChoice } from './reconLogLik';
+import { scoreDecodings, type LikelihoodChoice } from './reconLogLik';
 
 /** Repeats of the L-sample estimate, enough to see its spread. */
 export const MC_REPEATS = 8;
@@ -30,9 +30,7 @@ export function useMonteCarlo(focus: FocusView | null, L: number, h: LikelihoodC
       const count = l * MC_REPEATS;
       const { z } = sampleCodes(f.mu, f.logvar, count, mulberry32(req.seed));
       const images = await client.decode(z, count);
-      const d = f.x.length;
-      const values = Array.from({ length: count }, (_, s) => reconLogLik(f.x as Float32Array, images, req.h, s * d, d));
-      return summarizeMc(values, l, MC_REPEATS);
+      return summarizeMc(scoreDecodings(f.x, images, count, req.h), l, MC_REPEATS);
     },
     (summary, req) => setResult({ req, summary }),
     () => {},

@@ -1,6 +1,7 @@
 // One button that offers the other language, named in that language (`日本語` / `English`),
 // so a reader who cannot read the current one still finds it.
 import { useLanguage } from './LanguageProvider';
+import './i18n.css';
 
 export function LanguageToggle() {
   const { lang, setLang, t } = useLanguage();

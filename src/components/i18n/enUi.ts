@@ -135,7 +135,7 @@ export const enUi = {
   'lx.samplePrior': 'Sample from prior',
   'lx.priorAria': 'Samples from the prior N(0, I)',
   'lx.priorSample': 'Prior sample {i}',
-  'lx.priorHint': '16 draws of z ~ N(0, I), decoded; × marks them on the map.',
+  'lx.priorHint': '{n} draws of z ~ N(0, I), decoded; × marks them on the map.',
   'lx.traversalAria': 'Latent traversals',
   'lx.traversalRow': 'z{j} from −3 to 3',
   'lx.traversalBase': 'Each row moves one z_j from −3 to 3; the others stay at the μ of {what}.',
@@ -153,8 +153,6 @@ export const enUi = {
   'explain.contents': 'Topics',
   'explain.previous': 'Previous topic',
   'explain.next': 'Next topic',
-  'explain.headerButton': 'Explain',
-  'explain.headerTitle': 'What each part of the page shows, with the formulas and the live numbers',
 } as const;
 
 export type UiKey = keyof typeof enUi;

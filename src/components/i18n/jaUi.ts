@@ -135,7 +135,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'lx.samplePrior': '事前分布からサンプリング',
   'lx.priorAria': '事前分布 N(0, I) からのサンプル',
   'lx.priorSample': '事前分布のサンプル {i}',
-  'lx.priorHint': 'z ~ N(0, I) を 16 個引いて復号します。地図上では × で示します。',
+  'lx.priorHint': 'z ~ N(0, I) を {n} 個引いて復号します。地図上では × で示します。',
   'lx.traversalAria': '潜在変数の走査',
   'lx.traversalRow': 'z{j} を −3 から 3 まで',
   'lx.traversalBase': '各行は z_j を 1 つだけ −3 から 3 まで動かし、ほかの座標は{what}の μ に固定しています。',
@@ -153,6 +153,4 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'explain.contents': '項目',
   'explain.previous': '前の項目',
   'explain.next': '次の項目',
-  'explain.headerButton': '解説',
-  'explain.headerTitle': '画面の各部分が何を表すかを、数式と現在の数値で説明します',
 };

@@ -9,6 +9,7 @@ import { LatestOnly } from './latestOnly';
 import { recordLatency } from './latency';
 import { IMAGE_SIDE, paintImage } from './paintImage';
 import { useTheme } from './useTheme';
+import { useT } from '../i18n/LanguageProvider';
 
 interface DecodeRequest {
   z: Float32Array;
@@ -26,6 +27,7 @@ interface DecodedPanelProps {
 
 export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
   const client = usePlaygroundClient();
+  const t = useT();
   const theme = useTheme();
   const canvas = useRef<HTMLCanvasElement>(null);
   const themeNow = useRef(theme);
@@ -57,15 +59,15 @@ export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
   return (
     <figure className="lx-decoded">
       <figcaption className="lx-col-title dec">
-        decoded <span className="lx-math">x̂</span>
+        {t('lx.decoded')} <span className="lx-math">x̂</span>
       </figcaption>
       <div className="lx-decoded-frame">
-        <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} role="img" aria-label="Decoded image" className="lx-image lx-decoded-image" />
-        {waiting && <span className="lx-decoded-wait">waiting for the first weights…</span>}
+        <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} role="img" aria-label={t('lx.decodedAria')} className="lx-image lx-decoded-image" />
+        {waiting && <span className="lx-decoded-wait">{t('lx.waiting')}</span>}
       </div>
       <CoordsReadout point={point} dims={dims} />
       <p className="lx-note">
-        {shownStep === null ? 'x̂ = sigmoid(ℓ(z)), the mean image' : `mean image · weights of step ${shownStep.toLocaleString('en-US')}`}
+        {shownStep === null ? t('lx.meanImage') : t('lx.weightsOf', { n: shownStep.toLocaleString('en-US') })}
       </p>
     </figure>
   );

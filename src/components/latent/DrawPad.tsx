@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { normalizeDigit, SIDE, strokeSegment } from './drawing';
 import { paintImage } from './paintImage';
 import { useTheme } from './useTheme';
+import { useT } from '../i18n/LanguageProvider';
 
 interface DrawPadProps {
   /** Fit into MNIST's 20-pixel box and centre by mass (digits); false keeps the drawing as is. */
@@ -14,6 +15,7 @@ interface DrawPadProps {
 }
 
 export function DrawPad({ normalize, onChange }: DrawPadProps) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const buffer = useRef(new Float32Array(SIDE * SIDE));
   const last = useRef<[number, number] | null>(null);
@@ -63,7 +65,7 @@ export function DrawPad({ normalize, onChange }: DrawPadProps) {
     <div className="lx-pad">
       {empty && (
         <span className="lx-pad-hint" aria-hidden="true">
-          draw here
+          {t('lx.drawHere')}
         </span>
       )}
       <canvas
@@ -72,7 +74,7 @@ export function DrawPad({ normalize, onChange }: DrawPadProps) {
         height={SIDE}
         className="lx-image lx-pad-canvas"
         role="img"
-        aria-label="Drawing pad: draw a digit with the mouse, a pen or a finger"
+        aria-label={t('lx.padAria')}
         data-testid="draw-pad"
         onPointerDown={(e) => {
           if (e.button !== 0) return;
@@ -92,7 +94,7 @@ export function DrawPad({ normalize, onChange }: DrawPadProps) {
         }}
       />
       <button type="button" className="lx-small" onClick={clear} disabled={empty}>
-        Clear
+        {t('lx.clear')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 // The input x: the hovered or picked test image, or the reader's drawing, and the pad itself.
 import { DrawPad } from './DrawPad';
 import { ImageCanvas } from './ImageCanvas';
+import { useT } from '../i18n/LanguageProvider';
 
 interface InputPanelProps {
   image: Float32Array | null;
@@ -10,14 +11,15 @@ interface InputPanelProps {
 }
 
 export function InputPanel({ image, caption, normalizeDrawing, onDrawn }: InputPanelProps) {
+  const t = useT();
   return (
-    <section className="lx-input" aria-label="Input">
+    <section className="lx-input" aria-label={t('lx.inputAria')}>
       <h3 className="lx-col-title">
-        input <span className="lx-math">x</span>
+        {t('lx.input')} <span className="lx-math">x</span>
       </h3>
-      <ImageCanvas pixels={image} label={`Input image: ${caption}`} className="lx-input-image" />
+      <ImageCanvas pixels={image} label={t('lx.inputImage', { caption })} className="lx-input-image" />
       <p className="lx-caption">{caption}</p>
-      <h3 className="lx-col-title lx-sub">draw your own</h3>
+      <h3 className="lx-col-title lx-sub">{t('lx.drawOwn')}</h3>
       <DrawPad normalize={normalizeDrawing} onChange={onDrawn} />
     </section>
   );

@@ -6,6 +6,7 @@ import { interpolateLatents } from './geometry';
 import { ImageCanvas } from './ImageCanvas';
 import { IMAGE_SIZE } from './paintImage';
 import { useBatchDecode } from './useBatchDecode';
+import { useT } from '../i18n/LanguageProvider';
 
 export const INTERP_STEPS = 10;
 
@@ -19,6 +20,7 @@ interface InterpolationStripProps {
 }
 
 export function InterpolationStrip({ ends, latent, weightsStep, classNames, colors, onClear }: InterpolationStripProps) {
+  const t = useT();
   const [a, b] = ends;
   const z = useMemo(() => {
     if (!latent || a < 0 || b < 0 || a >= latent.count || b >= latent.count) return null;
@@ -29,19 +31,19 @@ export function InterpolationStrip({ ends, latent, weightsStep, classNames, colo
   const name = (i: number) => (latent ? (classNames[latent.labels[i]] ?? String(latent.labels[i])) : '');
   const color = (i: number) => (latent ? colors[latent.labels[i] % colors.length] : 'transparent');
 
-  if (a < 0) return <p className="lx-hint">Click a test point on the map to start a path, then a second one to end it.</p>;
-  if (b < 0) return <p className="lx-hint">From {name(a)} (#{a}): now click a second point.</p>;
+  if (a < 0) return <p className="lx-hint">{t('lx.interpStart')}</p>;
+  if (b < 0) return <p className="lx-hint">{t('lx.interpNext', { name: name(a), n: a })}</p>;
   return (
     <div className="lx-strip-row">
-      <ol className="lx-strip" aria-label={`Interpolation from ${name(a)} to ${name(b)}`}>
+      <ol className="lx-strip" aria-label={t('lx.interpAria', { a: name(a), b: name(b) })}>
         {Array.from({ length: INTERP_STEPS }, (_, i) => (
           <li key={i} style={i === 0 ? { borderColor: color(a) } : i === INTERP_STEPS - 1 ? { borderColor: color(b) } : undefined}>
-            <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={`Interpolation step ${i + 1} of ${INTERP_STEPS}`} />
+            <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={t('lx.interpStep', { i: i + 1, n: INTERP_STEPS })} />
           </li>
         ))}
       </ol>
       <button type="button" className="lx-small" onClick={onClear}>
-        New path
+        {t('lx.newPath')}
       </button>
     </div>
   );

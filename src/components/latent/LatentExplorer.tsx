@@ -5,6 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DataSplit } from '../../data/types';
 import type { LatentSnapshot } from '../../workers/clientTypes';
+import { activeUnits } from '../explain/activeUnits';
+import { useExplain, useSample } from '../explain/ExplainContext';
+import type { FocusView } from '../explain/explainStore';
+import { InfoButton } from '../explain/InfoButton';
+import { localClassNames } from '../i18n/classNames';
+import { useLanguage } from '../i18n/LanguageProvider';
 import { CLASS_COLORS } from '../palette';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
 import { DecodedPanel } from './DecodedPanel';
@@ -21,15 +27,11 @@ import { DecoderBox, EncoderBox, type EncodedView } from './NetworkBox';
 import { imageFromBytes } from './paintImage';
 import { PRIOR_COUNT, PriorSamples } from './PriorSamples';
 import { samplePrior } from './priorSampling';
+import { TraversalPanel } from './TraversalPanel';
 import { useDrawnCode } from './useDrawnCode';
 import './latent.css';
 
-type Tab = 'explore' | 'interpolate' | 'prior';
-const TABS: ReadonlyArray<TabSpec<Tab>> = [
-  { id: 'explore', label: 'Decode' },
-  { id: 'interpolate', label: 'Interpolate' },
-  { id: 'prior', label: 'Prior samples' },
-];
+type Tab = 'explore' | 'interpolate' | 'prior' | 'traversal';
 const DIGITS = Array.from({ length: 10 }, (_, i) => String(i));
 const NO_ENDS: [number, number] = [-1, -1];
 
@@ -39,9 +41,19 @@ type Pinned = { kind: 'test'; index: number } | { kind: 'drawn' } | null;
 export function LatentExplorer() {
   const client = usePlaygroundClient();
   const state = useClientState();
+  const { t, lang } = useLanguage();
+  const explain = useExplain();
+  const sample = useSample();
   const model = state.config.model;
   const dataset = state.config.dataset;
-  const classNames = state.manifest?.datasets.find((d) => d.name === dataset)?.classes ?? DIGITS;
+  const manifestClasses = state.manifest?.datasets.find((d) => d.name === dataset)?.classes ?? DIGITS;
+  const classNames = useMemo(() => localClassNames(lang, manifestClasses), [lang, manifestClasses]);
+  const tabs: ReadonlyArray<TabSpec<Tab>> = [
+    { id: 'explore', label: t('lx.tabDecode') },
+    { id: 'interpolate', label: t('lx.tabInterpolate') },
+    { id: 'prior', label: t('lx.tabPrior') },
+    { id: 'traversal', label: t('lx.tabTraversal') },
+  ];
   const weightsStep = state.weightsStep;
 
   const [latent, setLatent] = useState<LatentSnapshot | null>(() => client.getLatent());
@@ -80,12 +92,18 @@ export function LatentExplorer() {
     setPrior(null);
   }
   useEffect(() => point.resize(model.latentDim), [point, model.latentDim]);
+  useEffect(() => {
+    explain.setPoint(point);
+    return () => explain.setPoint(null);
+  }, [explain, point]);
+  useEffect(() => explain.onTabRequest((next) => setTab(next)), [explain]);
 
   const usable = latent && latent.dim === model.latentDim ? latent : null;
   const autoDims = useMemo<[number, number]>(
     () => (usable && usable.dim > 2 ? topVarianceDims(usable.mu, usable.count, usable.dim) : [0, 1]),
     [usable],
   );
+  const units = useMemo(() => (usable ? activeUnits(usable.mu, usable.count, usable.dim) : null), [usable]);
   const dims = manualDims ?? autoDims;
   const [dx, dy] = dims;
   // The handle keeps its place in the newly shown plane; hidden dimensions return to 0.
@@ -132,12 +150,25 @@ export function LatentExplorer() {
     if (focusTest >= 0 && testReady && focusTest < testSet.count) return imageFromBytes(testSet.pixels, focusTest);
     return focus?.kind === 'drawn' && drawn ? drawn.pixels : null;
   }, [focusTest, testReady, testSet, focus?.kind, drawn]);
+  const focusClass = focusTest >= 0 && usable ? (classNames[usable.labels[focusTest]] ?? String(usable.labels[focusTest])) : null;
   const caption =
-    focusTest >= 0 && usable
-      ? `${classNames[usable.labels[focusTest]] ?? usable.labels[focusTest]} · test #${focusTest}`
+    focusClass !== null
+      ? t('lx.testCaption', { name: focusClass, n: focusTest })
       : focus?.kind === 'drawn' && drawn
-        ? 'your drawing'
-        : 'hover a point';
+        ? t('lx.yourDrawing')
+        : t('lx.hoverPoint');
+
+  // The explanations follow the same image: its pixels, code and class.
+  const focusView: FocusView | null = useMemo(() => {
+    if (!code) return null;
+    const mu = Float32Array.from(code.mu);
+    const logvar = code.logvar ? Float32Array.from(code.logvar) : null;
+    return focusTest >= 0
+      ? { kind: 'test', index: focusTest, className: focusClass, x: inputImage, mu, logvar }
+      : { kind: 'drawn', index: -1, className: null, x: inputImage, mu, logvar };
+  }, [code, focusTest, focusClass, inputImage]);
+  useEffect(() => explain.setFocus(focusView), [explain, focusView]);
+  useEffect(() => () => explain.setFocus(null), [explain]);
 
   const marks: MapMarks = useMemo(
     () => ({
@@ -146,14 +177,15 @@ export function LatentExplorer() {
       drawn: drawn ? { mu: drawn.mu, logvar: drawn.logvar, thumbnail: drawn.thumbnail } : null,
       interp: tab === 'interpolate' ? ends : NO_ENDS,
       prior: tab === 'prior' ? prior : null,
+      sample: sample && focusView && sample.z.length === model.latentDim ? { mu: focusView.mu, z: sample.z } : null,
     }),
-    [hovered, pinned, drawn, tab, ends, prior],
+    [hovered, pinned, drawn, tab, ends, prior, sample, focusView, model.latentDim],
   );
 
   return (
     <div className="lx" data-kind={model.kind}>
       <InputPanel image={inputImage} caption={caption} normalizeDrawing={dataset === 'mnist'} onDrawn={setPixels} />
-      <EncoderBox config={model} dims={dims} code={code} />
+      <EncoderBox config={model} dims={dims} code={code} sample={marks.sample ? sample : null} />
       <div className="lx-center">
         <MapToolbar
           step={usable?.step ?? null}
@@ -163,6 +195,7 @@ export function LatentExplorer() {
           onDims={setManualDims}
           grid={grid}
           onGrid={setGrid}
+          units={model.kind === 'vae' ? units : null}
         />
         <div className="lx-map-area">
           <LatentMap
@@ -182,23 +215,32 @@ export function LatentExplorer() {
           />
           <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
         </div>
-        <ExplorerTabs<Tab> label="Explore the latent space" tabs={TABS} value={tab} onChange={setTab}>
-          {tab === 'explore' && (
-            <p className="lx-hint">
-              Drag <span className="lx-glyph">◎</span> or focus it and use the arrow keys (Shift ×10) to decode any z;
-              click a test point to jump to its μ.
-            </p>
-          )}
+        <ExplorerTabs<Tab> label={t('lx.tabs')} tabs={tabs} value={tab} onChange={setTab}>
+          {tab === 'explore' && <DecodeHint text={t('lx.decodeHint')} />}
           {tab === 'interpolate' && (
             <InterpolationStrip ends={ends} latent={usable} weightsStep={weightsStep} classNames={classNames} colors={CLASS_COLORS} onClear={() => setEnds(NO_ENDS)} />
           )}
           {tab === 'prior' && (
             <PriorSamples z={prior} weightsStep={weightsStep} onSample={() => setPrior(samplePrior(PRIOR_COUNT, model.latentDim))} />
           )}
+          {tab === 'traversal' && <TraversalPanel focusMu={focusView?.mu ?? null} point={point} units={units} weightsStep={weightsStep} />}
         </ExplorerTabs>
       </div>
       <DecoderBox config={model} />
       <DecodedPanel point={point} dims={dims} weightsStep={weightsStep} />
     </div>
+  );
+}
+
+/** The Decode tab's hint, with the ◎ glyph in its colour and the way to the explanation. */
+function DecodeHint({ text }: { text: string }) {
+  const [before, after = ''] = text.split('{glyph}');
+  return (
+    <p className="lx-hint">
+      {before}
+      <span className="lx-glyph">◎</span>
+      {after}
+      <InfoButton section="continuity" />
+    </p>
   );
 }

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { formatZ, screenToZ, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
 import type { LatentPointStore } from './latentPoint';
+import { useT } from '../i18n/LanguageProvider';
 
 /** z units per arrow-key press; Shift moves ten times as far. */
 export const KEY_STEP = 0.05;
@@ -24,6 +25,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 const valueText = (z: Float32Array, dx: number, dy: number) => `z${dx + 1} = ${formatZ(z[dx] ?? 0)}, z${dy + 1} = ${formatZ(z[dy] ?? 0)}`;
 
 export function LatentHandle({ point, dims, base, zoom, width, height, svg }: LatentHandleProps) {
+  const t = useT();
   const ref = useRef<SVGGElement>(null);
   const drag = useRef<{ left: number; top: number; offX: number; offY: number } | null>(null);
   const [dx, dy] = dims;
@@ -112,7 +114,7 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
       className="lx-handle"
       role="slider"
       tabIndex={0}
-      aria-label="Latent point"
+      aria-label={t('lx.pointAria')}
       aria-roledescription="2-D slider"
       aria-valuemin={Number(vis.x0.toFixed(2))}
       aria-valuemax={Number(vis.x1.toFixed(2))}
@@ -123,7 +125,7 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
       onPointerCancel={endDrag}
       onKeyDown={onKeyDown}
     >
-      <title>Latent point: drag it, or use the arrow keys (Shift: ×10, Home: origin)</title>
+      <title>{t('lx.pointTitle')}</title>
       <circle className="lx-handle-hit" r={16} />
       <circle className="lx-handle-halo" r={9} />
       <circle className="lx-handle-ring" r={9} />

@@ -27,6 +27,7 @@ import { drawPoints, preparePoints } from './pointsLayer';
 import { drawSheet, useManifoldGrid } from './useManifoldGrid';
 import { useMapZoom } from './useMapZoom';
 import { useTheme } from './useTheme';
+import { useT } from '../i18n/LanguageProvider';
 
 const PAD = 14;
 /** Hover and click reach the nearest code within this many pixels. */
@@ -50,6 +51,7 @@ export interface LatentMapProps {
 }
 
 export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
+  const t = useT();
   const { latent, dims, kind, latentDim, classNames, colors, highlight, marks, point, grid, weightsStep, onHover, onPick } = props;
   const client = usePlaygroundClient();
   const theme = useTheme();
@@ -181,10 +183,9 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   };
 
   return (
-    <div className="lx-map" role="region" aria-label="Latent space" aria-describedby="lx-map-help">
+    <div className="lx-map" role="region" aria-label={t('lx.mapAria')} aria-describedby="lx-map-help">
       <p id="lx-map-help" className="lx-sr-only">
-        Each dot is the encoder mean μ of one test image, coloured by its class. Drag the latent point or move it with the
-        arrow keys to decode any z. Scroll or pinch to zoom, drag the background to pan.
+        {t('lx.mapHelp')}
       </p>
       <div className="lx-map-box" ref={box}>
         <canvas ref={gridCanvas} className="lx-layer" data-testid="manifold-grid" style={{ width: size.w, height: size.h }} aria-hidden="true" />
@@ -216,15 +217,15 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
             </>
           )}
         </svg>
-        {!usable && <p className="lx-map-empty">The codes appear here once the model has encoded the test set.</p>}
+        {!usable && <p className="lx-map-empty">{t('lx.mapEmpty')}</p>}
         <div className="lx-zoom">
-          <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1.5)}>
+          <button type="button" aria-label={t('lx.zoomIn')} title={t('lx.zoomIn')} onClick={() => zoomBy(1.5)}>
             +
           </button>
-          <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(1 / 1.5)}>
+          <button type="button" aria-label={t('lx.zoomOut')} title={t('lx.zoomOut')} onClick={() => zoomBy(1 / 1.5)}>
             −
           </button>
-          <button type="button" aria-label="Reset view" title="Reset view" onClick={resetZoom}>
+          <button type="button" aria-label={t('lx.zoomReset')} title={t('lx.zoomReset')} onClick={resetZoom}>
             ⟲
           </button>
         </div>

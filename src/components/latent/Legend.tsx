@@ -1,5 +1,6 @@
 // The class legend: one button per class (keyboard-operable). Pressing one brings that class
 // forward and dims the rest; pressing it again shows all.
+import { useT } from '../i18n/LanguageProvider';
 
 interface LegendProps {
   classNames: readonly string[];
@@ -9,8 +10,9 @@ interface LegendProps {
 }
 
 export function Legend({ classNames, colors, highlight, onHighlight }: LegendProps) {
+  const t = useT();
   return (
-    <div className="lx-legend" role="group" aria-label="Classes">
+    <div className="lx-legend" role="group" aria-label={t('lx.classes')}>
       {classNames.map((name, c) => (
         <button
           key={c}
@@ -18,7 +20,7 @@ export function Legend({ classNames, colors, highlight, onHighlight }: LegendPro
           className="lx-legend-item"
           aria-pressed={highlight === c}
           data-dimmed={highlight !== null && highlight !== c}
-          title={highlight === c ? 'Show all classes' : `Bring ${name} forward`}
+          title={highlight === c ? t('lx.showAll') : t('lx.bringForward', { name })}
           onClick={() => onHighlight(highlight === c ? null : c)}
         >
           <span className="lx-swatch" style={{ background: colors[c % colors.length] }} aria-hidden="true" />

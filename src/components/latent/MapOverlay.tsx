@@ -1,6 +1,7 @@
 // The thin SVG layer over the points: axes in z units, the prior's 1σ/2σ/3σ circles, the
-// hovered code's posterior ellipse, the drawn digit, the interpolation path and the prior
-// samples. A few dozen elements, so React renders them; d3 draws the axes.
+// hovered code's posterior ellipse and its live sample z = μ + σ·ε, the drawn digit, the
+// interpolation path and the prior samples. A few dozen elements, so React renders them; d3
+// draws the axes.
 
 import { axisRight, axisTop, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
@@ -22,6 +23,8 @@ export interface MapMarks {
   interp: [number, number];
   /** Prior samples, n × dim. */
   prior: Float32Array | null;
+  /** The live sample z = μ + σ·ε of the image in focus, drawn as an arrow from its μ. */
+  sample: { mu: Float32Array; z: Float32Array } | null;
 }
 
 interface MapOverlayProps {
@@ -129,6 +132,8 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
         </g>
       )}
 
+      {marks.sample && <SampleMark from={at(marks.sample.mu[dx], marks.sample.mu[dy])} to={at(marks.sample.z[dx], marks.sample.z[dy])} />}
+
       {dp && (
         <g className="lx-drawn" data-testid="drawn-marker" transform={`translate(${dp[0]},${dp[1]})`}>
           {dEllipse && <ellipse rx={dEllipse[0]} ry={dEllipse[1]} />}
@@ -141,6 +146,15 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
           )}
         </g>
       )}
+    </g>
+  );
+}
+
+function SampleMark({ from, to }: { from: [number, number]; to: [number, number] }) {
+  return (
+    <g className="lx-sample" data-testid="sample-mark">
+      <line x1={from[0]} y1={from[1]} x2={to[0]} y2={to[1]} />
+      <circle cx={to[0]} cy={to[1]} r={3.5} />
     </g>
   );
 }

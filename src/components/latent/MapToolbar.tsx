@@ -1,5 +1,9 @@
-// Above the map: what it shows (and from which step), for latent spaces above 2-D which two
-// dimensions, and the manifold-grid switch with its size.
+// Above the map: what it shows (and from which step), how many latent dimensions are active
+// (a posterior-collapse warning), for latent spaces above 2-D which two dimensions, and the
+// manifold-grid switch with its size.
+import { collapseLevel, type ActiveUnits } from '../explain/activeUnits';
+import { InfoButton } from '../explain/InfoButton';
+import { useT } from '../i18n/LanguageProvider';
 
 export const GRID_SIZES = [10, 15, 20, 25, 30] as const;
 
@@ -12,9 +16,12 @@ interface MapToolbarProps {
   onDims(dims: [number, number]): void;
   grid: { on: boolean; n: number };
   onGrid(grid: { on: boolean; n: number }): void;
+  /** Active units of the codes on the map; null for the AE (nothing pulls its codes to collapse). */
+  units: ActiveUnits | null;
 }
 
 export function MapToolbar(p: MapToolbarProps) {
+  const t = useT();
   const dimOptions = Array.from({ length: p.latentDim }, (_, j) => j);
   const pick = (axis: 0 | 1, j: number) => {
     const next: [number, number] = [...p.dims];
@@ -35,26 +42,30 @@ export function MapToolbar(p: MapToolbarProps) {
   return (
     <div className="lx-toolbar">
       <h3 className="lx-col-title">
-        latent space <span className="lx-math">z</span>
+        {t('lx.latentSpace')} <span className="lx-math">z</span>
+        <InfoButton section="kl" />
         <span className="lx-meta">
-          {p.step === null ? 'no codes yet' : `μ of ${p.count.toLocaleString('en-US')} test images · step ${p.step.toLocaleString('en-US')}`}
+          {p.step === null
+            ? t('lx.noCodes')
+            : t('lx.codesOf', { count: p.count.toLocaleString('en-US'), step: p.step.toLocaleString('en-US') })}
         </span>
+        {p.units && <ActiveBadge units={p.units} />}
       </h3>
       <div className="lx-tools">
         {p.latentDim > 2 && (
           <span className="lx-dims">
-            {axisSelect(0, 'Horizontal dimension')}
+            {axisSelect(0, t('lx.horizontal'))}
             <span aria-hidden="true">×</span>
-            {axisSelect(1, 'Vertical dimension')}
-            <span className="lx-held">other dimensions held at 0 for decoding</span>
+            {axisSelect(1, t('lx.vertical'))}
+            <span className="lx-held">{t('lx.heldAtZero')}</span>
           </span>
         )}
         <label className="lx-check">
           <input type="checkbox" checked={p.grid.on} onChange={(e) => p.onGrid({ ...p.grid, on: e.currentTarget.checked })} />
-          Manifold grid
+          {t('lx.grid')}
         </label>
         <select
-          aria-label="Grid size"
+          aria-label={t('lx.gridSize')}
           value={p.grid.n}
           disabled={!p.grid.on}
           onChange={(e) => p.onGrid({ ...p.grid, n: Number(e.currentTarget.value) })}
@@ -67,5 +78,19 @@ export function MapToolbar(p: MapToolbarProps) {
         </select>
       </div>
     </div>
+  );
+}
+
+function ActiveBadge({ units }: { units: ActiveUnits }) {
+  const t = useT();
+  const level = collapseLevel(units);
+  return (
+    <span className="lx-meta lx-active-wrap">
+      <span className="lx-active" data-level={level} data-testid="active-units" title={t('lx.activeTitle')}>
+        {t('lx.activeUnits', { n: units.active, d: units.dim })}
+        {level === 'all' && ` · ${t('lx.collapsed')}`}
+      </span>
+      <InfoButton section="active" />
+    </span>
   );
 }

@@ -1,8 +1,12 @@
 // The encoder θ and decoder φ as the trapezoids of every VAE diagram (wide at the image side,
-// narrow at z), each in its accent colour, with what flows through them right now.
+// narrow at z), each in its accent colour, with what flows through them right now: μ and σ of
+// the image in focus, and the live sample z = μ + σ·ε (ε redrawn every second).
 
 import type { ReactNode } from 'react';
 import type { SessionConfig } from '../../workers/protocol';
+import type { SampleView } from '../explain/explainStore';
+import { InfoButton } from '../explain/InfoButton';
+import { useT } from '../i18n/LanguageProvider';
 import { formatZ } from './geometry';
 
 type ModelConfig = SessionConfig['model'];
@@ -52,9 +56,12 @@ interface EncoderBoxProps {
   dims: [number, number];
   /** The current item's code, or null when nothing is hovered, picked or drawn. */
   code: EncodedView | null;
+  /** The live sample of that code (VAE only). */
+  sample: SampleView | null;
 }
 
-export function EncoderBox({ config, dims, code }: EncoderBoxProps) {
+export function EncoderBox({ config, dims, code, sample }: EncoderBoxProps) {
+  const t = useT();
   const vae = config.kind === 'vae';
   const rows = dims.map((j) => ({
     j,
@@ -62,13 +69,14 @@ export function EncoderBox({ config, dims, code }: EncoderBoxProps) {
     sigma: code?.logvar ? formatZ(Math.exp(0.5 * code.logvar[j])) : '–',
   }));
   return (
-    <section className="lx-box enc" aria-label="Encoder">
+    <section className="lx-box enc" aria-label={t('lx.encoderAria')}>
       <h3 className="lx-col-title enc">
-        encoder <span className="lx-math">θ</span>
+        {t('lx.encoder')} <span className="lx-math">θ</span>
+        <InfoButton section="network" />
       </h3>
       <Trapezoid narrowing="right" label={vae ? <Dist f="q" sub="θ" args="(z|x)" /> : <Dist f="f" sub="θ" args="(x)" />} />
       <p className="lx-layers">{layers(config, false)}</p>
-      <table className="lx-code" aria-label="Code of the current image">
+      <table className="lx-code" aria-label={t('lx.codeAria')}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.j}>
@@ -84,18 +92,35 @@ export function EncoderBox({ config, dims, code }: EncoderBoxProps) {
           ))}
         </tbody>
       </table>
-      <p className="lx-flow" title={vae ? 'The reparameterization: ε ~ N(0, I)' : 'The autoencoder uses μ itself'}>
+      <p className="lx-flow" title={t(vae ? 'lx.reparamTitle' : 'lx.aeTitle')}>
         {vae ? 'z = μ + σ·ε' : 'z = μ'}
+        {vae && <InfoButton section="reparam" />}
       </p>
+      {vae && sample && (
+        <table className="lx-sample-code" aria-label={t('lx.sampleAria')} data-testid="sample-code">
+          <tbody>
+            {dims.map((j) => (
+              <tr key={j}>
+                <th scope="row">ε{sub(j)}</th>
+                <td>{formatZ(sample.eps[j] ?? 0)}</td>
+                <th scope="row">z{sub(j)}</th>
+                <td className="is-z">{formatZ(sample.z[j] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
 
 export function DecoderBox({ config }: { config: ModelConfig }) {
+  const t = useT();
   return (
-    <section className="lx-box dec" aria-label="Decoder">
+    <section className="lx-box dec" aria-label={t('lx.decoderAria')}>
       <h3 className="lx-col-title dec">
-        decoder <span className="lx-math">φ</span>
+        {t('lx.decoder')} <span className="lx-math">φ</span>
+        <InfoButton section="likelihood" />
       </h3>
       <Trapezoid narrowing="left" label={<Dist f="p" sub="φ" args="(x|z)" />} />
       <p className="lx-layers">{layers(config, true)}</p>

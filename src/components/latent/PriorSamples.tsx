@@ -3,6 +3,7 @@
 import { ImageCanvas } from './ImageCanvas';
 import { IMAGE_SIZE } from './paintImage';
 import { useBatchDecode } from './useBatchDecode';
+import { useT } from '../i18n/LanguageProvider';
 
 export const PRIOR_COUNT = 16;
 
@@ -13,22 +14,23 @@ interface PriorSamplesProps {
 }
 
 export function PriorSamples({ z, weightsStep, onSample }: PriorSamplesProps) {
+  const t = useT();
   const images = useBatchDecode(z, PRIOR_COUNT, weightsStep);
   return (
     <div className="lx-strip-row">
       <button type="button" className="lx-small lx-primary" onClick={onSample} disabled={weightsStep < 0}>
-        Sample from prior
+        {t('lx.samplePrior')}
       </button>
       {z ? (
-        <ol className="lx-strip lx-prior" aria-label="Samples from the prior N(0, I)">
+        <ol className="lx-strip lx-prior" aria-label={t('lx.priorAria')}>
           {Array.from({ length: PRIOR_COUNT }, (_, i) => (
             <li key={i}>
-              <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={`Prior sample ${i + 1}`} />
+              <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={t('lx.priorSample', { i: i + 1 })} />
             </li>
           ))}
         </ol>
       ) : (
-        <p className="lx-hint">16 draws of z ~ N(0, I), decoded; × marks them on the map.</p>
+        <p className="lx-hint">{t('lx.priorHint', { n: PRIOR_COUNT })}</p>
       )}
     </div>
   );

@@ -55,3 +55,21 @@ export function imageDataUrl(values: ArrayLike<number>, offset: number, theme: T
   paintImage(canvas, values, offset, theme);
   return canvas.toDataURL('image/png');
 }
+
+/** `count` images from `first` on, side by side in one (count·28)×28 canvas (a traversal row). */
+export function paintRow(canvas: HTMLCanvasElement, images: Float32Array, first: number, count: number, theme: Theme): void {
+  const width = count * IMAGE_SIDE;
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== IMAGE_SIDE) canvas.height = IMAGE_SIDE;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const strip = new ImageData(width, IMAGE_SIDE);
+  const row = new Uint8ClampedArray(IMAGE_SIDE * 4);
+  for (let k = 0; k < count; k++) {
+    for (let r = 0; r < IMAGE_SIDE; r++) {
+      grayToRgba(images, (first + k) * IMAGE_SIZE + r * IMAGE_SIDE, IMAGE_SIDE, row, theme);
+      strip.data.set(row, (r * width + k * IMAGE_SIDE) * 4);
+    }
+  }
+  ctx.putImageData(strip, 0, 0);
+}

@@ -2,7 +2,7 @@
 // MathFormula renders as MathML. Enough for this page, nothing more:
 //   letters → identifiers (a run of two or more Latin letters is one upright word: log, KL, ELBO);
 //   digits → numbers; anything else → an operator; spaces only separate;
-//   _x ^x scripts; {…} groups; \frac{a}{b} \sqrt{a} \hat{a} \text{words} \sum \, ;
+//   _x ^x scripts; {…} groups; \frac{a}{b} \sqrt{a} \hat{a} \text{words} \sum \log \, ;
 //   @name → a slot filled at render time (a live number).
 
 export type MathNode =
@@ -154,6 +154,8 @@ class Parser {
         return { t: 'mo', v: name, large: false };
       default:
         if (name in LARGE_OPERATORS) return { t: 'mo', v: LARGE_OPERATORS[name], large: true };
+        // \log reads as in TeX; a bare "log" is the same word.
+        if (FUNCTION_WORDS.has(name)) return { t: 'mi', v: name, word: true };
         throw new TexError(`unknown command \\${name}`);
     }
   }

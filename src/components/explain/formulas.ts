@@ -1,0 +1,47 @@
+// Every formula of the explanations, in one place (texParse notation; @name is a live value
+// the section fills in). A test parses them all and checks the slots each section fills.
+
+export const F = {
+  networkVae: 'q_θ(z|x) = 𝒩(z; μ, diag σ^2), \\, \\, z = μ + σ ⊙ ε',
+  networkAe: 'z = f_θ(x), \\, \\, \\hat{x} = g_φ(z)',
+
+  reparam: 'z = μ + σ ⊙ ε, \\, \\, ε ∼ 𝒩(0, I)',
+
+  elbo: '\\text{ELBO}(x) = 𝔼_{q_θ(z|x)}[\\log p_φ(x|z)] − KL(q_θ(z|x) ‖ p(z))',
+  elboLive: '\\text{ELBO} = @rec − @kl = @elbo',
+  elboImage: '\\text{ELBO}(x) = @rec − @kl = @elbo',
+  objectiveLive: '−𝔼_q[\\log p_φ(x|z)] + β \\, KL = @rec + @beta × @kl = @obj',
+
+  bernoulli: '\\log p_φ(x|z) = \\sum_{i=1}^{784} [x_i \\log \\hat{x}_i + (1 − x_i) \\log(1 − \\hat{x}_i)]',
+  gaussian: '\\log p_φ(x|z) = −\\frac{‖x − \\hat{x}‖^2}{2σ_x^2} − \\frac{D}{2} \\log(2πσ_x^2)',
+  bernoulliLive: '\\log p_φ(x|z) = @ll',
+  gaussianLive: '\\log p_φ(x|z) = −\\frac{@sq}{2 × @s^2} − \\frac{@d}{2} \\log(2π × @s^2) = @err + @c = @ll',
+
+  mc: '𝔼_{q_θ(z|x)}[\\log p_φ(x|z)] ≈ \\frac{1}{L} \\sum_{l=1}^{L} \\log p_φ(x|z^{(l)})',
+  mcSample: 'z^{(l)} = μ + σ ⊙ ε^{(l)}, \\, \\, ε^{(l)} ∼ 𝒩(0, I)',
+  mcLive: '\\frac{1}{@L} \\sum_{l=1}^{@L} \\log p_φ(x|z^{(l)}) = @est',
+
+  kl: 'KL(q_θ(z|x) ‖ 𝒩(0, I)) = \\frac{1}{2} \\sum_{j=1}^{d} (μ_j^2 + σ_j^2 − \\log σ_j^2 − 1)',
+
+  logpxGap: '\\log p_φ(x) = \\text{ELBO}(x) + KL(q_θ(z|x) ‖ p_φ(z|x)) ≥ \\text{ELBO}(x)',
+  logpxIw: '\\log p_φ(x) ≈ \\log \\frac{1}{K} \\sum_{k=1}^{K} \\frac{p_φ(x|z_k) \\, p(z_k)}{q_θ(z_k|x)}, \\, \\, z_k ∼ q_θ(z|x)',
+  logpxLive: '\\log p_φ(x) ≈ @lp = @elbo + @gap',
+
+  active: 'A = #\\{ j : \\text{Var}_x(μ_j(x)) > 0.01 \\}',
+  activeLive: 'A = #\\{ j : \\text{Var}_x(μ_j(x)) > 0.01 \\} = @a',
+} as const;
+
+/** z_j = μ_j + σ_j × ε_j = value, for coordinate j (0-based). */
+export function reparamLive(j: number): string {
+  return `z_{${j + 1}} = @m + @s × @e = @z`;
+}
+
+/** One KL term per written dimension j: (μ_j² + σ_j² − log σ_j² − 1) with slots m{j}, s{j}. */
+export function klTerm(j: number): string {
+  return `(@m${j}^2 + @s${j}^2 − \\log @s${j}^2 − 1)`;
+}
+
+/** KL = ½[terms] = total, the terms already joined (see sumTex). */
+export function klLive(terms: string): string {
+  return `KL = \\frac{1}{2}[${terms}] = @kl`;
+}

@@ -1,0 +1,27 @@
+// Builds formula text for live vectors and sums: "(@a0, @a1, …)" with its slots, so a section
+// can show the first few coordinates of a code of any length.
+import type { MathNode } from './texParse';
+import { num } from './MathFormula';
+
+export interface TexWithSlots {
+  tex: string;
+  slots: Record<string, MathNode>;
+}
+
+/** "(v₀, v₁, v₂, …)": at most `max` coordinates, then an ellipsis. */
+export function vectorTex(prefix: string, values: ArrayLike<number>, max = 3, digits = 2): TexWithSlots {
+  const shown = Math.min(values.length, max);
+  const slots: Record<string, MathNode> = {};
+  const parts: string[] = [];
+  for (let j = 0; j < shown; j++) {
+    slots[`${prefix}${j}`] = num(values[j], digits);
+    parts.push(`@${prefix}${j}`);
+  }
+  if (values.length > shown) parts.push('…');
+  return { tex: `(${parts.join(', ')})`, slots };
+}
+
+/** Joins the written-out terms with " + ", ending in "+ ⋯" when more were left out. */
+export function sumTex(written: readonly string[], more: boolean): string {
+  return more ? `${written.join(' + ')} + ⋯` : written.join(' + ');
+}

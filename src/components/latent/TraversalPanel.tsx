@@ -1,0 +1,73 @@
+// The Traversal tab: one decoded row per latent dimension, z_j from −3 to 3, the others held at
+// the focused image's μ (or at the latent point when nothing is in focus). Inactive dimensions
+// (Var μ_j ≤ 0.01) are marked: their rows barely change.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ActiveUnits } from '../explain/activeUnits';
+import { InfoButton } from '../explain/InfoButton';
+import { useT } from '../i18n/LanguageProvider';
+import type { LatentPointStore } from './latentPoint';
+import { paintRow } from './paintImage';
+import { traversalLatents, traversalOrder, traversalValues } from './traversal';
+import { useBatchDecode } from './useBatchDecode';
+import { useTheme } from './useTheme';
+
+const VALUES = traversalValues();
+const sub = (j: number) => String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
+
+interface TraversalPanelProps {
+  focusMu: Float32Array | null;
+  point: LatentPointStore;
+  units: ActiveUnits | null;
+  weightsStep: number;
+}
+
+function RowCanvas({ images, row, label }: { images: Float32Array | null; row: number; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    if (images) paintRow(canvas, images, row * VALUES.length, VALUES.length, theme);
+    else canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+  }, [images, row, theme]);
+  return <canvas ref={ref} width={VALUES.length * 28} height={28} role="img" aria-label={label} className="lx-image lx-trav-row" />;
+}
+
+export function TraversalPanel({ focusMu, point, units, weightsStep }: TraversalPanelProps) {
+  const t = useT();
+  const [pointZ, setPointZ] = useState<Float32Array>(() => point.shown);
+  useEffect(() => {
+    if (focusMu) return;
+    setPointZ(point.shown);
+    return point.watch(setPointZ);
+  }, [point, focusMu]);
+  const base = focusMu ?? pointZ;
+  const dim = base.length;
+  const variances = units && units.dim === dim ? units.variances : null;
+  const order = useMemo(() => traversalOrder(dim, variances), [dim, variances]);
+  const z = useMemo(() => traversalLatents(base, order, VALUES), [base, order]);
+  const images = useBatchDecode(z, order.length * VALUES.length, weightsStep);
+
+  return (
+    <div className="lx-trav" role="group" aria-label={t('lx.traversalAria')}>
+      <p className="lx-hint">
+        {weightsStep < 0
+          ? t('lx.traversalWait')
+          : t('lx.traversalBase', { what: t(focusMu ? 'lx.traversalBaseHovered' : 'lx.traversalBasePoint') })}
+        <InfoButton section="traversal" />
+      </p>
+      <ol className="lx-trav-rows">
+        {order.map((j, r) => {
+          const idle = units?.dim === dim && !units.isActive[j];
+          return (
+            <li key={j} data-idle={idle}>
+              <span className="lx-trav-label">z{sub(j)}</span>
+              <RowCanvas images={images} row={r} label={t('lx.traversalRow', { j: j + 1 })} />
+              {idle && <span className="lx-trav-idle">{t('lx.traversalInactive')}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
