@@ -14,7 +14,7 @@ import { fsSource } from '../src/data/fsSource';
 import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
-import { registerFastMatMul } from '../src/kernels/registerFastMatMul';
+import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
@@ -176,6 +176,8 @@ async function main(argv: string[]): Promise<void> {
   xTest.dispose();
   trainer.dispose();
   net.dispose();
+  // Stops the matrix product's helper thread, which would otherwise keep Node alive.
+  unregisterFastMatMul();
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -14,8 +14,8 @@ scope.onmessage = (e: MessageEvent<ToInference>) => {
     const reply = handleInference(state, msg);
     if (reply) scope.postMessage(reply.message, reply.transfer);
   } catch (err) {
-    // A weights message has no id to answer; anything else must not leave its caller waiting.
-    if (msg.type === 'weights') return;
+    // Weights messages have no id to answer; anything else must not leave its caller waiting.
+    if (msg.type === 'weights' || msg.type === 'decoder') return;
     const message: FromInference = { type: 'inferenceError', id: msg.id, message: String(err) };
     scope.postMessage(message);
   }

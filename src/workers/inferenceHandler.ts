@@ -7,6 +7,8 @@ import type { FromInference, ToInference } from './protocol';
 
 export interface InferenceState {
   weights: NetworkWeights | null;
+  /** A decoder without its encoder (a pretrained first paint); null once full weights arrive. */
+  decoderOnly: Pick<NetworkWeights, 'config' | 'decoder'> | null;
   step: number;
 }
 
@@ -17,7 +19,7 @@ export interface InferenceReply {
 }
 
 export function initialInferenceState(): InferenceState {
-  return { weights: null, step: -1 };
+  return { weights: null, decoderOnly: null, step: -1 };
 }
 
 function fail(id: number, message: string): InferenceReply {
@@ -33,10 +35,16 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
   switch (msg.type) {
     case 'weights':
       state.weights = msg.weights;
+      state.decoderOnly = null;
+      state.step = msg.step;
+      return null;
+    case 'decoder':
+      state.decoderOnly = { config: msg.config, decoder: msg.decoder };
+      state.weights = null;
       state.step = msg.step;
       return null;
     case 'decode': {
-      const w = state.weights;
+      const w = state.weights ?? state.decoderOnly;
       if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
       const dim = w.config.latentDim;
       if (!validCount(msg.n) || msg.z.length !== msg.n * dim) {
@@ -50,6 +58,7 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
     }
     case 'encode': {
       const w = state.weights;
+      if (!w && state.decoderOnly) return fail(msg.id, 'Only the decoder is here yet: encoding waits for the model to start.');
       if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
       const D = w.config.inputDim;
       if (!validCount(msg.n) || msg.pixels.length !== msg.n * D) {

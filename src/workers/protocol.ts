@@ -2,7 +2,7 @@
 // Large arrays travel as transferables (Float32Array/Uint8Array buffers), never as JSON arrays.
 
 import type { DatasetName } from '../data/types';
-import type { Hyper, Metrics, ModelConfig, NetworkWeights } from '../model/types';
+import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from '../model/types';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -120,6 +120,11 @@ export type ErrorCode =
 // ─── page → inference worker (TF.js-free, answers while training runs) ───────────────────────
 export type ToInference =
   | { type: 'weights'; step: number; weights: NetworkWeights }
+  /**
+   * A decoder alone (a pretrained model's first paint, before the training worker has sent the
+   * whole network): decode answers from it, encode refuses until full weights arrive.
+   */
+  | { type: 'decoder'; step: number; config: ModelConfig; decoder: DenseWeights[] }
   /** Decode n latent vectors (n × dim, row-major) to mean images sigmoid(logits). */
   | { type: 'decode'; id: number; n: number; z: Float32Array }
   /** Encode n images (n × 784, [0,1]); also returns their reconstructions from z = μ. */

@@ -20,6 +20,7 @@ export function tex(src: string): MathNode {
 }
 
 const ACCENT_CLASS: Readonly<Record<string, string>> = { θ: 'm-enc', φ: 'm-dec' };
+const FENCES: ReadonlySet<string> = new Set(['(', ')', '[', ']', '|', '‖', '{', '}']);
 
 function el(tag: string, props: Record<string, string> | null, ...children: ReactNode[]): ReactElement {
   return createElement(tag, props, ...children);
@@ -34,7 +35,9 @@ function render(node: MathNode, slots: MathSlots): ReactElement {
     case 'mn':
       return el('mn', null, node.v);
     case 'mo':
-      return el('mo', node.large ? { largeop: 'true' } : null, node.v);
+      if (node.large) return el('mo', { largeop: 'true' }, node.v);
+      // As in TeX without \left…\right: fences keep their text size.
+      return el('mo', FENCES.has(node.v) ? { stretchy: 'false' } : null, node.v);
     case 'text':
       return el('mtext', null, node.v);
     case 'space':
@@ -42,12 +45,15 @@ function render(node: MathNode, slots: MathSlots): ReactElement {
     case 'row': {
       const out: ReactElement[] = [];
       node.c.forEach((child, i) => {
+        // Thin spaces around log, exp, … as TeX sets them: after an ordinary symbol before the
+        // word, and between the word and an argument that is not parenthesised.
+        const isFunction = child.t === 'mi' && child.word && FUNCTION_WORDS.has(child.v);
+        const prev = node.c[i - 1];
+        if (isFunction && prev && prev.t !== 'mo') out.push(el('mspace', { width: '0.1667em' }));
         out.push(render(child, slots));
         const next = node.c[i + 1];
         const opens = next?.t === 'mo' && (next.v === '(' || next.v === '[');
-        if (child.t === 'mi' && child.word && FUNCTION_WORDS.has(child.v) && next && !opens) {
-          out.push(el('mspace', { width: '0.1667em' }));
-        }
+        if (isFunction && next && !opens) out.push(el('mspace', { width: '0.1667em' }));
       });
       return el('mrow', null, ...out);
     }
@@ -75,6 +81,7 @@ function render(node: MathNode, slots: MathSlots): ReactElement {
 }
 
 interface MathFormulaProps {
+  /** The formula; in display style, " \\ " breaks it into lines (the later ones indented). */
   tex: string;
   slots?: MathSlots;
   /** A displayed formula on its own line (default), or inline in a sentence. */
@@ -85,7 +92,15 @@ interface MathFormulaProps {
 const NO_SLOTS: MathSlots = {};
 
 export function MathFormula({ tex: src, slots = NO_SLOTS, display = true, className }: MathFormulaProps) {
-  const tree = useMemo(() => parseTex(src), [src]);
+  const lines = useMemo(() => (display ? src.split(LINE_BREAK) : [src]).map(parseTex), [src, display]);
   const cls = `xp-math ${display ? 'is-display' : 'is-inline'} ${className ?? ''}`.trim();
-  return el('math', { display: display ? 'block' : 'inline', className: cls }, render(tree, slots));
+  if (lines.length === 1) return el('math', { display: display ? 'block' : 'inline', className: cls }, render(lines[0], slots));
+  return el(
+    'div',
+    { className: 'xp-lines' },
+    ...lines.map((line, i) => el('math', { display: 'block', className: `${cls} ${i > 0 ? 'is-continued' : ''}`, key: String(i) }, render(line, slots))),
+  );
 }
+
+/** A line break inside a displayed formula. */
+export const LINE_BREAK = ' \\\\ ';

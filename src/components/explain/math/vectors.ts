@@ -1,5 +1,5 @@
-// Builds formula text for live vectors and sums: "(@a0, @a1, …)" with its slots, so a section
-// can show the first few coordinates of a code of any length.
+// Builds formula text for live vectors: "(@a0, @a1, …)" with its slots, so a section can show
+// the first few coordinates of a code of any length.
 import type { MathNode } from './texParse';
 import { num } from './MathFormula';
 
@@ -19,9 +19,4 @@ export function vectorTex(prefix: string, values: ArrayLike<number>, max = 3, di
   }
   if (values.length > shown) parts.push('…');
   return { tex: `(${parts.join(', ')})`, slots };
-}
-
-/** Joins the written-out terms with " + ", ending in "+ ⋯" when more were left out. */
-export function sumTex(written: readonly string[], more: boolean): string {
-  return more ? `${written.join(' + ')} + ⋯` : written.join(' + ');
 }

@@ -7,7 +7,6 @@ import { klTerms } from '../klDivergence';
 import { MathFormula, num } from '../math/MathFormula';
 import type { MathNode } from '../math/texParse';
 import { Rich } from '../math/Rich';
-import { sumTex } from '../math/vectors';
 import { focusPhrase, Nats, NoFocus, TryIt, Worked } from '../parts';
 import { F, klLive, klTerm } from '../formulas';
 
@@ -34,7 +33,7 @@ export function KlSection() {
     });
     worked = (
       <Worked caption={t('x.kl.live', { what: focusPhrase(t, focus) })}>
-        <MathFormula tex={klLive(sumTex(written, terms.length > WRITTEN))} slots={slots} />
+        <MathFormula tex={klLive(written, terms.length > WRITTEN)} slots={slots} />
         <Rich text={t('x.kl.beta', { beta: beta.toFixed(1) })} slots={{ cost: <Nats v={beta * total} digits={2} /> }} />
       </Worked>
     );
