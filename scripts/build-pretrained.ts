@@ -11,12 +11,12 @@ import { parseArgs } from 'node:util';
 import { findDataset, loadManifest, loadSplit, mulberry32, toFloat32, type DataSplit, type DatasetName, type Manifest } from '../src/data';
 import { fsSource } from '../src/data/fsSource';
 import { decodeMeans, encodeMlp, parseCheckpoint, type Checkpoint } from '../src/model';
-import { FIRST_PAINT_EXTENSION, parseFirstPaint, serializeFirstPaint, type FirstPaint } from '../src/model/firstPaint';
+import { parseFirstPaint, serializeFirstPaint, type FirstPaint } from '../src/model/firstPaint';
 import { gptqDecoder } from '../src/model/gptq';
-import { PRETRAINED_INDEX, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
+import { DEFAULT_PRETRAINED, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
 
-/** The runs shipped, the default first. */
-const SHIPPED = ['mnist-vae-2d', 'mnist-ae-2d', 'fashion-vae-2d'] as const;
+/** The runs shipped, in menu order, the default first. */
+const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d'] as const;
 /** Decoded pixels (in [0, 1]) may move at most this much through quantization: invisible. */
 export const MAX_PIXEL_DIFF = 0.02;
 const ENCODE_ROWS = 500;
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     const diff = maxPixelDiff(ckpt, shipped, box);
     if (diff > MAX_PIXEL_DIFF) throw new Error(`${id}: int8 decoder moves a pixel by ${diff.toFixed(4)} > ${MAX_PIXEL_DIFF}`);
 
-    const files = { checkpoint: `${id}.vaeckpt`, firstPaint: `${id}${FIRST_PAINT_EXTENSION}` };
+    const files = pretrainedFiles(id);
     writeFileSync(join(out, files.checkpoint), bytes);
     writeFileSync(join(out, files.firstPaint), new Uint8Array(fpBytes));
     const entry: PretrainedEntry = {
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     models.push(entry);
     log(`${id}: ${entry.title}, step ${entry.step}, test −ELBO ${(-entry.test.elbo).toFixed(1)}; checkpoint ${entry.bytes.checkpoint} B, first paint ${entry.bytes.firstPaint} B; max pixel diff ${diff.toFixed(4)} (${Math.round(performance.now() - t0)} ms)`);
   }
-  const index: PretrainedIndex = { version: 1, default: SHIPPED[0], models };
+  const index: PretrainedIndex = { version: 1, default: DEFAULT_PRETRAINED, models };
   writeFileSync(join(out, PRETRAINED_INDEX), `${JSON.stringify(index, null, 2)}\n`);
   const total = models.reduce((s, m) => s + m.bytes.checkpoint + m.bytes.firstPaint, 0);
   log(`wrote ${out}/${PRETRAINED_INDEX}: ${models.length} models, ${total} bytes in all`);

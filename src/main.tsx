@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 // Base styles first: component stylesheets refine them.
 import './components/styles.css';
 import { App } from './components/App';
-import { settingsFromParams, settingsToConfig } from './components/hyperSchema';
+import { settingsFromParams, settingsToConfig, settingsToParams } from './components/hyperSchema';
 import { LanguageProvider } from './components/i18n/LanguageProvider';
 import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
@@ -34,6 +34,8 @@ if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
 const client = createPlaygroundClient(settingsToConfig(settings), {
   backend,
   baseUrl: new URL(import.meta.env.BASE_URL, window.location.href).href,
+  // A link without training settings (or with only the defaults) opens on the shipped pretrained model.
+  instantStart: settingsToParams(settings).size === 0,
 });
 
 const root = document.getElementById('root');

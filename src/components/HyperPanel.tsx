@@ -5,9 +5,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { InfoButton } from './explain/InfoButton';
 import type { SectionId } from './explain/explainStore';
+import { SETTING_SECTION } from './explain/sectionText';
 import { useLanguage } from './i18n/LanguageProvider';
-import { optionLabel, settingHint, settingLabel } from './i18n/settingText';
-import type { Translate } from './i18n/translate';
+import { optionLabel, reasonText, settingHint, settingLabel } from './i18n/settingText';
 import {
   applicability,
   PANEL_KEYS,
@@ -21,25 +21,6 @@ import './hyperPanel.css';
 
 /** Live sliders send at most one update per this many ms while dragging, and always the last. */
 const SLIDER_THROTTLE_MS = 80;
-
-/** The explanation each control's (i) opens. */
-const EXPLAINED: Partial<Record<SettingKey, SectionId>> = {
-  latentDim: 'traversal',
-  beta: 'kl',
-  likelihood: 'likelihood',
-  sigmaX: 'likelihood',
-  samples: 'mc',
-  reparam: 'reparam',
-};
-
-/** Why a control does not apply, in the page's language (the schema's applicability decides). */
-function reasonText(key: SettingKey, settings: Settings, t: Translate): string | undefined {
-  const { enabled } = applicability(key, settings);
-  if (enabled) return undefined;
-  const field = SCHEMA[key];
-  if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
-  return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
-}
 
 interface HyperPanelProps {
   settings: Settings;
@@ -114,7 +95,7 @@ function Control({ name, settings, onChange }: { name: SettingKey } & HyperPanel
     field: { label, needsReset: field.needsReset },
     enabled,
     hint: reasonText(name, settings, t) ?? settingHint(lang, name),
-    explain: EXPLAINED[name],
+    explain: SETTING_SECTION[name],
     resetTitle: t('hyper.resetTag'),
   };
   const commit = (v: Settings[typeof name]) => onChange({ [name]: v } as Partial<Settings>);

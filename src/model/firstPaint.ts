@@ -53,7 +53,6 @@ export class FirstPaintError extends Error {
   }
 }
 
-export const FIRST_PAINT_EXTENSION = '.vaefp';
 const MAGIC = 'VAE-FRST';
 const PREFIX_BYTES = 24;
 const MAX_BYTES = 64 * 1024 * 1024;

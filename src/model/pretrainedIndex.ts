@@ -44,6 +44,16 @@ export interface PretrainedIndex {
 export const PRETRAINED_DIR = 'pretrained/';
 export const PRETRAINED_INDEX = 'index.json';
 
+/**
+ * The model a link without training settings opens on. The page fetches its first paint
+ * before the index has arrived, so every model's files are named by pretrainedFiles().
+ */
+export const DEFAULT_PRETRAINED = 'mnist-vae-2d';
+
+export function pretrainedFiles(id: string): PretrainedEntry['files'] {
+  return { checkpoint: `${id}.vaeckpt`, firstPaint: `${id}.vaefp` };
+}
+
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -64,6 +74,8 @@ function entryProblem(e: unknown, i: number): string | null {
   if (typeof m.hyper !== 'object' || m.hyper === null || validateHyper(m.hyper as Hyper).length > 0) return `${m.id}: hyperparameters are missing or invalid`;
   if (!test || ![test.elbo, test.recon, test.kl].every(isNumber)) return `${m.id}: test metrics are missing`;
   if (!files || !isFileName(files.checkpoint) || !isFileName(files.firstPaint)) return `${m.id}: files must name a checkpoint and a first-paint file`;
+  const named = pretrainedFiles(m.id);
+  if (files.checkpoint !== named.checkpoint || files.firstPaint !== named.firstPaint) return `${m.id}: files must be named ${named.checkpoint} and ${named.firstPaint}`;
   if (!bytes || !isCount(bytes.checkpoint) || !isCount(bytes.firstPaint)) return `${m.id}: byte sizes are missing`;
   return null;
 }

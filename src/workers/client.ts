@@ -11,11 +11,14 @@ import type {
   LatentSnapshot,
   MetricsHistory,
   PlaygroundClient,
+  PretrainedEntry,
   ReconSnapshot,
   Topic,
 } from './clientTypes';
+import { LazyWorker } from './lazyWorker';
 import { MetricsStore } from './metricsStore';
 import { PendingRequests } from './pendingRequests';
+import { PretrainedStart, type StartHost } from './pretrainedStart';
 import { weightBuffers } from './transfer';
 import { errorText } from './workerErrors';
 import type {
@@ -32,6 +35,8 @@ export interface ClientOptions {
   backend?: BackendChoice;
   /** Where public/ is served; defaults to Vite's BASE_URL resolved against the page. */
   baseUrl?: string;
+  /** If `config` is the default pretrained model's, show it at once; the training worker starts after (pretrainedStart.ts). */
+  instantStart?: boolean;
 }
 
 type Encoded = { mu: Float32Array; logvar: Float32Array | null; recon: Float32Array };
@@ -47,7 +52,7 @@ class WorkerClient implements PlaygroundClient {
   private latent: LatentSnapshot | null = null;
   private recon: ReconSnapshot | null = null;
   private readonly listeners = new Map<Topic, Set<() => void>>(TOPICS.map((t) => [t, new Set()]));
-  private readonly trainer: Worker;
+  private readonly trainer: LazyWorker;
   private readonly inference: Worker;
   private readonly baseUrl: string;
   private readonly manifest: Promise<Manifest>;
@@ -55,6 +60,7 @@ class WorkerClient implements PlaygroundClient {
   private nextId = 1;
   private readonly inferencePending = new PendingRequests<FromInference>(() => this.nextId++);
   private readonly trainerPending = new PendingRequests<FromTrainer>(() => this.nextId++);
+  private readonly pretrained: PretrainedStart;
   private disposed = false;
 
   constructor(config: SessionConfig, opts: ClientOptions) {
@@ -62,7 +68,8 @@ class WorkerClient implements PlaygroundClient {
     this.baseUrl = opts.baseUrl ?? new URL(import.meta.env.BASE_URL, location.href).href;
     this.state = initialState(config, backend);
 
-    this.trainer = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
+    this.trainer = new LazyWorker(() => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' }));
+    if (!opts.instantStart) this.trainer.start();
     this.inference = new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module' });
     this.trainer.onmessage = (e: MessageEvent<FromTrainer>) => this.onTrainer(e.data);
     this.inference.onmessage = (e: MessageEvent<FromInference>) => this.onInference(e.data);
@@ -83,6 +90,7 @@ class WorkerClient implements PlaygroundClient {
       (err: unknown) => this.notice('error', `The dataset list could not be loaded: ${errorText(err)}`),
     );
     this.postTrainer({ type: 'init', config, backend, baseUrl: this.baseUrl });
+    this.pretrained = new PretrainedStart(this.startHost(), opts.instantStart === true);
   }
 
   getState = (): ClientState => this.state;
@@ -107,12 +115,18 @@ class WorkerClient implements PlaygroundClient {
   }
 
   reset(config: SessionConfig): void {
+    this.pretrained.cancel();
     this.postTrainer({ type: 'reset', config });
     this.metrics.clear();
+    this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0, pretrained: null });
+    this.emit('metrics');
+    this.clearPicture();
+  }
+
+  /** The codes and reconstructions of weights that are gone. */
+  private clearPicture(): void {
     this.latent = null;
     this.recon = null;
-    this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0 });
-    this.emit('metrics');
     this.emit('latent');
     this.emit('recon');
   }
@@ -148,7 +162,8 @@ class WorkerClient implements PlaygroundClient {
     const dataset = this.state.config.dataset;
     let split = this.testSets.get(dataset);
     if (!split) {
-      split = this.manifest.then((m) => loadSplit(fetchSource(this.baseUrl), m, dataset, 'test', () => {}));
+      // Not before the first paint: it needs the bandwidth, and the map does not need the images.
+      split = this.pretrained.settled.then(() => this.manifest).then((m) => loadSplit(fetchSource(this.baseUrl), m, dataset, 'test', () => {}));
       // A failed download is not cached: the next call tries again.
       split.catch(() => this.testSets.delete(dataset));
       this.testSets.set(dataset, split);
@@ -166,8 +181,19 @@ class WorkerClient implements PlaygroundClient {
 
   /** Replaces the session with a checkpoint's; on failure the current model stays. */
   async load(bytes: ArrayBuffer): Promise<Loaded> {
+    this.pretrained.cancel();
+    return this.loadBytes(bytes);
+  }
+
+  listPretrained = async (): Promise<PretrainedEntry[]> => (await this.pretrained.list()).models;
+  loadPretrained = (id: string): Promise<Loaded> => this.pretrained.load(id);
+
+  private async loadBytes(bytes: ArrayBuffer, onId?: (id: number) => void): Promise<Loaded> {
     // Copied, not transferred: after a failed load the caller still holds the file's bytes.
-    const reply = await this.askTrainer((id) => ({ type: 'load', id, bytes }));
+    const reply = await this.askTrainer((id) => {
+      onId?.(id);
+      return { type: 'load', id, bytes };
+    });
     if (reply.type !== 'loaded') throw new Error(`load: unexpected reply ${reply.type}`);
     return { config: reply.config, step: reply.step };
   }
@@ -190,7 +216,16 @@ class WorkerClient implements PlaygroundClient {
   }
 
   private onTrainer(msg: FromTrainer): void {
+    // A load nobody waits for any more (a Reset overtook it) changes nothing: the reset's messages follow.
+    if (msg.type === 'loaded' && !this.trainerPending.has(msg.id)) return;
+    // The startup's load brings the weights already on screen (the first paint): the picture stays.
+    const keepPicture = msg.type === 'loaded' && this.pretrained.gate.active;
+    for (const m of this.pretrained.gate.admit(msg)) this.applyTrainer(m, keepPicture);
+  }
+
+  private applyTrainer(msg: FromTrainer, keepPicture = false): void {
     const noticeId = this.nextId++;
+    const { weightsStep } = this.state;
     this.setState(applyTrainerMessage(this.state, msg, noticeId));
     switch (msg.type) {
       case 'metrics':
@@ -199,11 +234,12 @@ class WorkerClient implements PlaygroundClient {
         break;
       case 'loaded':
         this.metrics.clear(msg.history);
-        this.latent = null;
-        this.recon = null;
-        this.emit('latent');
-        this.emit('recon');
         this.emit('metrics');
+        if (keepPicture) this.setState({ ...this.state, weightsStep });
+        else {
+          this.setState({ ...this.state, pretrained: null });
+          this.clearPicture();
+        }
         this.trainerPending.settle(msg.id, msg);
         break;
       case 'evaluated':
@@ -242,6 +278,29 @@ class WorkerClient implements PlaygroundClient {
       case 'state':
         break;
     }
+  }
+
+  /** What the pretrained start may do to this client. */
+  private startHost(): StartHost {
+    return {
+      baseUrl: this.baseUrl,
+      config: () => this.state.config,
+      showFirstPaint: (fp) => {
+        const { config, decoder, step, epoch, count, mu, logvar, labels } = fp;
+        this.latent = { step, kind: config.kind, dim: config.latentDim, count, mu, logvar, labels };
+        // The inference worker owns the decoder from now on: transferred, not copied.
+        this.postInference({ type: 'decoder', step, config, decoder }, decoder.flatMap((l) => [l.W.buffer, l.b.buffer] as ArrayBuffer[]));
+        this.setState({ ...this.state, weightsStep: step, step, epoch });
+        this.emit('latent');
+      },
+      startTrainer: () => this.trainer.start(),
+      load: (bytes, onId) => this.loadBytes(bytes, onId),
+      abandonLoad: (id) => this.trainerPending.fail(id, 'Replaced by a newer choice.'),
+      deliver: (msgs) => msgs.forEach((m) => this.applyTrainer(m)),
+      resetFresh: () => this.reset(this.state.config),
+      setPretrained: (id) => this.setState({ ...this.state, pretrained: id }),
+      notice: (level, message) => this.notice(level, message),
+    };
   }
 
   private onInference(msg: FromInference): void {

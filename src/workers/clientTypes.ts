@@ -2,6 +2,7 @@
 // reached from components through the usePlayground hook). Types only.
 
 import type { DataSplit, Manifest } from '../data/types';
+import type { PretrainedEntry } from '../model/pretrainedIndex';
 import type { Hyper } from '../model/types';
 import type {
   BackendAttempt,
@@ -37,7 +38,11 @@ export interface ClientState {
   notices: Notice[];
   /** Training step of the weights the inference worker holds; −1 before the first snapshot. */
   weightsStep: number;
+  /** Id of the shipped pretrained model the session started from (public/pretrained); null or absent otherwise. */
+  pretrained?: string | null;
 }
+
+export type { PretrainedEntry };
 
 /** Streaming numbers live outside React: charts read them in effects when `version` changes. */
 export interface MetricsHistory {
@@ -102,6 +107,10 @@ export interface PlaygroundClient {
   save?(): Promise<ArrayBuffer>;
   /** Replaces the session with a checkpoint's (dataset and shape may change); on failure the current one stays. */
   load?(bytes: ArrayBuffer): Promise<{ config: SessionConfig; step: number }>;
+  /** The pretrained models shipped with the app, in menu order. */
+  listPretrained?(): Promise<PretrainedEntry[]>;
+  /** Replaces the session with a shipped pretrained model (dataset and shape may change); Train continues from it. */
+  loadPretrained?(id: string): Promise<{ config: SessionConfig; step: number }>;
   /** Test metrics now: the fixed 1,000-image subset or the full test set; log p(x) with iwK samples (1,000 images). */
   evaluate?(full: boolean, iwK?: number): Promise<{ metrics: TestMetrics; logpx?: number }>;
 

@@ -22,6 +22,11 @@ export class PendingRequests<T> {
     });
   }
 
+  /** Whether a request with this id still waits for its reply. */
+  has(id: number): boolean {
+    return this.waiting.has(id);
+  }
+
   settle(id: number, value: T): void {
     this.waiting.get(id)?.resolve(value);
     this.waiting.delete(id);

@@ -1,17 +1,17 @@
 // The pretrained models the app ships (public/pretrained/, made by scripts/build-pretrained.ts),
-// as the main thread reads them: the index, a model's first-paint file (decoder + the test
-// set's codes, for an instant map) and its full checkpoint (for the training worker). TF.js-free.
+// as the page reads them: the index, a model's first-paint file (decoder + the test set's
+// codes, for an instant map) and its full checkpoint (for the training worker). TF.js-free.
 
 import { parseFirstPaint, type FirstPaint } from '../model/firstPaint';
 import {
   parsePretrainedIndex,
   PRETRAINED_DIR,
   PRETRAINED_INDEX,
+  pretrainedFiles,
   type PretrainedEntry,
   type PretrainedIndex,
 } from '../model/pretrainedIndex';
-import type { LatentSnapshot } from './clientTypes';
-import type { SessionConfig, ToInference } from './protocol';
+import type { SessionConfig } from './protocol';
 
 async function get(baseUrl: string, file: string): Promise<Response> {
   const url = new URL(`${PRETRAINED_DIR}${file}`, baseUrl).href;
@@ -24,9 +24,11 @@ export async function fetchPretrainedIndex(baseUrl: string): Promise<PretrainedI
   return parsePretrainedIndex(await (await get(baseUrl, PRETRAINED_INDEX)).json());
 }
 
-export async function fetchFirstPaint(baseUrl: string, entry: PretrainedEntry): Promise<FirstPaint> {
-  const fp = parseFirstPaint(await (await get(baseUrl, entry.files.firstPaint)).arrayBuffer());
-  if (fp.id !== entry.id || fp.step !== entry.step) throw new Error(`${entry.files.firstPaint} belongs to ${fp.id} at step ${fp.step}, not to ${entry.id}`);
+/** A model's first paint, found by its id alone (so it need not wait for the index). */
+export async function fetchFirstPaint(baseUrl: string, id: string): Promise<FirstPaint> {
+  const file = pretrainedFiles(id).firstPaint;
+  const fp = parseFirstPaint(await (await get(baseUrl, file)).arrayBuffer());
+  if (fp.id !== id) throw new Error(`${file} holds the model "${fp.id}"`);
   return fp;
 }
 
@@ -34,41 +36,22 @@ export async function fetchCheckpoint(baseUrl: string, entry: PretrainedEntry): 
   return (await get(baseUrl, entry.files.checkpoint)).arrayBuffer();
 }
 
-/** The session a pretrained model continues: its dataset, shape, hyperparameters and seed. */
-export function entryConfig(entry: PretrainedEntry): SessionConfig {
-  return {
-    dataset: entry.dataset as SessionConfig['dataset'],
-    model: { kind: entry.model, inputDim: 784, latentDim: entry.latent, hidden: [...entry.hidden] },
-    hyper: { ...entry.hyper },
-    seed: entry.seed,
-  };
+/** The session a first paint's model continues: its dataset, shape, hyperparameters and seed. */
+export function firstPaintSession(fp: FirstPaint): SessionConfig {
+  return { dataset: fp.dataset as SessionConfig['dataset'], model: fp.config, hyper: fp.hyper, seed: fp.seed };
 }
 
-/** Whether a session config asks for exactly what this pretrained model is (then it may start from it). */
-export function entryMatches(entry: PretrainedEntry, config: SessionConfig): boolean {
-  const want = entryConfig(entry);
-  const keys = Object.keys(want.hyper) as Array<keyof SessionConfig['hyper']>;
+/** Whether two sessions are the same training setup (then one may start from the other's weights). */
+export function sameSession(a: SessionConfig, b: SessionConfig): boolean {
+  const keys = Object.keys(a.hyper) as Array<keyof SessionConfig['hyper']>;
   return (
-    config.dataset === want.dataset &&
-    config.seed === want.seed &&
-    config.model.kind === want.model.kind &&
-    config.model.inputDim === want.model.inputDim &&
-    config.model.latentDim === want.model.latentDim &&
-    config.model.hidden.join('-') === want.model.hidden.join('-') &&
-    keys.length === Object.keys(config.hyper).length &&
-    keys.every((k) => config.hyper[k] === want.hyper[k])
+    a.dataset === b.dataset &&
+    a.seed === b.seed &&
+    a.model.kind === b.model.kind &&
+    a.model.inputDim === b.model.inputDim &&
+    a.model.latentDim === b.model.latentDim &&
+    a.model.hidden.join('-') === b.model.hidden.join('-') &&
+    keys.length === Object.keys(b.hyper).length &&
+    keys.every((k) => a.hyper[k] === b.hyper[k])
   );
-}
-
-/** The precomputed codes as the latent map's snapshot (replaced by live ones once the model runs). */
-export function latentOf(fp: FirstPaint): LatentSnapshot {
-  return { step: fp.step, kind: fp.config.kind, dim: fp.config.latentDim, count: fp.count, mu: fp.mu, logvar: fp.logvar, labels: fp.labels };
-}
-
-/**
- * The message that gives the inference worker the first paint's decoder. Copied, not
- * transferred (≈ 2 MB, a millisecond): the first paint stays whole for a later switch back.
- */
-export function decoderMessage(fp: FirstPaint): ToInference {
-  return { type: 'decoder', step: fp.step, config: fp.config, decoder: fp.decoder };
 }

@@ -60,6 +60,7 @@ const fromTrainer: Samples<FromTrainer> = {
 
 const toInference: Samples<ToInference> = {
   weights: { type: 'weights', step: 3, weights: weights() },
+  decoder: { type: 'decoder', step: 2345, config: weights().config, decoder: weights().decoder },
   decode: { type: 'decode', id: 5, n: 2, z: f32(4) },
   encode: { type: 'encode', id: 6, n: 1, pixels: f32(784, 1e-3) },
 };

@@ -9,6 +9,7 @@ const focus = (mu: number[], logvar: number[] | null): FocusView => ({
   x: null,
   mu: Float32Array.from(mu),
   logvar: logvar ? Float32Array.from(logvar) : null,
+  dims: [0, 1],
 });
 
 afterEach(() => vi.useRealTimers());

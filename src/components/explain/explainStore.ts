@@ -33,6 +33,8 @@ export interface FocusView {
   mu: Float32Array;
   /** log σ², null for the AE. */
   logvar: Float32Array | null;
+  /** The two dimensions the map shows (the ones pictures of this code use). */
+  dims: [number, number];
 }
 
 export interface SampleView {

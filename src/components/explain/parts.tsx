@@ -42,11 +42,11 @@ export function NoFocus() {
   return <p className="xp-muted">{t('x.focusNone')}</p>;
 }
 
-/** A formula's live rendition, set off like a worked example. */
-export function Worked({ caption, children }: { caption: ReactNode; children: ReactNode }) {
+/** A formula's live rendition, set off like a worked example; the caption may hold $math$. */
+export function Worked({ caption, children }: { caption: string; children: ReactNode }) {
   return (
     <figure className="xp-worked">
-      <figcaption>{caption}</figcaption>
+      <Rich as="figcaption" text={caption} />
       {children}
     </figure>
   );

@@ -1,4 +1,6 @@
-// Each section's title and the short topic an (i) button names ("Explain: KL and Beta").
+// Each section's title, the short topic an (i) button names ("Explain: KL and Beta"), and
+// which section each hyperparameter's (i) opens.
+import type { SettingKey } from '../hyperSchema';
 import type { MessageKey } from '../i18n/translate';
 import type { SectionId } from './explainStore';
 
@@ -26,4 +28,13 @@ export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
   traversal: 'x.traversal.topic',
   logpx: 'x.logpx.topic',
   active: 'x.active.topic',
+};
+
+export const SETTING_SECTION: Readonly<Partial<Record<SettingKey, SectionId>>> = {
+  latentDim: 'traversal',
+  beta: 'kl',
+  likelihood: 'likelihood',
+  sigmaX: 'likelihood',
+  samples: 'mc',
+  reparam: 'reparam',
 };

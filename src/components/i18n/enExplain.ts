@@ -106,7 +106,7 @@ export const enExplain = {
     'Importance sampling with $K$ draws from $q$ estimates $\\log p(x)$ itself (Burda et al., 2016); the estimate rises toward $\\log p(x)$ as $K$ grows:',
   'x.logpx.run': 'Estimate log p(x)',
   'x.logpx.progress': 'Importance-weighted estimate',
-  'x.logpx.running': 'Estimating with K = {K}…',
+  'x.logpx.running': 'Estimating with K = {K}',
   'x.logpx.count': '{done} of {n} test images',
   'x.logpx.result': 'On {n} test images at step {step}, with K = {K}:',
   'x.logpx.gap': 'The gap of {gap} is what the encoder’s approximation costs.',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseTex } from '../explain/math/texParse';
 import { richParts } from '../explain/math/Rich';
-import { SCHEMA, type SettingKey } from '../hyperSchema';
+import { applicability, defaultSettings, SCHEMA, type SettingKey } from '../hyperSchema';
 import { localClassNames } from './classNames';
 import { en } from './en';
 import { ja } from './ja';
 import { initialLang, withLangParam } from './lang';
-import { JA_SETTINGS, optionLabel, settingLabel } from './settingText';
+import { JA_SETTINGS, optionLabel, reasonText, settingLabel } from './settingText';
 import { fill, slotsOf, translator, type MessageKey } from './translate';
 
 const keys = Object.keys(en) as MessageKey[];
@@ -84,6 +84,16 @@ describe('settings in Japanese', () => {
     expect(optionLabel('en', 'likelihood', 'gaussian', 'Gaussian')).toBe('Gaussian');
     expect(optionLabel('ja', 'likelihood', 'gaussian', 'Gaussian')).toBe('ガウス');
     expect(optionLabel('ja', 'batchSize', 128, '128')).toBe('128');
+  });
+
+  it('says why a control is off in the same words as the schema, or in Japanese', () => {
+    const ae = { ...defaultSettings(), kind: 'ae' as const };
+    const bernoulli = defaultSettings();
+    for (const [key, s] of [['beta', ae], ['sigmaX', bernoulli], ['sigmaX', ae]] as const) {
+      expect(reasonText(key, s, translator('en'))).toBe(applicability(key, s).reason);
+      expect(reasonText(key, s, translator('ja'))).toMatch(/[\u3040-\u30ff]/);
+    }
+    expect(reasonText('beta', bernoulli, translator('en'))).toBeUndefined();
   });
 
   it('translates Fashion-MNIST classes and leaves digits alone', () => {

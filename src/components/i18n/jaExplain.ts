@@ -105,7 +105,7 @@ export const jaExplain: Readonly<Record<ExplainKey, string>> = {
     '$q$ から $K$ 個を引く重点サンプリングを使うと、$\\log p(x)$ そのものを推定できます（Burda ら、2016）。$K$ を大きくするほど、推定値は $\\log p(x)$ に近づきます。',
   'x.logpx.run': 'log p(x) を推定',
   'x.logpx.progress': '重点サンプリングによる推定',
-  'x.logpx.running': 'K = {K} で推定しています…',
+  'x.logpx.running': 'K = {K} で推定中',
   'x.logpx.count': 'テスト画像 {n} 枚中 {done} 枚',
   'x.logpx.result': 'テスト画像 {n} 枚、ステップ {step}、K = {K} の結果：',
   'x.logpx.gap': 'この {gap} の差が、エンコーダによる近似のコストです。',

@@ -1,7 +1,8 @@
 // The hyperparameters' names and hints in the page's language. English is the schema itself
 // (its labels are the controls' accessible names, a test contract); Japanese is keyed by the
 // schema's setting names, so a new setting without a translation fails the parity test.
-import { SCHEMA, type Lang, type SettingKey } from '../hyperSchema';
+import { applicability, SCHEMA, type Lang, type SettingKey, type Settings } from '../hyperSchema';
+import type { Translate } from './translate';
 
 export interface SettingText {
   label: string;
@@ -41,4 +42,12 @@ export function settingHint(lang: Lang, key: SettingKey): string {
 export function optionLabel(lang: Lang, key: SettingKey, value: string | number, fallback: string): string {
   if (lang !== 'ja') return fallback;
   return JA_SETTINGS[key].options?.[String(value)] ?? fallback;
+}
+
+/** Why a control does not apply now, in the page's language (the schema's applicability decides). */
+export function reasonText(key: SettingKey, settings: Settings, t: Translate): string | undefined {
+  if (applicability(key, settings).enabled) return undefined;
+  const field = SCHEMA[key];
+  if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
+  return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
 }

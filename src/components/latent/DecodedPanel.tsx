@@ -6,7 +6,7 @@ import { usePlaygroundClient } from '../usePlayground';
 import { CoordsReadout } from './CoordsReadout';
 import type { LatentPointStore } from './latentPoint';
 import { LatestOnly } from './latestOnly';
-import { recordLatency } from './latency';
+import { recordDecodedPaint, recordLatency } from './latency';
 import { IMAGE_SIDE, paintImage } from './paintImage';
 import { useTheme } from './useTheme';
 import { useT } from '../i18n/LanguageProvider';
@@ -41,6 +41,7 @@ export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
     (req) => client.decode(req.z, 1),
     (pixels, req) => {
       if (canvas.current) paintImage(canvas.current, pixels, 0, themeNow.current);
+      recordDecodedPaint();
       if (req.t0 !== null) recordLatency(performance.now() - req.t0);
       point.present(req.z, req.seq);
       setShownStep(stepNow.current);

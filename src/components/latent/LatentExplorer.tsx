@@ -164,9 +164,9 @@ export function LatentExplorer() {
     const mu = Float32Array.from(code.mu);
     const logvar = code.logvar ? Float32Array.from(code.logvar) : null;
     return focusTest >= 0
-      ? { kind: 'test', index: focusTest, className: focusClass, x: inputImage, mu, logvar }
-      : { kind: 'drawn', index: -1, className: null, x: inputImage, mu, logvar };
-  }, [code, focusTest, focusClass, inputImage]);
+      ? { kind: 'test', index: focusTest, className: focusClass, x: inputImage, mu, logvar, dims: [dx, dy] }
+      : { kind: 'drawn', index: -1, className: null, x: inputImage, mu, logvar, dims: [dx, dy] };
+  }, [code, focusTest, focusClass, inputImage, dx, dy]);
   useEffect(() => explain.setFocus(focusView), [explain, focusView]);
   useEffect(() => () => explain.setFocus(null), [explain]);
 

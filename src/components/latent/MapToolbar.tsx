@@ -57,7 +57,9 @@ export function MapToolbar(p: MapToolbarProps) {
             {axisSelect(0, t('lx.horizontal'))}
             <span aria-hidden="true">×</span>
             {axisSelect(1, t('lx.vertical'))}
-            <span className="lx-held">{t('lx.heldAtZero')}</span>
+            <span className="lx-held" title={t('lx.heldAtZero')}>
+              {t('lx.heldAtZero')}
+            </span>
           </span>
         )}
         <label className="lx-check">

@@ -22,5 +22,24 @@ export function recordLatency(ms: number): void {
 }
 
 export function recordPointsDraw(ms: number): void {
+  markOnce(FIRST_MAP_MARK);
   if (typeof window !== 'undefined') push((window.__vaePointsDrawMs ??= []), ms);
+}
+
+/**
+ * Performance marks of the page's first test codes drawn on the map and its first decoded
+ * image painted, for scripts/bench-startup.ts (time from navigation to a usable map).
+ */
+export const FIRST_MAP_MARK = 'vae:first-map';
+export const FIRST_DECODE_MARK = 'vae:first-decode';
+const marked = new Set<string>();
+
+function markOnce(name: string): void {
+  if (marked.has(name) || typeof performance === 'undefined') return;
+  marked.add(name);
+  performance.mark(name);
+}
+
+export function recordDecodedPaint(): void {
+  markOnce(FIRST_DECODE_MARK);
 }

@@ -3,7 +3,7 @@
 // only, no HTML strings. θ and φ take the encoder's and decoder's colours wherever they appear.
 import { createElement, useMemo, type ReactElement, type ReactNode } from 'react';
 import { formatNumber } from '../formatNumber';
-import { FUNCTION_WORDS, parseTex, type MathNode } from './texParse';
+import { FUNCTION_WORDS, parseTex, TexError, type MathNode } from './texParse';
 
 export type MathSlots = Readonly<Record<string, MathNode>>;
 
@@ -41,7 +41,7 @@ function render(node: MathNode, slots: MathSlots): ReactElement {
     case 'text':
       return el('mtext', null, node.v);
     case 'space':
-      return el('mspace', { width: '0.1667em' });
+      return el('mspace', { width: node.quad ? '1em' : '0.1667em' });
     case 'row': {
       const out: ReactElement[] = [];
       node.c.forEach((child, i) => {
@@ -92,15 +92,46 @@ interface MathFormulaProps {
 const NO_SLOTS: MathSlots = {};
 
 export function MathFormula({ tex: src, slots = NO_SLOTS, display = true, className }: MathFormulaProps) {
-  const lines = useMemo(() => (display ? src.split(LINE_BREAK) : [src]).map(parseTex), [src, display]);
+  const split = useMemo(() => splitLines(src, display), [src, display]);
   const cls = `xp-math ${display ? 'is-display' : 'is-inline'} ${className ?? ''}`.trim();
+  if (split.kind === 'aligned') {
+    // TeX's align: each line "left & right", the & marks lined up (usually on = or ≥).
+    const rows = split.rows.map(([left, right], i) =>
+      el('mtr', { key: String(i) }, el('mtd', { className: 'm-left' }, render(left, slots)), el('mtd', { className: 'm-right' }, render(right, slots))),
+    );
+    return el('math', { display: 'block', className: cls }, el('mtable', { className: 'm-align' }, ...rows));
+  }
+  const lines = split.lines;
   if (lines.length === 1) return el('math', { display: display ? 'block' : 'inline', className: cls }, render(lines[0], slots));
+  // Several lines: each an inline formula in display style, so the lines share a left edge
+  // (continued ones indented) while the group stays centred.
   return el(
     'div',
-    { className: 'xp-lines' },
-    ...lines.map((line, i) => el('math', { display: 'block', className: `${cls} ${i > 0 ? 'is-continued' : ''}`, key: String(i) }, render(line, slots))),
+    { className: `xp-lines ${className ?? ''}`.trim() },
+    ...lines.map((line, i) =>
+      el(
+        'div',
+        { className: i > 0 ? 'xp-line is-continued' : 'xp-line', key: String(i) },
+        el('math', { displaystyle: 'true', className: 'xp-math is-line' }, render(line, slots)),
+      ),
+    ),
   );
 }
 
 /** A line break inside a displayed formula. */
 export const LINE_BREAK = ' \\\\ ';
+/** Where the lines of a broken formula line up (one per line, or none at all). */
+export const ALIGN_MARK = '&';
+
+type Split = { kind: 'lines'; lines: MathNode[] } | { kind: 'aligned'; rows: Array<[MathNode, MathNode]> };
+
+/** A displayed formula's lines, parsed; aligned when every line has exactly one & mark. */
+export function splitLines(src: string, display: boolean): Split {
+  const lines = display ? src.split(LINE_BREAK) : [src];
+  const marks = lines.map((line) => line.split(ALIGN_MARK).length - 1);
+  if (lines.length > 1 && marks.every((m) => m === 1)) {
+    return { kind: 'aligned', rows: lines.map((line) => line.split(ALIGN_MARK).map(parseTex) as [MathNode, MathNode]) };
+  }
+  if (marks.some((m) => m > 0)) throw new TexError(`"${ALIGN_MARK}" must appear once on every line of a broken formula: ${src}`);
+  return { kind: 'lines', lines: lines.map(parseTex) };
+}

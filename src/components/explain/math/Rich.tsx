@@ -45,7 +45,7 @@ interface RichProps {
   text: string;
   slots?: RichSlots;
   /** The element that holds it; a paragraph by default. */
-  as?: 'p' | 'span' | 'li' | 'div';
+  as?: 'p' | 'span' | 'li' | 'div' | 'figcaption';
   className?: string;
 }
 

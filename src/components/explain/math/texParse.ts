@@ -2,7 +2,7 @@
 // MathFormula renders as MathML. Enough for this page, nothing more:
 //   letters → identifiers (a run of two or more Latin letters is one upright word: log, KL, ELBO);
 //   digits → numbers; anything else → an operator; spaces only separate;
-//   _x ^x scripts; {…} groups; \frac{a}{b} \sqrt{a} \hat{a} \text{words} \sum \log \, ;
+//   _x ^x scripts; {…} groups; \frac{a}{b} \sqrt{a} \hat{a} \text{words} \sum \log \, \quad;
 //   @name → a slot filled at render time (a live number).
 
 export type MathNode =
@@ -10,7 +10,8 @@ export type MathNode =
   | { t: 'mn'; v: string }
   | { t: 'mo'; v: string; large: boolean }
   | { t: 'text'; v: string }
-  | { t: 'space' }
+  /** \, (thin) or \quad (1em). */
+  | { t: 'space'; quad: boolean }
   | { t: 'row'; c: MathNode[] }
   | { t: 'scripts'; base: MathNode; sub: MathNode | null; sup: MathNode | null }
   | { t: 'frac'; num: MathNode; den: MathNode }
@@ -144,7 +145,9 @@ class Parser {
         return { t: 'text', v };
       }
       case ',':
-        return { t: 'space' };
+        return { t: 'space', quad: false };
+      case 'quad':
+        return { t: 'space', quad: true };
       case '{':
       case '}':
       case '\\':

@@ -59,7 +59,7 @@ export function LogpxSection() {
             <span className="xp-muted">
               {t('x.logpx.running', { K: run.K })}
               {progress && progress.total > 1 && (
-                <> {t('x.logpx.count', { done: progress.loaded.toLocaleString('en-US'), n: progress.total.toLocaleString('en-US') })}</>
+                <> · {t('x.logpx.count', { done: progress.loaded.toLocaleString('en-US'), n: progress.total.toLocaleString('en-US') })}</>
               )}
             </span>
           )}

@@ -28,7 +28,7 @@ export function McSection() {
       <Rich text={t('x.mc.p2')} />
       {!focus && <NoFocus />}
       {focus && mc && (
-        <Worked caption={<Rich as="span" text={t('x.mc.live', { what: focusPhrase(t, focus), L: mc.L, R: MC_REPEATS })} />}>
+        <Worked caption={t('x.mc.live', { what: focusPhrase(t, focus), L: mc.L, R: MC_REPEATS })}>
           <McPlot mc={mc} axisLabel={t('x.mc.axis')} />
           <MathFormula
             tex={F.mcLive}

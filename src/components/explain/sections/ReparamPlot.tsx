@@ -1,4 +1,4 @@
-// z = μ + σ·ε drawn: the posterior ellipse of the image in focus (first two dimensions),
+// z = μ + σ·ε drawn: the posterior ellipse of the image in focus (in the map's two dimensions),
 // the arrow σ·ε from μ to the live sample z, and the last few samples fading behind it.
 import { useEffect, useState } from 'react';
 import type { FocusView, SampleView } from '../explainStore';
@@ -15,16 +15,17 @@ export function ReparamPlot({ focus, sample }: { focus: FocusView; sample: Sampl
   useEffect(() => setTrail([]), [focus.mu]);
   if (!focus.logvar) return null;
 
-  const two = focus.mu.length > 1;
-  const sx = Math.exp(0.5 * focus.logvar[0]);
-  const sy = two ? Math.exp(0.5 * focus.logvar[1]) : sx;
+  const [a, b] = focus.dims;
+  const two = focus.mu.length > 1 && a !== b && b < focus.mu.length;
+  const sx = Math.exp(0.5 * focus.logvar[a]);
+  const sy = two ? Math.exp(0.5 * focus.logvar[b]) : sx;
   // 3.2σ around μ fills the box; both axes share one scale so the ellipse keeps its shape.
   const scale = Math.min(W / (6.4 * sx), H / (6.4 * sy));
   const cx = W / 2;
   const cy = H / 2;
   const at = (z: Float32Array): [number, number] => [
-    cx + (z[0] - focus.mu[0]) * scale,
-    two ? cy - (z[1] - focus.mu[1]) * scale : cy,
+    cx + (z[a] - focus.mu[a]) * scale,
+    two ? cy - (z[b] - focus.mu[b]) * scale : cy,
   ];
   return (
     <svg className="xp-reparam" viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true">

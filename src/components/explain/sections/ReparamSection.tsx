@@ -15,8 +15,6 @@ import { useLatentSnapshot } from '../useLiveData';
 import { ReparamPlot } from './ReparamPlot';
 import { F, reparamLive } from '../formulas';
 
-/** Coordinates written out in the worked example; the plot shows the first two. */
-const SHOWN_DIMS = 2;
 
 export function ReparamSection() {
   const t = useT();
@@ -34,7 +32,8 @@ export function ReparamSection() {
 
   if (kind !== 'vae') return <p className="xp-muted">{t('x.aeOnly')}</p>;
   const live = focus?.logvar && sample && sample.z.length === focus.mu.length ? { logvar: focus.logvar, ...sample } : null;
-  const rows = live ? Math.min(SHOWN_DIMS, live.z.length) : 0;
+  // The coordinates the map shows, so the numbers match the arrow drawn there.
+  const shown = focus ? [...new Set(focus.dims)].filter((j) => j < focus.mu.length) : [];
   return (
     <>
       <Rich text={t('x.reparam.p1')} />
@@ -43,7 +42,7 @@ export function ReparamSection() {
         <Worked caption={t('x.reparam.live', { what: focusPhrase(t, focus) })}>
           <div className="xp-eq-stack" data-testid="reparam-live">
               {live &&
-                Array.from({ length: rows }, (_, j) => (
+                shown.map((j) => (
                   <MathFormula
                     key={j}
                     tex={reparamLive(j)}
