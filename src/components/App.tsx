@@ -26,6 +26,7 @@ import { ProgressBar } from './ProgressBar';
 import { ReconStrip } from './ReconStrip';
 import { SaveLoad, type NoticeLevel } from './SaveLoad';
 import { useClientState, usePlaygroundClient } from './usePlayground';
+import { useHiddenTabPause } from './useHiddenTabPause';
 import './presentation.css';
 
 /** Success notes go by themselves; warnings and errors stay until dismissed. */
@@ -65,6 +66,13 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
     },
     [dismissLocal],
   );
+  const [keepTraining, setKeepTraining] = useState(false);
+  useHiddenTabPause({
+    running: state.running,
+    keepTraining,
+    pause: () => client.pause(),
+    notify: () => addNotice('info', 'Training paused while the tab was hidden. Press Train to go on.'),
+  });
   // Read at the moment of a change, so `change` (and the panels memoised on it) stay stable
   // while the step counts up every chunk.
   const stepRef = useRef(state.step);
@@ -146,7 +154,14 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
           present={present}
           onPresent={() => setPresent((p) => !p)}
           menu={hiddenPanel.has('files') ? null : menu}
-          languageSlot={<LanguageToggle />}
+          languageSlot={
+            <>
+              <label className="keep-background" title="Otherwise training pauses after a minute in a hidden tab">
+                <input type="checkbox" checked={keepTraining} onChange={(e) => setKeepTraining(e.target.checked)} /> Keep training in background
+              </label>
+              <LanguageToggle />
+            </>
+          }
         >
           <ProgressBar progress={state.progress} />
         </Header>

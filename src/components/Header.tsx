@@ -8,6 +8,7 @@ import type { HideTarget } from './hideControls';
 import { useT } from './i18n/LanguageProvider';
 import { SCHEMA, type DatasetName, type ModelKind, type Settings } from './hyperSchema';
 import { BACKEND_CHOICES, BACKEND_LABELS, statusText, triedText } from './statusText';
+import { PretrainedMenu } from './PretrainedMenu';
 import { usePlaygroundClient } from './usePlayground';
 
 interface HeaderProps {
@@ -127,6 +128,7 @@ export function Header(props: HeaderProps) {
             ))}
           </select>
         </label>
+        <PretrainedMenu />
         {menu}
         {onPresent && (
           <button type="button" className="present-toggle" aria-pressed={present} onClick={onPresent} title={t('header.presentationTitle')}>

@@ -3,6 +3,7 @@
 
 import type { Manifest } from '../data/types';
 import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from '../model';
+import { historyFromEpochs } from './epochHistory';
 import { isHistoryRecord } from './metricsStore';
 import type { HistoryRecord, SessionConfig } from './protocol';
 import type { SessionStart, TrainingSession } from './trainingSession';
@@ -38,11 +39,13 @@ export function readCheckpoint(bytes: ArrayBuffer, manifest: Manifest): Restored
   } catch (err) {
     throw new WorkerError('checkpoint', `This file is not a checkpoint the playground can read (${errorText(err)}). The current model is unchanged.`, true);
   }
-  const dataset = manifest.datasets.find((d) => d.name === ckpt.dataset)?.name;
-  if (!dataset) {
+  const info = manifest.datasets.find((d) => d.name === ckpt.dataset);
+  if (!info) {
     throw new WorkerError('checkpoint', `The checkpoint was trained on "${ckpt.dataset}", a dataset this app does not have. The current model is unchanged.`, true);
   }
-  const config: SessionConfig = { dataset, model: ckpt.config, hyper: ckpt.hyper, seed: ckpt.seed };
+  const config: SessionConfig = { dataset: info.name, model: ckpt.config, hyper: ckpt.hyper, seed: ckpt.seed };
   const start: SessionStart = { weights: ckpt.weights, step: ckpt.step, epoch: ckpt.epoch };
-  return isHistoryRecord(ckpt.history) ? { config, start, history: ckpt.history } : { config, start };
+  // The page's own curves, or a CLI checkpoint's epoch lines turned into them.
+  const history = isHistoryRecord(ckpt.history) ? ckpt.history : historyFromEpochs(ckpt.history, info.splits.test.count, ckpt.hyper.beta);
+  return history ? { config, start, history } : { config, start };
 }

@@ -63,12 +63,17 @@ export class PretrainedStart {
 
   /** Replaces the session with a shipped model's checkpoint (dataset and shape included). */
   async load(id: string): Promise<Loaded> {
-    const entry = (await this.list()).models.find((m) => m.id === id);
-    if (!entry) throw new Error(`There is no pretrained model "${id}".`);
-    this.cancel();
-    const loaded = await this.host.load(await fetchCheckpoint(this.host.baseUrl, entry));
-    this.host.setPretrained(entry.id);
-    return loaded;
+    try {
+      const entry = (await this.list()).models.find((m) => m.id === id);
+      if (!entry) throw new Error(`there is no pretrained model "${id}"`);
+      this.cancel();
+      const loaded = await this.host.load(await fetchCheckpoint(this.host.baseUrl, entry));
+      this.host.setPretrained(entry.id);
+      return loaded;
+    } catch (err) {
+      this.host.notice('error', `The pretrained model could not be loaded: ${errorText(err)}`);
+      throw err;
+    }
   }
 
   /** Something else replaces the startup's model: stop it, and let the worker's own messages through. */
@@ -97,6 +102,8 @@ export class PretrainedStart {
     this.gate.hold();
     this.host.showFirstPaint(fp);
     this.host.setPretrained(fp.id);
+    // The background work (TF.js, the datasets) waits until the map and the first decoded image are drawn.
+    await idle();
     this.host.startTrainer();
     void this.continueInTrainer(fp, generation);
   }
@@ -128,4 +135,13 @@ export class PretrainedStart {
     // The worker's fresh weights were held back, never shown: ask for them (and their snapshot) again.
     this.host.resetFresh();
   }
+}
+
+/** Resolves when the page is idle (drawing done), or after IDLE_WAIT_MS at most. */
+const IDLE_WAIT_MS = 300;
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS });
+    else setTimeout(resolve, 0);
+  });
 }

@@ -14,7 +14,7 @@ export const enExplain = {
   'x.network.title': 'Encoder → (μ, σ) → z → decoder',
   'x.network.topic': 'the network',
   'x.network.p1':
-    'The top row of the page is the network, drawn the way data flows through it. The **encoder** $q_θ(z|x)$ reads an image $x$ and answers not with one code but with a distribution: a mean $μ_j$ and a spread $σ_j$ for each latent dimension. A code $z$ is drawn from it, and the **decoder** $p_φ(x|z)$ turns $z$ back into an image $\\hat{x}$.',
+    'The top row of the page is the variational autoencoder (VAE) itself, drawn the way data flows through it. The **encoder** $q_θ(z|x)$ reads an image $x$ and answers not with one code but with a distribution: a mean $μ_j$ and a spread $σ_j$ for each latent dimension. A code $z$ is drawn from it, and the **decoder** $p_φ(x|z)$ turns $z$ back into an image $\\hat{x}$.',
   'x.network.live': 'For {what}:',
   'x.network.notation':
     'Notation: θ stands for the encoder’s weights and φ for the decoder’s, each in its colour throughout the page. Kingma & Welling (2014) use the letters the other way round (φ for the encoder, θ for the decoder); the mathematics is the same.',
@@ -77,7 +77,7 @@ export const enExplain = {
   'x.kl.live': 'For {what}:',
   'x.kl.p2':
     'Each term is zero only where $μ_j = 0$ and $σ_j = 1$. Training minimises reconstruction + $β$·KL, so **Beta** sets how hard the pull is: $β > 1$ (β-VAE) pulls harder, the codes huddle in the prior and the decodings blur; $β < 1$ loosens it, the codes spread and sharpen, and samples from the prior get worse.',
-  'x.kl.beta': 'With $β$ = {beta} the optimiser pays {cost} for this image’s KL.',
+  'x.kl.beta': 'With $β$ = {beta}, this image’s KL adds {cost} to the objective.',
   'x.kl.try': 'Set **Beta** to 4 and train: the ellipses swell toward the dashed circles. Then try 0.2.',
 
   'x.continuity.title': 'Why a continuous latent space',

@@ -22,6 +22,10 @@ export const enUi = {
   'header.backendAutoRunning': 'Auto ({name})',
   'header.presentation': 'Presentation',
   'header.presentationTitle': 'Bigger type, high contrast, fewer panels',
+  'header.loadPretrained': 'Load pretrained',
+  'header.loadPretrainedTitle': 'Start from a model trained with `npm run train` and shipped with the app; Train continues from it',
+  'header.pretrainedOwn': '(your model)',
+  'header.pretrainedConfirm': 'Loading {name} replaces the current model and its training. Continue?',
 
   'status.step': 'step {n}',
   'status.epoch': 'epoch {n}',

@@ -45,7 +45,7 @@ describe('dictionaries', () => {
 
   it('use the standard Japanese terms for the key ideas', () => {
     const all = Object.values(ja).join('\n');
-    for (const term of ['潜在空間', '再構成', '事前分布', '事後分布', '再パラメータ化トリック', '証拠下界', 'KL ダイバージェンス']) {
+    for (const term of ['変分オートエンコーダ', '潜在空間', '再構成', '事前分布', '事後分布', '再パラメータ化トリック', '証拠下界', 'KLダイバージェンス']) {
       expect(all).toContain(term);
     }
   });

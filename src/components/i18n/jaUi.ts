@@ -22,6 +22,10 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'header.backendAutoRunning': '自動（{name}）',
   'header.presentation': 'プレゼン',
   'header.presentationTitle': '文字を大きく、コントラストを高くし、パネルを減らします',
+  'header.loadPretrained': '学習済みモデル',
+  'header.loadPretrainedTitle': '`npm run train` で学習済みのモデルから始めます（アプリに同梱）。「学習」でその続きから学習します',
+  'header.pretrainedOwn': '（あなたのモデル）',
+  'header.pretrainedConfirm': '{name} を読み込むと、今のモデルとその学習は置き換わります。続けますか？',
 
   'status.step': 'ステップ {n}',
   'status.epoch': 'エポック {n}',

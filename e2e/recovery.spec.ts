@@ -1,0 +1,67 @@
+// What happens when the user walks away: a tab hidden for over a minute stops training (unless
+// "Keep training in background" is ticked), and on return a notice says why, with the model,
+// its step and its curves as they were.
+import { expect, test, type Page } from '@playwright/test';
+
+const READY_MS = 120_000;
+
+async function statusStep(page: Page): Promise<number> {
+  const text = (await page.getByTestId('status').textContent()) ?? '';
+  const m = /step ([\d,]+)/.exec(text);
+  return m ? Number(m[1].replaceAll(',', '')) : -1;
+}
+
+/** Headless pages are never really hidden: tell the page it is, as a tab switch would. */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+test.describe('hidden tab', () => {
+  test.setTimeout(240_000);
+
+  test('training pauses after a minute hidden, says so on return, and keeps the model', async ({ page }) => {
+    await page.goto('./?backend=wasm');
+    const train = page.getByRole('button', { name: 'Train', exact: true });
+    await expect(train).toBeEnabled({ timeout: READY_MS });
+    await expect(page.getByRole('checkbox', { name: 'Keep training in background' })).not.toBeChecked();
+    const start = await statusStep(page);
+    await train.click();
+    await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBeGreaterThan(start + 10);
+
+    await setHidden(page, true);
+    // Still training well inside the minute.
+    await page.waitForTimeout(20_000);
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    // Paused once the minute has passed.
+    await expect(train).toBeVisible({ timeout: 60_000 });
+    const paused = await statusStep(page);
+    await page.waitForTimeout(3_000);
+    expect(await statusStep(page)).toBe(paused);
+    await expect(page.getByText('Training paused while the tab was hidden')).toHaveCount(0);
+
+    await setHidden(page, false);
+    await expect(page.getByText('Training paused while the tab was hidden. Press Train to go on.')).toBeVisible();
+    expect(await statusStep(page)).toBe(paused);
+    await train.click();
+    await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBeGreaterThan(paused);
+  });
+
+  test('"Keep training in background" keeps it running while hidden', async ({ page }) => {
+    await page.goto('./?backend=wasm');
+    const train = page.getByRole('button', { name: 'Train', exact: true });
+    await expect(train).toBeEnabled({ timeout: READY_MS });
+    await page.getByRole('checkbox', { name: 'Keep training in background' }).check();
+    await train.click();
+    await setHidden(page, true);
+    await page.waitForTimeout(65_000);
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    const step = await statusStep(page);
+    await expect.poll(() => statusStep(page), { timeout: 30_000 }).toBeGreaterThan(step);
+    await setHidden(page, false);
+    await expect(page.getByText('Training paused while the tab was hidden')).toHaveCount(0);
+  });
+});
