@@ -14,28 +14,37 @@ async function statusStep(p: Page): Promise<number> {
   return m ? Number(m[1].replaceAll(',', '')) : -1;
 }
 
-/** Moves the pointer onto a drawn test point of the latent map. */
-async function hoverAPoint(p: Page): Promise<void> {
-  const points = p.getByTestId('latent-points');
-  const box = await points.boundingBox();
-  if (!box) throw new Error('no latent map');
-  const hit = await points.evaluate((el) => {
+/** Where a drawn test point is on the latent map (fractions of its size), nearest the middle. */
+function findPoint(p: Page): Promise<{ x: number; y: number } | null> {
+  return p.getByTestId('latent-points').evaluate((el) => {
     const c = el as HTMLCanvasElement;
     const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
     if (!data) return null;
-    // From the middle outwards: points there are not under the legend or the zoom buttons.
-    for (let r = 0; r < Math.max(c.width, c.height) / 2; r += 2) {
-      for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]]) {
-        const x = Math.round(c.width / 2 + dx);
-        const y = Math.round(c.height / 2 + dy);
-        if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
-        if (data[(y * c.width + x) * 4 + 3] > 200) return { x: x / c.width, y: y / c.height };
+    // Points near the middle are clear of the legend and the zoom buttons.
+    let best: { x: number; y: number } | null = null;
+    let bestD = Infinity;
+    for (let y = 0; y < c.height; y += 2) {
+      for (let x = 0; x < c.width; x += 2) {
+        if (data[(y * c.width + x) * 4 + 3] < 200) continue;
+        const d = (x - c.width / 2) ** 2 + (y - c.height / 2) ** 2;
+        if (d < bestD) {
+          bestD = d;
+          best = { x: x / c.width, y: y / c.height };
+        }
       }
     }
-    return null;
+    return best;
   });
-  if (!hit) throw new Error('no point drawn on the map');
-  await p.mouse.move(box.x + hit.x * box.width, box.y + hit.y * box.height);
+}
+
+/** Moves the pointer onto a drawn test point (waiting for the map to repaint after a resize). */
+async function hoverAPoint(p: Page): Promise<void> {
+  let hit: { x: number; y: number } | null = null;
+  await expect.poll(async () => (hit = await findPoint(p)) !== null, { timeout: 10_000 }).toBe(true);
+  const box = await p.getByTestId('latent-points').boundingBox();
+  if (!box || !hit) throw new Error('no latent map');
+  const { x, y } = hit;
+  await p.mouse.move(box.x + x * box.width, box.y + y * box.height);
 }
 
 test.describe.configure({ mode: 'serial' });

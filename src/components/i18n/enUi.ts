@@ -142,7 +142,7 @@ export const enUi = {
   'lx.priorHint': '{n} draws of z ~ N(0, I), decoded; × marks them on the map.',
   'lx.traversalAria': 'Latent traversals',
   'lx.traversalRow': 'z{j} from −3 to 3',
-  'lx.traversalBase': 'Each row moves one z_j from −3 to 3; the others stay at the μ of {what}.',
+  'lx.traversalBase': 'Each row moves one zⱼ from −3 to 3; the others stay at the μ of {what}.',
   'lx.traversalBaseHovered': 'the hovered image',
   'lx.traversalBasePoint': 'the latent point',
   'lx.traversalWait': 'The rows appear once the first weights arrive.',

@@ -142,7 +142,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'lx.priorHint': 'z ~ N(0, I) を {n} 個引いて復号します。地図上では × で示します。',
   'lx.traversalAria': '潜在変数の走査',
   'lx.traversalRow': 'z{j} を −3 から 3 まで',
-  'lx.traversalBase': '各行は z_j を 1 つだけ −3 から 3 まで動かし、ほかの座標は{what}の μ に固定しています。',
+  'lx.traversalBase': '各行は zⱼ を 1 つだけ −3 から 3 まで動かし、ほかの座標は{what}の μ に固定しています。',
   'lx.traversalBaseHovered': 'カーソル下の画像',
   'lx.traversalBasePoint': '潜在点',
   'lx.traversalWait': '最初の重みが届くと行が表示されます。',
