@@ -13,12 +13,6 @@ const MAP_MARK = 'vae:first-map';
 const DECODE_MARK = 'vae:first-decode';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-interface Sent {
-  url: string;
-  /** DevTools' monotonic clock minus the wall clock, in seconds, at that request. */
-  wallOffset: number;
-}
-
 async function measureOnce(browser: Browser, url: string, timeoutMs: number): Promise<StartupRun & { errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
@@ -26,13 +20,19 @@ async function measureOnce(browser: Browser, url: string, timeoutMs: number): Pr
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    const cdp = await context.newCDPSession(page);
-    const sent = new Map<string, Sent>();
-    const done: Array<{ id: string; timestamp: number; bytes: number }> = [];
-    cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { url: e.request.url, wallOffset: e.wallTime - e.timestamp }));
-    cdp.on('Network.loadingFinished', (e) => done.push({ id: e.requestId, timestamp: e.timestamp, bytes: e.encodedDataLength }));
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // Playwright reports the workers' requests with the page's (DevTools' page target does not).
+    const finished: Array<Promise<{ url: string; endEpochMs: number; bytes: number }>> = [];
+    page.on('requestfinished', (r) => {
+      const heard = Date.now();
+      finished.push(
+        r.sizes().then((s) => {
+          const t = r.timing();
+          // Without a recorded end (−1), when Playwright heard of it is the honest bound.
+          const endEpochMs = t.responseEnd >= 0 ? t.startTime + t.responseEnd : heard;
+          return { url: r.url(), endEpochMs, bytes: s.responseBodySize + s.responseHeadersSize };
+        }),
+      );
+    });
 
     await page.goto(url, { waitUntil: 'commit' });
     const reached = await page
@@ -50,15 +50,9 @@ async function measureOnce(browser: Browser, url: string, timeoutMs: number): Pr
       }),
       [MAP_MARK, DECODE_MARK],
     );
-    // DevTools events trail the page a little: let the ones from before the marks arrive.
+    // Request events trail the page a little: let the ones from before the marks arrive.
     await page.waitForTimeout(300);
-    const responses: Finished[] = done.flatMap((d) => {
-      const s = sent.get(d.id);
-      if (!s) return [];
-      // Monotonic seconds → wall-clock ms → ms after this page's time origin.
-      const endMs = msAfter(marks.origin / 1000, d.timestamp + s.wallOffset);
-      return [{ url: s.url, endMs, bytes: d.bytes }];
-    });
+    const responses: Finished[] = (await Promise.all(finished)).map((r) => ({ url: r.url, endMs: msAfter(marks.origin, r.endEpochMs), bytes: r.bytes }));
     if (!reached) errors.push(`the marks did not both appear within ${timeoutMs} ms`);
     return { ...summarizeRun(marks.map, marks.decode, responses), errors };
   } finally {

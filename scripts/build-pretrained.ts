@@ -18,7 +18,7 @@ import { DEFAULT_PRETRAINED, PRETRAINED_INDEX, pretrainedFiles, type PretrainedE
 /** The runs shipped, in menu order, the default first. */
 const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d'] as const;
 /** Decoded pixels (in [0, 1]) may move at most this much through quantization: invisible. */
-export const MAX_PIXEL_DIFF = 0.02;
+const MAX_PIXEL_DIFF = 0.02;
 const ENCODE_ROWS = 500;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -79,7 +79,7 @@ function calibration(fp: FirstPaint, box: Box): { z: Float32Array; n: number } {
 }
 
 /** Largest difference of a decoded pixel between the checkpoint's decoder and the shipped one, over the test codes and other points of the drag box. */
-export function maxPixelDiff(ckpt: Checkpoint, shipped: FirstPaint, box: Box): number {
+function maxPixelDiff(ckpt: Checkpoint, shipped: FirstPaint, box: Box): number {
   const probe = 2000;
   let worst = 0;
   for (const [z, count] of [[uniformIn(box, probe, shipped.seed + 1), probe], [shipped.mu, shipped.count]] as const) {
@@ -174,9 +174,7 @@ async function main(): Promise<void> {
   log(`wrote ${out}/${PRETRAINED_INDEX}: ${models.length} models, ${total} bytes in all`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -4,7 +4,7 @@
 
 import { median, round } from './bench/stats';
 
-/** One response as Chromium's DevTools protocol reported it. */
+/** One response, as the browser reported it. */
 export interface Finished {
   url: string;
   /** When its last byte arrived, in ms after navigation start. */
@@ -25,12 +25,9 @@ export interface StartupRun {
   largest: Array<{ path: string; bytes: number }>;
 }
 
-/**
- * DevTools' clock (seconds, monotonic) to ms after navigation start: navigation started at
- * `navStart` on that clock.
- */
-export function msAfter(navStart: number, timestamp: number): number {
-  return (timestamp - navStart) * 1000;
+/** A wall-clock time (ms since 1970) as ms after the page's navigation started (its time origin). */
+export function msAfter(timeOrigin: number, epochMs: number): number {
+  return epochMs - timeOrigin;
 }
 
 /** The responses that had finished by `ms` after navigation start. */

@@ -52,7 +52,6 @@ export function PretrainedMenu() {
         value={current}
         disabled={busy || state.phase !== 'ready' || models.length === 0}
         onChange={(e) => choose(e.currentTarget.value)}
-        data-pretrained={current}
       >
         {current === '' && <option value="">{t('header.pretrainedOwn')}</option>}
         {models.map((m) => (

@@ -17,6 +17,7 @@ import { ReparamSection } from './sections/ReparamSection';
 import { TraversalSection } from './sections/TraversalSection';
 import { SECTION_TITLE } from './sectionText';
 import './explain.css';
+import './figures.css';
 
 const BODIES: Readonly<Record<SectionId, ComponentType>> = {
   network: NetworkSection,

@@ -3,6 +3,7 @@ import { useT } from '../i18n/LanguageProvider';
 import { useExplain } from './ExplainContext';
 import type { SectionId } from './explainStore';
 import { SECTION_TOPIC } from './sectionText';
+import './infoButton.css';
 
 export function InfoButton({ section, className }: { section: SectionId; className?: string }) {
   const store = useExplain();
