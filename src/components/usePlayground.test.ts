@@ -1,14 +1,14 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
 import { initialState } from '../workers/clientState';
 import type { PlaygroundClient } from '../workers/clientTypes';
 import { emptyHistory } from '../workers/metricsStore';
+import { defaultSettings, settingsToConfig } from './hyperSchema';
 import { PlaygroundProvider, useClientState, usePlaygroundClient } from './usePlayground';
 
 function fakeClient(): PlaygroundClient {
-  const state = { ...initialState({ dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 }, 'auto'), step: 1234 };
+  const state = { ...initialState(settingsToConfig(defaultSettings()), 'auto'), step: 1234 };
   const fail = () => Promise.reject(new Error('not in this test'));
   return {
     getState: () => state,
