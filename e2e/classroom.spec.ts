@@ -7,16 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { canvasHash, statusStep } from './pageReaders';
 import { crc32 } from '../src/model/crc32';
 
 const READY_MS = 120_000;
 const MIN_STEP = 30;
-
-async function statusStep(p: Page): Promise<number> {
-  const text = (await p.getByTestId('status').textContent()) ?? '';
-  const m = /step ([\d,]+)/.exec(text);
-  return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
 
 async function settledStep(p: Page): Promise<number> {
   let prev = await statusStep(p);
@@ -27,17 +22,6 @@ async function settledStep(p: Page): Promise<number> {
     prev = now;
   }
   throw new Error('the step never settled');
-}
-
-/** A hash of a canvas's pixels: equal hashes, equal images. */
-function canvasHash(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    let h = 2166136261;
-    for (const v of data) h = Math.imul(h ^ v, 16777619);
-    return `${data.length}:${h >>> 0}`;
-  });
 }
 
 const decoded = (p: Page) => p.getByRole('img', { name: 'Decoded image' });

@@ -3,6 +3,7 @@
 // switches between the shipped checkpoints, Train continues from one, Reset starts over.
 // One page for all of it, in order (loading the training worker is the slow part).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { canvasHash, canvasStats, statusStep } from './pageReaders';
 
 const READY_MS = 120_000;
 
@@ -19,35 +20,6 @@ const errors: string[] = [];
 const asked: string[] = [];
 let answer: 'accept' | 'dismiss' = 'accept';
 
-async function statusStep(p: Page): Promise<number> {
-  const text = (await p.getByTestId('status').textContent()) ?? '';
-  const m = /step ([\d,]+)/.exec(text);
-  return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
-
-/** Non-transparent pixels of a canvas, and how many 15°-wide hue bins hold more than 20 saturated ones. */
-function canvasStats(canvas: Locator): Promise<{ inked: number; hues: number }> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    if (!data) return { inked: 0, hues: 0 };
-    const bins = new Array<number>(24).fill(0);
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] === 0) continue;
-      inked++;
-      const [r, g, b] = [data[i] / 255, data[i + 1] / 255, data[i + 2] / 255];
-      const max = Math.max(r, g, b);
-      const min = Math.min(r, g, b);
-      if (data[i + 3] < 100 || max - min < 0.2) continue;
-      const d = max - min;
-      const h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-      bins[Math.floor(h * 4) % 24]++;
-    }
-    return { inked, hues: bins.filter((n) => n > 20).length };
-  });
-}
-
 /** Spread between the darkest and lightest pixel (0: blank or flat). */
 function contrast(canvas: Locator): Promise<number> {
   return canvas.evaluate((el) => {
@@ -60,16 +32,6 @@ function contrast(canvas: Locator): Promise<number> {
       hi = Math.max(hi, data[i]);
     }
     return hi - lo;
-  });
-}
-
-function canvasHash(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    let h = 2166136261;
-    for (const v of data) h = Math.imul(h ^ v, 16777619);
-    return `${data.length}:${h >>> 0}`;
   });
 }
 
