@@ -2,19 +2,12 @@
 // z = μ + σ·ε for one image, score each decoding, and summarise how the L-sample means
 // spread. The drawing is seeded so tests (and a "draw again" button) are reproducible.
 
-export type Rng = () => number;
+import { seededUniform, type Uniform } from '../latent/priorSampling';
 
-/** A small, fast, seedable uniform generator on [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = Uniform;
+
+/** A small, fast, seedable uniform generator on [0, 1): the one the prior samples use. */
+export const mulberry32: (seed: number) => Rng = seededUniform;
 
 /** One standard normal draw (Box–Muller). */
 export function normal(rng: Rng): number {
