@@ -16,6 +16,7 @@ import type {
   Topic,
 } from './clientTypes';
 import { LazyWorker } from './lazyWorker';
+import { MainThreadDecoder } from './mainThreadDecoder';
 import { MetricsStore } from './metricsStore';
 import { PendingRequests } from './pendingRequests';
 import { PretrainedStart, type StartHost } from './pretrainedStart';
@@ -54,6 +55,8 @@ class WorkerClient implements PlaygroundClient {
   private readonly listeners = new Map<Topic, Set<() => void>>(TOPICS.map((t) => [t, new Set()]));
   private readonly trainer: LazyWorker;
   private readonly inference: Worker;
+  /** The drag's single decode, on the page: no thread hop (mainThreadDecoder.ts). */
+  private readonly mainDecoder = new MainThreadDecoder();
   private readonly baseUrl: string;
   private readonly manifest: Promise<Manifest>;
   private readonly testSets = new Map<DatasetName, Promise<DataSplit>>();
@@ -117,6 +120,7 @@ class WorkerClient implements PlaygroundClient {
   reset(config: SessionConfig): void {
     this.pretrained.cancel();
     this.postTrainer({ type: 'reset', config });
+    this.mainDecoder.clear();
     this.metrics.clear();
     this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0, pretrained: null });
     this.emit('metrics');
@@ -145,6 +149,8 @@ class WorkerClient implements PlaygroundClient {
   dismissNotice(id: number): void {
     this.setState({ ...this.state, notices: this.state.notices.filter((n) => n.id !== id) });
   }
+
+  decodeNow = (z: Float32Array): Float32Array | null => this.mainDecoder.decode(z);
 
   async decode(z: Float32Array, n: number): Promise<Float32Array> {
     const reply = await this.askInference((id) => ({ type: 'decode', id, n, z }));
@@ -238,6 +244,7 @@ class WorkerClient implements PlaygroundClient {
         if (keepPicture) this.setState({ ...this.state, weightsStep });
         else {
           this.setState({ ...this.state, pretrained: null });
+          this.mainDecoder.clear();
           this.clearPicture();
         }
         this.trainerPending.settle(msg.id, msg);
@@ -265,6 +272,7 @@ class WorkerClient implements PlaygroundClient {
         break;
       }
       case 'weights':
+        this.mainDecoder.set(msg.weights.config, msg.weights.decoder, msg.step);
         // The inference worker owns these buffers from now on: transferred, not copied.
         this.postInference({ type: 'weights', step: msg.step, weights: msg.weights }, weightBuffers(msg.weights));
         this.setState({ ...this.state, weightsStep: msg.step });
@@ -288,6 +296,7 @@ class WorkerClient implements PlaygroundClient {
       showFirstPaint: (fp) => {
         const { config, decoder, step, epoch, count, mu, logvar, labels } = fp;
         this.latent = { step, kind: config.kind, dim: config.latentDim, count, mu, logvar, labels };
+        this.mainDecoder.set(config, decoder, step);
         // The inference worker owns the decoder from now on: transferred, not copied.
         this.postInference({ type: 'decoder', step, config, decoder }, decoder.flatMap((l) => [l.W.buffer, l.b.buffer] as ArrayBuffer[]));
         this.setState({ ...this.state, weightsStep: step, step, epoch });

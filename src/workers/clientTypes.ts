@@ -93,6 +93,12 @@ export interface PlaygroundClient {
   setBackend(backend: BackendChoice): void;
   dismissNotice(id: number): void;
 
+  /**
+   * The mean image for one latent vector, decoded on the page at once from the latest decoder
+   * snapshot (the drag's path: no thread hop); null when no decoder of z's size is held yet.
+   * The array is reused by the next call.
+   */
+  decodeNow?(z: Float32Array): Float32Array | null;
   /** Mean images for n latent vectors (n × dim) from the inference worker; never waits for training. */
   decode(z: Float32Array, n: number): Promise<Float32Array>;
   /** μ, log σ² (null for AE) and reconstructions for n images (n × 784 in [0,1]). */

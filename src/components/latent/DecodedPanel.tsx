@@ -1,4 +1,6 @@
-// The decoder's output x̂ = sigmoid(ℓ(z)) for the latent point: painted the moment the
+// The decoder's output x̂ = sigmoid(ℓ(z)) for the latent point. This is where a drag becomes
+// a decode: in the same event, from the page's copy of the decoder (client.decodeNow), so the
+// image never waits for a thread. Until that copy exists (or for a client without one) the
 // inference worker answers, at most one decode in flight and only the newest z waiting.
 
 import { useEffect, useRef, useState } from 'react';
@@ -36,24 +38,38 @@ export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
   const stepNow = useRef(weightsStep);
   stepNow.current = weightsStep;
 
+  // The newest move painted: a worker answer for an older one arrives too late to show.
+  const paintedSeq = useRef(-1);
+  const paint = (pixels: Float32Array, req: DecodeRequest) => {
+    if (req.seq < paintedSeq.current) return;
+    paintedSeq.current = req.seq;
+    if (canvas.current) paintImage(canvas.current, pixels, 0, themeNow.current);
+    recordDecodedPaint();
+    if (req.t0 !== null) recordLatency(performance.now() - req.t0);
+    point.present(req.z, req.seq);
+    setShownStep(stepNow.current);
+  };
   const queue = useRef<LatestOnly<DecodeRequest, Float32Array> | null>(null);
   queue.current ??= new LatestOnly<DecodeRequest, Float32Array>(
     (req) => client.decode(req.z, 1),
-    (pixels, req) => {
-      if (canvas.current) paintImage(canvas.current, pixels, 0, themeNow.current);
-      recordDecodedPaint();
-      if (req.t0 !== null) recordLatency(performance.now() - req.t0);
-      point.present(req.z, req.seq);
-      setShownStep(stepNow.current);
-    },
+    paint,
     // Refused while weights of another shape are in place (a reset): the point still moves,
     // and the next weights redraw the image.
     (_err, req) => point.present(req.z, req.seq),
   );
+  const show = (req: DecodeRequest) => {
+    const pixels = client.decodeNow?.(req.z);
+    if (pixels) {
+      queue.current?.cancelPending();
+      paint(pixels, req);
+    } else queue.current?.request(req);
+  };
+  const showNow = useRef(show);
+  showNow.current = show;
 
-  useEffect(() => point.subscribe((z, t0, seq) => queue.current?.request({ z: z.slice(), t0, seq })), [point]);
+  useEffect(() => point.subscribe((z, t0, seq) => showNow.current({ z: z.slice(), t0, seq })), [point]);
   useEffect(() => {
-    if (weightsStep >= 0) queue.current?.request({ z: point.value.slice(), t0: null, seq: point.latestSeq });
+    if (weightsStep >= 0) showNow.current({ z: point.value.slice(), t0: null, seq: point.latestSeq });
   }, [point, weightsStep, theme]);
 
   const waiting = weightsStep < 0;

@@ -2,9 +2,10 @@
 // goes straight to the point store, which the decoder listens to. The handle is placed when
 // the store presents a z (with its decoded image), by setting attributes, not by rendering.
 
-import { useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { formatZ, screenToZ, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
 import type { LatentPointStore } from './latentPoint';
+import { eventTime } from './latency';
 import { useT } from '../i18n/LanguageProvider';
 
 /** z units per arrow-key press; Shift moves ten times as far. */
@@ -19,6 +20,9 @@ interface LatentHandleProps {
   height: number;
   svg: RefObject<SVGSVGElement | null>;
 }
+
+/** Whether the browser sends pointerrawupdate (Chromium, secure contexts). */
+const RAW_UPDATES = typeof window !== 'undefined' && 'onpointerrawupdate' in window;
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -44,7 +48,7 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
     return point.watch(place);
   }, [point, base, zoom, dx, dy]);
 
-  const moveToPointer = (e: PointerEvent<SVGGElement>, t0: number) => {
+  const moveToPointer = (e: { clientX: number; clientY: number }, t0: number) => {
     const d = drag.current;
     if (!d) return;
     // Kept inside the visible map, so the point can always be seen and grabbed again.
@@ -72,8 +76,22 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
   const onPointerMove = (e: PointerEvent<SVGGElement>) => {
     if (!drag.current) return;
     e.stopPropagation();
-    moveToPointer(e, performance.now());
+    if (!RAW_UPDATES) moveToPointer(e, eventTime(e.timeStamp));
   };
+
+  // pointerrawupdate fires as the input arrives; pointermove waits for the next frame's start
+  // (Chromium aligns it to animation frames), half a frame on average before the decode can begin.
+  const moveNow = useRef(moveToPointer);
+  moveNow.current = moveToPointer;
+  useEffect(() => {
+    const g = ref.current;
+    if (!g || !RAW_UPDATES) return;
+    const onRaw = (e: Event) => {
+      if (drag.current && e instanceof window.PointerEvent) moveNow.current(e, eventTime(e.timeStamp));
+    };
+    g.addEventListener('pointerrawupdate', onRaw);
+    return () => g.removeEventListener('pointerrawupdate', onRaw);
+  }, []);
 
   const endDrag = (e: PointerEvent<SVGGElement>) => {
     if (!drag.current) return;
@@ -82,7 +100,7 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
-    const t0 = performance.now();
+    const t0 = eventTime(e.timeStamp);
     // Read at event time, never from a render: the point moves without rendering.
     const zx = point.value[dx] ?? 0;
     const zy = point.value[dy] ?? 0;

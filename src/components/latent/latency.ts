@@ -43,3 +43,12 @@ function markOnce(name: string): void {
 export function recordDecodedPaint(): void {
   markOnce(FIRST_DECODE_MARK);
 }
+
+/**
+ * When the user's event happened (Event.timeStamp, on performance.now()'s clock), so a latency
+ * counts the wait in the page's input queue too; now() where a browser reports no usable stamp.
+ */
+export function eventTime(timeStamp: number): number {
+  const now = performance.now();
+  return timeStamp > 0 && timeStamp <= now ? timeStamp : now;
+}
