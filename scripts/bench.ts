@@ -128,7 +128,7 @@ function addNotes(r: BenchResult): void {
   r.notes.push(
     'chunk rate: the worker\'s own images/s while a chunk trains (the status line\'s figure), median over the window; ' +
       'wall rate: steps × batch ÷ elapsed time, including test passes and latent snapshots.',
-    'Drag latency: pointer event → decoded image painted on its canvas (the app\'s __vaeLatency), one sample per paint; moves that arrive while a decode is in flight coalesce.',
+    'Drag latency: from the pointer event\'s own timestamp (input arrival, so the wait in the page\'s input queue counts) to the decoded image painted on its canvas (the app\'s __vaeLatency), one sample per paint; the drag decodes on the page from a copy of the decoder (pointerrawupdate where offered).',
   );
   for (const s of r.backends) {
     if (s.trainToFirstLatentMs !== null && s.trainToFirstStepMs !== null) {
