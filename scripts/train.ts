@@ -14,6 +14,7 @@ import { fsSource } from '../src/data/fsSource';
 import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
+import { setTransposeFlagsNative } from '../src/model/transposedProducts';
 import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
 
@@ -35,6 +36,7 @@ function usageError(message: string): never {
 function useFastWasmKernels(threads: number): string {
   const matMul = registerFastMatMul(tf, { threads, spawnWorker: (source) => new Worker(source, { eval: true }) });
   const adam = registerFusedAdam(tf);
+  setTransposeFlagsNative(matMul.registered.length > 0);
   const done = [...matMul.registered, ...adam.registered];
   return done.length > 0
     ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads} thread(s)${matMul.threadsReason ? ` (${matMul.threadsReason})` : ''}`

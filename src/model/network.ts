@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { layerShapes, sameConfig, validateModelConfig } from './config';
 import { deriveSeed, mulberry32 } from './prng';
+import { transposeFlagsNative } from './transposedProducts';
 import { LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
 
 export interface Network {
@@ -48,7 +49,8 @@ function toVariable<R extends tf.Rank>(t: tf.Tensor<R>): tf.Variable<R> {
 /**
  * y = x·W + b with its gradient written out. TF.js's WASM backend runs a matMul with a
  * transposed operand (what autodiff asks for: dy·Wᵀ, xᵀ·dy) in a naive loop; transposing
- * explicitly keeps every product on its XNNPACK path: a training step ran 4.5× faster.
+ * explicitly keeps every product on its XNNPACK path: a training step ran 4.5× faster. Kernels
+ * that read transposed operands at full speed skip that copy (transposedProducts.ts).
  * `inputGrad` false (the layer that reads the data) skips dL/dx, which nothing uses.
  */
 function affineOp(inputGrad: boolean): (x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D {
@@ -59,8 +61,13 @@ function affineOp(inputGrad: boolean): (x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Te
       value: tf.add(tf.matMul(x, W), b),
       gradFunc: (dy: tf.Tensor, [xs, Ws]: tf.Tensor[]) => {
         const dy2 = dy as tf.Tensor2D;
-        const dx = inputGrad ? tf.matMul(dy2, tf.transpose(Ws as tf.Tensor2D)) : tf.zerosLike(xs);
-        return [dx, tf.matMul(tf.transpose(xs as tf.Tensor2D), dy2), tf.sum(dy2, 0)];
+        const [x2, W2] = [xs as tf.Tensor2D, Ws as tf.Tensor2D];
+        if (transposeFlagsNative()) {
+          const dx = inputGrad ? tf.matMul(dy2, W2, false, true) : tf.zerosLike(x2);
+          return [dx, tf.matMul(x2, dy2, true, false), tf.sum(dy2, 0)];
+        }
+        const dx = inputGrad ? tf.matMul(dy2, tf.transpose(W2)) : tf.zerosLike(x2);
+        return [dx, tf.matMul(tf.transpose(x2), dy2), tf.sum(dy2, 0)];
       },
     };
   });

@@ -14,6 +14,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerFastMatMul } from '../kernels/registerFastMatMul';
 import { registerFusedAdam } from '../kernels/fusedAdam';
+import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
 import type { BackendAttempt, BackendChoice, BackendName } from './protocol';
 import { errorText } from './workerErrors';
@@ -104,6 +105,8 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
     // Say why WebGL was passed over, since the page would otherwise only see it missing.
     const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
     const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
+    // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
+    setTransposeFlagsNative(candidate.backend === 'webgl' || candidate.backend === 'webgpu');
     const kernels = candidate.backend === 'wasm' ? useFastWasmKernels() : undefined;
     const reason = [note, kernels].filter((t) => t !== undefined).join('; ');
     tried.push(reason ? { backend: candidate.backend, ok: true, reason } : { backend: candidate.backend, ok: true });
@@ -120,6 +123,7 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
 function useFastWasmKernels(): string {
   const matMul = registerFastMatMul(tf, { threads: self.crossOriginIsolated ? 2 : 1 });
   const adam = registerFusedAdam(tf);
+  setTransposeFlagsNative(matMul.registered.length > 0);
   const done = [...matMul.registered, ...adam.registered];
   const why = [matMul.reason, adam.reason].filter((r) => r !== undefined);
   const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${matMul.threads} thread(s) requested`;
