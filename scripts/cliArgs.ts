@@ -39,6 +39,8 @@ usage: npm run train -- [flags]
   --sigma X                       Gaussian σ_x, 0.01–10 (default ${DEFAULT_HYPER.sigmaX})
   --samples N                     ε samples per image, 1–64 (default ${DEFAULT_HYPER.samples})
   --no-reparam                    sample z without the reparameterization trick (teaching demo)
+  --fast-start                    the app's fast start: 4× the learning rate for 300 steps, back by step 1,000
+                                  (off by default, so runs compare with Adam at a constant rate, as math.md's figures do)
   --seed N                        seed of weights, data order and ε, 0–2147483647 (default 1)
   --out DIR                       output folder (default runs/<dataset>-<model>-z<latent>-seed<seed>)
   --train-size N                  train on a fixed random subset of N images (default: all)
@@ -56,7 +58,7 @@ const VALUE_FLAGS = [
   'dataset', 'model', 'latent', 'hidden', 'epochs', 'batch', 'lr', 'beta', 'likelihood',
   'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads',
 ] as const;
-const SWITCHES = ['float16', 'no-reparam', 'help'] as const;
+const SWITCHES = ['float16', 'no-reparam', 'fast-start', 'help'] as const;
 
 class UsageError extends Error {}
 
@@ -139,6 +141,7 @@ export function parseTrainArgs(argv: string[]): ParsedArgs {
       sigmaX: number(raw, 'sigma', DEFAULT_HYPER.sigmaX, false),
       samples: number(raw, 'samples', DEFAULT_HYPER.samples, true),
       reparam: !raw.has('no-reparam'),
+      warmStart: raw.has('fast-start'),
       batchSize: number(raw, 'batch', DEFAULT_HYPER.batchSize, true),
     };
     const problems = [...validateModelConfig(config), ...validateHyper(hyper)];

@@ -35,7 +35,7 @@ describe('schema defaults', () => {
     expect(settingsToConfig(defaultSettings())).toEqual({
       dataset: 'mnist',
       model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] },
-      hyper: { learningRate: 1e-3, beta: 1, likelihood: 'bernoulli', sigmaX: 1, samples: 1, reparam: true, batchSize: 128 },
+      hyper: { learningRate: 1e-3, beta: 1, likelihood: 'bernoulli', sigmaX: 1, samples: 1, reparam: true, batchSize: 128, warmStart: true },
       seed: 1,
     });
   });

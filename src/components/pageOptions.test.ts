@@ -55,6 +55,6 @@ describe('hiddenPanels', () => {
   });
   it('adds panels the link hides', () => {
     expect([...hiddenPanels(read('hide=curves,beta').options)]).toEqual(['curves']);
-    expect([...hiddenPanels(read('hide=z,hidden,lr,beta,lik,sigma,batch,L,reparam').options)]).toEqual(['hyper']);
+    expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam').options)]).toEqual(['hyper']);
   });
 });

@@ -10,7 +10,7 @@
 //           (name, shape, dtype, byte offset into the data)
 //  then zero padding to a multiple of 8, then B bytes of weights (float32, or float16 on request).
 
-import { layerShapes, sameConfig, validateHyper, validateModelConfig } from './config';
+import { layerShapes, sameConfig, validateHyper, validateModelConfig, withHyperDefaults } from './config';
 import { crc32 } from './crc32';
 import { FLOAT16_MAX, fromFloat16Bits, toFloat16Bits } from './float16';
 import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from './types';
@@ -149,6 +149,7 @@ function parseHeader(json: string): Header {
   const hyperProblems = validateHyper(h.hyper);
   if (hyperProblems.length > 0) throw new CheckpointError(`invalid hyperparameters: ${hyperProblems.join('; ')}`);
   if (!Array.isArray(h.tensors)) throw new CheckpointError('the header has no tensor table');
+  h.hyper = withHyperDefaults(h.hyper);
   return h as Header;
 }
 

@@ -1,7 +1,7 @@
 // Valid ranges of the model config and hyperparameters: one place, used by the network, the
 // checkpoint reader and the CLI, each reporting the problems in words.
 
-import type { Hyper, ModelConfig } from './types';
+import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
 
 export const INPUT_DIM = 784;
 export const LATENT_RANGE = { min: 1, max: 64 } as const;
@@ -32,6 +32,11 @@ export function validateModelConfig(c: ModelConfig): string[] {
   return problems;
 }
 
+/** A stored session's hyperparameters with the fields it predates set to today's defaults. */
+export function withHyperDefaults(h: Hyper): Hyper {
+  return h.warmStart === undefined ? { ...h, warmStart: DEFAULT_HYPER.warmStart } : h;
+}
+
 /** Human-readable problems with hyperparameters; empty when they are valid. */
 export function validateHyper(h: Hyper): string[] {
   const problems: string[] = [];
@@ -47,6 +52,7 @@ export function validateHyper(h: Hyper): string[] {
     problems.push(`samples L must be an integer ${SAMPLES_RANGE.min}–${SAMPLES_RANGE.max}, got ${h.samples}`);
   }
   if (typeof h.reparam !== 'boolean') problems.push(`reparam must be true or false`);
+  if (h.warmStart !== undefined && typeof h.warmStart !== 'boolean') problems.push(`warmStart must be true or false`);
   if (!isInt(h.batchSize) || h.batchSize < 1 || h.batchSize > 4096) problems.push(`batch size must be an integer 1–4096, got ${h.batchSize}`);
   return problems;
 }

@@ -18,7 +18,7 @@
 // `latent.mu` (float16 [count × latentDim]), `latent.logvar` (float16, VAE only) and
 // `latent.labels` (uint8 [count]).
 
-import { layerShapes, validateHyper, validateModelConfig } from './config';
+import { layerShapes, validateHyper, validateModelConfig, withHyperDefaults } from './config';
 import { crc32 } from './crc32';
 import { fromFloat16Bits, toFloat16Bits } from './float16';
 import { dequantize, type QuantizedLayer } from './gptq';
@@ -180,6 +180,7 @@ function parseHeader(json: string): Header {
   const hyperProblems = validateHyper(h.hyper);
   if (hyperProblems.length > 0) throw new FirstPaintError(`invalid hyperparameters: ${hyperProblems.join('; ')}`);
   if (!Array.isArray(h.tensors)) throw new FirstPaintError('the header has no tensor table');
+  h.hyper = withHyperDefaults(h.hyper);
   return h as Header;
 }
 

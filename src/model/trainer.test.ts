@@ -86,7 +86,7 @@ describe('Trainer.step', () => {
   });
 
   it('applies a new learning rate to the next step', () => {
-    const { net, trainer, dispose } = setup();
+    const { net, trainer, dispose } = setup(1, { warmStart: false });
     const x = batch(8, 10);
     const maxChange = () => {
       const before = flat(net.getWeights());
@@ -150,5 +150,36 @@ describe('Trainer.evaluate and logpx', () => {
     expect(Math.abs(chunked.logpx - many.logpx)).toBeLessThan(1);
     x.dispose();
     dispose();
+  });
+});
+
+describe('the fast start', () => {
+  it('steps at 4× the set rate for 300 steps, eases back by step 1,000, and is off when asked', () => {
+    const { trainer, dispose } = setup(1, { warmStart: true, learningRate: 1e-3 });
+    expect(trainer.effectiveLearningRate).toBeCloseTo(4e-3, 9);
+    trainer.stepCount = 299;
+    expect(trainer.effectiveLearningRate).toBeCloseTo(4e-3, 9);
+    trainer.stepCount = 650;
+    expect(trainer.effectiveLearningRate).toBeCloseTo(2.5e-3, 9);
+    trainer.stepCount = 1000;
+    expect(trainer.effectiveLearningRate).toBe(1e-3);
+    trainer.setHyper({ warmStart: false });
+    trainer.stepCount = 0;
+    expect(trainer.effectiveLearningRate).toBe(1e-3);
+    dispose();
+  });
+
+  it('moves the weights about 4× as far on the first step', () => {
+    const change = (warmStart: boolean) => {
+      const { net, trainer, dispose } = setup(1, { warmStart });
+      const x = batch(8, 10);
+      const before = flat(net.getWeights());
+      trainer.step(x);
+      const moved = Math.max(...flat(net.getWeights()).map((w, i) => Math.abs(w - before[i])));
+      x.dispose();
+      dispose();
+      return moved;
+    };
+    expect(change(true) / change(false)).toBeCloseTo(4, 1);
   });
 });

@@ -6,6 +6,7 @@ import { validateHyper } from './config';
 import { assertGradientsRegistered } from './gradients';
 import { importanceWeightedLogpx } from './logpx';
 import { lossTerms, type LossTerms } from './losses';
+import { FAST_START, learningRateAt } from './lrSchedule';
 import type { Network } from './network';
 import { deriveSeed } from './prng';
 import type { Hyper, Metrics } from './types';
@@ -58,14 +59,19 @@ export class Trainer {
   }
 
   setHyper(h: Partial<Hyper>): void {
-    const next = checkedHyper({ ...this.current, ...h });
-    if (next.learningRate !== this.current.learningRate) this.optimizer.setLearningRate(next.learningRate);
-    this.current = next;
+    this.current = checkedHyper({ ...this.current, ...h });
+  }
+
+  /** The rate the next step uses: the set rate, or the fast start's multiple of it early on. */
+  get effectiveLearningRate(): number {
+    const base = this.current.learningRate;
+    return this.current.warmStart === true ? learningRateAt(FAST_START, base, this.stepCount) : base;
   }
 
   /** One Adam step on the batch, unless the loss is not finite: then the weights stay as they were. */
   step(x: tf.Tensor2D): StepResult {
     const seed = deriveSeed(this.seed, this.stepCount);
+    this.optimizer.setLearningRate(this.effectiveLearningRate);
     const kept: { terms?: tf.Tensor1D } = {};
     const { value, grads } = tf.variableGrads(() => {
       const t = lossTerms(this.net, x, this.current, seed);

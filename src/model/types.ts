@@ -26,6 +26,12 @@ export interface Hyper {
   /** false: z is sampled with its gradient stopped (the teaching demo). */
   reparam: boolean;
   batchSize: number;
+  /**
+   * "Fast start": the learning rate is 4× the set rate for the first 300 steps and eases back
+   * to it by step 1,000 (lrSchedule.ts). Absent: off; a stored session from before it existed
+   * gets the default when read (withHyperDefaults).
+   */
+  warmStart?: boolean;
 }
 
 /** Per-image means in nats, exactly math.md's table. */
@@ -75,4 +81,5 @@ export const DEFAULT_HYPER: Hyper = {
   samples: 1,
   reparam: true,
   batchSize: 128,
+  warmStart: true,
 };

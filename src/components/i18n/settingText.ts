@@ -26,6 +26,7 @@ export const JA_SETTINGS: Readonly<Record<SettingKey, SettingText>> = {
   },
   sigmaX: { label: 'デコーダの σ', hint: 'σₓ が小さいほど鮮明に、大きいほどぼやけます。' },
   samples: { label: 'サンプル数 L', hint: '画像 1 枚あたりの ε の抽出回数です（モンテカルロ）。' },
+  warmStart: { label: '立ち上がりを速く', hint: '最初の300ステップは学習率を4倍にし、1,000ステップまでに元に戻します。' },
   reparam: { label: '再パラメータ化トリック', hint: 'オフにすると、再構成の勾配が θ に届きません。' },
   seed: { label: 'シード', hint: '初期の重みとバッチの順番を固定します。' },
 };
