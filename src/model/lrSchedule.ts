@@ -12,8 +12,9 @@ export interface Schedule {
 
 /**
  * The "Fast start" of the app (Hyper.warmStart): 4× the base rate for 300 steps, back to it by
- * step 1,000. On the 2-D MNIST VAE it brings the test −ELBO below 170 nats in about half the
- * steps of a constant rate, and ends 10 epochs no worse (the figures are in scripts/lr-study.ts).
+ * step 1,000. Measured with scripts/lr-study.ts on the 2-D MNIST VAE (batch 128, Adam 1e-3 base):
+ * the test −ELBO (1,000-image subset) first drops below 170 nats after 220 steps instead of 420,
+ * and after 10 epochs the full test −ELBO is 143.6 nats against 145.7 at a constant rate (seed 1).
  */
 export const FAST_START: Schedule = { peak: 4, hold: 300, decay: 700 };
 
