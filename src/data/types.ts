@@ -1,6 +1,7 @@
 // The dataset files written by scripts/build-datasets.mjs and read by src/data.
 
-export type DatasetName = 'mnist' | 'fashion';
+/** 'custom': the user's own images (src/data/imageImport), held in memory only, never in the manifest file. */
+export type DatasetName = 'mnist' | 'fashion' | 'custom';
 export type SplitName = 'train' | 'test';
 
 export interface SplitInfo {

@@ -4,6 +4,7 @@
 import type { Manifest } from '../data/types';
 import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from '../model';
 import { historyFromEpochs } from './epochHistory';
+import { IMAGES_DATASET } from './imageDataset';
 import { isHistoryRecord } from './metricsStore';
 import type { HistoryRecord, SessionConfig } from './protocol';
 import type { SessionStart, TrainingSession } from './trainingSession';
@@ -40,6 +41,13 @@ export function readCheckpoint(bytes: ArrayBuffer, manifest: Manifest): Restored
     throw new WorkerError('checkpoint', `This file is not a checkpoint the playground can read (${errorText(err)}). The current model is unchanged.`, true);
   }
   const info = manifest.datasets.find((d) => d.name === ckpt.dataset);
+  if (!info && ckpt.dataset === IMAGES_DATASET) {
+    throw new WorkerError(
+      'checkpoint',
+      'This model was trained on someone’s own images, which stay in the browser that had them: it cannot be loaded without them. The current model is unchanged.',
+      true,
+    );
+  }
   if (!info) {
     throw new WorkerError('checkpoint', `The checkpoint was trained on "${ckpt.dataset}", a dataset this app does not have. The current model is unchanged.`, true);
   }

@@ -47,6 +47,17 @@ export function firstOfEachClass(labels: Uint8Array, count: number): number[] {
   return picked;
 }
 
+/**
+ * The recon strip's images: one of each class first, then (a dataset of the user's own with
+ * fewer classes than the strip) the next images in order, so the strip is full when it can be.
+ */
+export function reconIndices(labels: Uint8Array, count: number): number[] {
+  const picked = firstOfEachClass(labels, count);
+  const taken = new Set(picked);
+  for (let i = 0; i < labels.length && picked.length < count; i++) if (!taken.has(i)) picked.push(i);
+  return picked;
+}
+
 export interface DatasetSplits {
   dataset: DatasetName;
   train: DataSplit;
@@ -104,7 +115,7 @@ export function uploadDataset({ dataset, train, test }: DatasetSplits, onProgres
     const subsetX = tf.gather(testX, tf.tensor1d(subsetIdx, 'int32')) as tf.Tensor2D;
     return { testX, subsetX };
   });
-  const reconIdx = firstOfEachClass(test.labels, RECON_COUNT);
+  const reconIdx = reconIndices(test.labels, RECON_COUNT);
   const reconInputs = toFloat32(test.pixels, reconIdx, width);
   const reconX = tf.tensor2d(reconInputs, [reconIdx.length, width]);
   // Touching every tensor forces the upload now (WebGL uploads lazily), so the first
