@@ -36,6 +36,8 @@ const client = createPlaygroundClient(settingsToConfig(settings), {
   baseUrl: new URL(import.meta.env.BASE_URL, window.location.href).href,
   // A link without training settings (or with only the defaults) opens on the shipped pretrained model.
   instantStart: settingsToParams(settings).size === 0,
+  // model=compare: both models from the start (AE vs VAE).
+  view: settings.kind,
 });
 
 const root = document.getElementById('root');

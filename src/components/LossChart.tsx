@@ -1,7 +1,7 @@
 // The loss curves panel: legend with the latest numbers as text, the d3-drawn chart, and a
 // hover readout. Metrics stream outside React; this redraws at most once per animation frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ModelKind } from './hyperSchema';
+import type { ViewKind } from './hyperSchema';
 import {
   LossChartRenderer,
   type DrawOptions,
@@ -18,9 +18,9 @@ import './charts.css';
 
 const EMPTY: DrawSummary = { points: 0, drawn: 0, series: [] };
 /** The series' names in the page's language. */
-const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective' };
+const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon' };
 
-export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
+export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
   const client = usePlaygroundClient();
   const t = useT();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -37,7 +37,11 @@ export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
   const visible = useMemo<ReadonlySet<SeriesKey>>(
     () =>
       new Set<SeriesKey>(
-        kind === 'ae' ? ['recon'] : ['elbo', 'recon', 'kl', ...(beta !== 1 ? (['objective'] as const) : [])],
+        kind === 'compare'
+          ? ['recon', 'kl', 'aeRecon']
+          : kind === 'ae'
+            ? ['recon']
+            : ['elbo', 'recon', 'kl', ...(beta !== 1 ? (['objective'] as const) : [])],
       ),
     [kind, beta],
   );
@@ -46,10 +50,11 @@ export function LossChart({ kind, beta }: { kind: ModelKind; beta: number }) {
     frame.current = 0;
     const r = renderer.current;
     if (!r || !opts.current) return;
-    const next = r.draw(client.getMetrics(), opts.current);
+    const ae = kind === 'compare' ? client.getMetricsOf?.('ae') : undefined;
+    const next = r.draw(client.getMetrics(), ae ? { ...opts.current, ae } : opts.current);
     setSummary((prev) => (sameSummary(prev, next) ? prev : next));
     if (hoverX.current !== null) setHover(r.hover(hoverX.current));
-  }, [client]);
+  }, [client, kind]);
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(redraw);
   }, [redraw]);
@@ -136,11 +141,17 @@ function sameSummary(a: DrawSummary, b: DrawSummary): boolean {
   );
 }
 
-function Legend({ kind, beta, summary }: { kind: ModelKind; beta: number; summary: DrawSummary }) {
+function Legend({ kind, beta, summary }: { kind: ViewKind; beta: number; summary: DrawSummary }) {
   const t = useT();
   const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
-    kind === 'ae'
+    kind === 'compare'
+      ? [
+          { key: 'recon', label: t('loss.vaeRecon') },
+          { key: 'kl', label: t('loss.vaeKl') },
+          { key: 'aeRecon', label: t('loss.aeRecon') },
+        ]
+      : kind === 'ae'
       ? [
           { key: 'recon', label: t('loss.recon') },
           { key: 'kl', label: t('loss.kl'), na: true },

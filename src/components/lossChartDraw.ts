@@ -15,13 +15,15 @@ import {
   yDomain,
 } from './lossChartScales';
 
-export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective';
+/** aeRecon: in Compare, the AE's reconstruction beside the VAE's series (DrawOptions.ae). */
+export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon';
 
 export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
   { key: 'elbo', label: '−ELBO' },
   { key: 'recon', label: 'Reconstruction' },
   { key: 'kl', label: 'KL' },
   { key: 'objective', label: 'Objective' },
+  { key: 'aeRecon', label: 'AE reconstruction' },
 ];
 
 const MARGIN = { top: 8, right: 12, bottom: 22, left: 42 };
@@ -32,6 +34,8 @@ export interface DrawOptions {
   log: boolean;
   /** Which series to draw (the AE has no KL and no ELBO; objective only when β ≠ 1). */
   visible: ReadonlySet<SeriesKey>;
+  /** Compare: the AE's history, the source of `aeRecon` (its own steps). */
+  ae?: MetricsHistory;
 }
 
 export interface SeriesSummary {
@@ -62,13 +66,16 @@ type P = Selection<SVGPathElement, unknown, null, undefined>;
 
 let clipCounter = 0;
 
-/** Train values as charted: −ELBO is positive, the others are as stored. */
+/** Train values as charted: −ELBO is positive, the others are as stored (aeRecon is its history's recon). */
 function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
+  if (key === 'aeRecon') return h.recon;
   return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
 }
 function testValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
+  if (key === 'aeRecon') return t.recon;
   return key === 'elbo' ? -t.elbo : t[key];
 }
+const EMPTY_HISTORY: MetricsHistory = { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
 
 export class LossChartRenderer {
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -86,6 +93,7 @@ export class LossChartRenderer {
   private last: {
     steps: number[];
     tests: MetricsHistory['test'];
+    aeSteps: number[];
     smoothed: Map<SeriesKey, Float64Array>;
     values: Map<SeriesKey, number[]>;
     x: (v: number) => number;
@@ -118,20 +126,22 @@ export class LossChartRenderer {
     const innerH = Math.max(10, o.height - MARGIN.top - MARGIN.bottom);
     const steps = h.steps;
     const n = steps.length;
+    const ae = o.ae ?? EMPTY_HISTORY;
     const keys = SERIES.map((s) => s.key).filter((k) => o.visible.has(k));
+    const source = (k: SeriesKey) => (k === 'aeRecon' ? ae : h);
 
-    const smoothing = smoothingFor(n);
     const values = new Map<SeriesKey, number[]>();
     const smoothed = new Map<SeriesKey, Float64Array>();
     for (const k of keys) {
-      const v = trainValues(h, k);
+      const v = trainValues(source(k), k);
       values.set(k, v);
-      smoothed.set(k, ema(v, smoothing));
+      smoothed.set(k, ema(v, smoothingFor(source(k).steps.length)));
     }
-    const testSeries = keys.filter((k) => k !== 'objective').map((k) => h.test.map((t) => testValue(t, k)));
+    const testSeries = keys.filter((k) => k !== 'objective').map((k) => source(k).test.map((t) => testValue(t, k)));
 
     const x0 = 0;
-    const x1 = Math.max(n > 0 ? steps[n - 1] : 0, h.test.length ? h.test[h.test.length - 1].step : 0, 10);
+    const lastStep = (g: MetricsHistory) => Math.max(g.steps.length ? g.steps[g.steps.length - 1] : 0, g.test.length ? g.test[g.test.length - 1].step : 0);
+    const x1 = Math.max(lastStep(h), o.visible.has('aeRecon') ? lastStep(ae) : 0, 10);
     const x = scaleLinear().domain([x0, x1]).range([0, innerW]);
     const dom = yDomain([...values.values(), ...testSeries], o.log);
     const y = o.log
@@ -167,14 +177,15 @@ export class LossChartRenderer {
       sm.style('display', on ? 'inline' : 'none');
       marks.style('display', on ? 'inline' : 'none');
       if (!on) continue;
-      const rawDs = downsampleMinMax(steps, values.get(key)!, x0, x1, innerW);
+      const src = source(key);
+      const rawDs = downsampleMinMax(src.steps, values.get(key)!, x0, x1, innerW);
       drawn = Math.max(drawn, rawDs.x.length);
       raw.attr('d', pathData(rawDs.x, rawDs.y, x, y));
-      const smDs = downsampleMinMax(steps, smoothed.get(key)!, x0, x1, innerW);
+      const smDs = downsampleMinMax(src.steps, smoothed.get(key)!, x0, x1, innerW);
       sm.attr('d', pathData(smDs.x, smDs.y, x, y));
       if (key === 'objective') continue;
       let rings = '';
-      for (const t of h.test) {
+      for (const t of src.test) {
         const v = testValue(t, key);
         if (!Number.isFinite(v)) continue;
         const cx = x(t.step);
@@ -187,6 +198,7 @@ export class LossChartRenderer {
     this.last = {
       steps: steps.slice(0, n),
       tests: h.test.slice(),
+      aeSteps: ae.steps.slice(),
       smoothed,
       values,
       x,
@@ -195,15 +207,15 @@ export class LossChartRenderer {
       innerH,
       visible: o.visible,
     };
-    const lastTest = h.test[h.test.length - 1];
     return {
       points: n,
       drawn,
-      series: keys.map((k) => ({
-        key: k,
-        train: n ? smoothed.get(k)![n - 1] : NaN,
-        test: lastTest && k !== 'objective' ? testValue(lastTest, k) : undefined,
-      })),
+      series: keys.map((k) => {
+        const src = source(k);
+        const sm = smoothed.get(k)!;
+        const lastTest = src.test[src.test.length - 1];
+        return { key: k, train: sm.length ? sm[sm.length - 1] : NaN, test: lastTest && k !== 'objective' ? testValue(lastTest, k) : undefined };
+      }),
     };
   }
 
@@ -227,10 +239,12 @@ export class LossChartRenderer {
         dot.style('display', 'none');
         continue;
       }
-      const yv = last.y(sm[i]);
+      // The AE's curve has steps of its own: its point nearest the rule.
+      const j = key === 'aeRecon' ? nearestIndex(last.aeSteps, step) : i;
+      const yv = j >= 0 ? last.y(sm[j]) : NaN;
       if (Number.isFinite(yv)) dot.style('display', 'inline').attr('cx', sx).attr('cy', yv);
       else dot.style('display', 'none');
-      rows.push({ key, smooth: sm[i], raw: last.values.get(key)![i], y: yv + MARGIN.top });
+      if (j >= 0) rows.push({ key, smooth: sm[j], raw: last.values.get(key)![j], y: yv + MARGIN.top });
     }
     const info: HoverInfo = { x: sx + MARGIN.left, step, rows };
     const ti = nearestIndex(last.tests.map((t) => t.step), step);
@@ -238,7 +252,7 @@ export class LossChartRenderer {
     // A test point counts as "here" when it is within a few pixels of the rule.
     if (t && Math.abs(last.x(t.step) - sx) <= 6) {
       const values: Partial<Record<SeriesKey, number>> = {};
-      for (const r of rows) if (r.key !== 'objective') values[r.key] = testValue(t, r.key);
+      for (const r of rows) if (r.key !== 'objective' && r.key !== 'aeRecon') values[r.key] = testValue(t, r.key);
       info.test = { step: t.step, values };
     }
     return info;

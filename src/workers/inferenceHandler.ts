@@ -2,7 +2,7 @@
 // tested in Node. TF.js-free on purpose: decoding must never wait behind a training chunk.
 
 import { decodeMeans, encodeMlp } from '../model/mlp';
-import type { NetworkWeights } from '../model/types';
+import type { ModelKind, NetworkWeights } from '../model/types';
 import type { FromInference, ToInference } from './protocol';
 
 export interface InferenceState {
@@ -10,6 +10,15 @@ export interface InferenceState {
   /** A decoder without its encoder (a pretrained first paint); null once full weights arrive. */
   decoderOnly: Pick<NetworkWeights, 'config' | 'decoder'> | null;
   step: number;
+  /** The latest of each model kind (AE vs VAE), for requests that name their model. */
+  models?: Partial<Record<ModelKind, ModelHeld>>;
+}
+
+type ModelHeld = Pick<InferenceState, 'weights' | 'decoderOnly' | 'step'>;
+
+/** What a request decodes/encodes with: its model's weights if it names one, else the latest. */
+function held(state: InferenceState, model: ModelKind | undefined): ModelHeld {
+  return (model && state.models?.[model]) || state;
 }
 
 export interface InferenceReply {
@@ -37,14 +46,17 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
       state.weights = msg.weights;
       state.decoderOnly = null;
       state.step = msg.step;
+      state.models = { ...state.models, [msg.weights.config.kind]: { weights: msg.weights, decoderOnly: null, step: msg.step } };
       return null;
     case 'decoder':
       state.decoderOnly = { config: msg.config, decoder: msg.decoder };
       state.weights = null;
       state.step = msg.step;
+      state.models = { ...state.models, [msg.config.kind]: { weights: null, decoderOnly: state.decoderOnly, step: msg.step } };
       return null;
     case 'decode': {
-      const w = state.weights ?? state.decoderOnly;
+      const from = held(state, msg.model);
+      const w = from.weights ?? from.decoderOnly;
       if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
       const dim = w.config.latentDim;
       if (!validCount(msg.n) || msg.z.length !== msg.n * dim) {
@@ -52,13 +64,14 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
       }
       const pixels = decodeMeans(w, msg.z, msg.n);
       return {
-        message: { type: 'decoded', id: msg.id, n: msg.n, step: state.step, pixels },
+        message: { type: 'decoded', id: msg.id, n: msg.n, step: from.step, pixels },
         transfer: [pixels.buffer as ArrayBuffer],
       };
     }
     case 'encode': {
-      const w = state.weights;
-      if (!w && state.decoderOnly) return fail(msg.id, 'Only the decoder is here yet: encoding waits for the model to start.');
+      const from = held(state, msg.model);
+      const w = from.weights;
+      if (!w && from.decoderOnly) return fail(msg.id, 'Only the decoder is here yet: encoding waits for the model to start.');
       if (!w) return fail(msg.id, 'No weights yet: the model has not sent a snapshot.');
       const D = w.config.inputDim;
       if (!validCount(msg.n) || msg.pixels.length !== msg.n * D) {
@@ -69,7 +82,7 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
       const recon = decodeMeans(w, mu, msg.n);
       const transfer = [mu.buffer, recon.buffer, ...(logvar ? [logvar.buffer] : [])] as ArrayBuffer[];
       return {
-        message: { type: 'encoded', id: msg.id, n: msg.n, step: state.step, mu, logvar, recon },
+        message: { type: 'encoded', id: msg.id, n: msg.n, step: from.step, mu, logvar, recon },
         transfer,
       };
     }

@@ -13,6 +13,7 @@ import { localClassNames } from '../i18n/classNames';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { CLASS_COLORS } from '../palette';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
+import { CodeSpread } from './CodeSpread';
 import { DecodedPanel } from './DecodedPanel';
 import { ExplorerTabs, type TabSpec } from './ExplorerTabs';
 import { topVarianceDims } from './geometry';
@@ -68,7 +69,8 @@ export function LatentExplorer() {
     return () => {
       live = false;
     };
-  }, [client, dataset]);
+    // New images of the user's own keep the dataset's name but bring new classes (a new manifest entry).
+  }, [client, dataset, manifestClasses]);
 
   const [point] = useState(() => new LatentPointStore(model.latentDim));
   const [manualDims, setManualDims] = useState<[number, number] | null>(null);
@@ -215,6 +217,7 @@ export function LatentExplorer() {
           />
           <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
         </div>
+        <CodeSpread latent={usable} model={model.kind === 'vae' ? 'VAE' : 'AE'} dims={dims} />
         <ExplorerTabs<Tab> label={t('lx.tabs')} tabs={tabs} value={tab} onChange={setTab}>
           {tab === 'explore' && <DecodeHint text={t('lx.decodeHint')} />}
           {tab === 'interpolate' && (

@@ -1,7 +1,7 @@
 // The latent space: manifold grid (canvas) under the test codes (canvas) under the marks and
 // the draggable point (SVG). d3-zoom pans and zooms; canvases redraw at most once a frame.
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import type { LatentSnapshot } from '../../workers/clientTypes';
 import { usePlaygroundClient } from '../usePlayground';
 import {
@@ -52,6 +52,8 @@ export interface LatentMapProps {
 
 export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   const t = useT();
+  // Compare shows two maps: each needs its own id for its description.
+  const helpId = useId();
   const { latent, dims, kind, latentDim, classNames, colors, highlight, marks, point, grid, weightsStep, onHover, onPick } = props;
   const client = usePlaygroundClient();
   const theme = useTheme();
@@ -183,8 +185,8 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   };
 
   return (
-    <div className="lx-map" role="region" aria-label={t('lx.mapAria')} aria-describedby="lx-map-help">
-      <p id="lx-map-help" className="lx-sr-only">
+    <div className="lx-map" role="region" aria-label={t('lx.mapAria')} aria-describedby={helpId}>
+      <p id={helpId} className="lx-sr-only">
         {t('lx.mapHelp')}
       </p>
       <div className="lx-map-box" ref={box}>

@@ -1,0 +1,151 @@
+// AE vs VAE in the training worker, end to end in Node on the CPU backend: switching the view
+// keeps each model's weights and step, Compare trains both in lockstep (equal step counts),
+// and a reset or view change leaks no tensors.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HYPER } from '../model/types';
+import type { FromTrainer, ModelTag, SessionConfig } from './protocol';
+import { syntheticSource } from './syntheticDataset';
+import { TrainerController } from './trainerController';
+
+const config: SessionConfig = {
+  dataset: 'mnist',
+  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] },
+  hyper: { ...DEFAULT_HYPER, batchSize: 32 },
+  seed: 5,
+};
+
+type Of<T extends FromTrainer['type']> = Extract<FromTrainer, { type: T }>;
+
+function harness() {
+  const sent: FromTrainer[] = [];
+  const controller = new TrainerController({
+    post: (msg) => sent.push(structuredClone(msg)),
+    selectBackend: async () => {
+      await tf.setBackend('cpu');
+      return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] };
+    },
+    openSource: () => syntheticSource(200, 300).source,
+    contextLost: () => false,
+  });
+  async function drain(): Promise<FromTrainer[]> {
+    for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
+    expect(controller.hasWork).toBe(false);
+    return sent.splice(0, sent.length);
+  }
+  const of = <T extends FromTrainer['type']>(msgs: FromTrainer[], type: T) => msgs.filter((m): m is Of<T> => m.type === type);
+  const about = <T extends 'metrics' | 'weights' | 'state' | 'latent'>(msgs: FromTrainer[], type: T, model: ModelTag) =>
+    of(msgs, type).filter((m) => (m as { model?: ModelTag }).model === model);
+  const lastState = (msgs: FromTrainer[], model: ModelTag) => about(msgs, 'state', model).at(-1) as Of<'state'> | undefined;
+  const lastWeights = (msgs: FromTrainer[], model: ModelTag) => about(msgs, 'weights', model).at(-1) as Of<'weights'> | undefined;
+  const trainedSteps = (msgs: FromTrainer[], model: ModelTag) =>
+    (about(msgs, 'metrics', model) as Array<Of<'metrics'>>).reduce((n, m) => n + m.train.elbo.length, 0);
+  return { controller, drain, of, about, lastState, lastWeights, trainedSteps };
+}
+
+describe('ModelSlots through TrainerController (CPU backend, synthetic data)', () => {
+  let h: ReturnType<typeof harness>;
+  beforeAll(async () => {
+    h = harness();
+    await h.controller.handle({ type: 'init', config, backend: 'cpu', baseUrl: 'memory:/' });
+    await h.drain();
+  });
+
+  it('tags every per-model message with its model and says which view is in force', async () => {
+    await h.controller.handle({ type: 'step', chunks: 3 });
+    const msgs = await h.drain();
+    for (const m of msgs) {
+      if (['metrics', 'latent', 'weights', 'recon', 'state'].includes(m.type)) expect((m as { model?: string }).model).toBe('vae');
+    }
+    expect(h.lastState(msgs, 'vae')?.step).toBeGreaterThan(0);
+  });
+
+  it('switching VAE → AE → VAE keeps the VAE’s step and weights; the AE starts fresh, then keeps its own', async () => {
+    const evaluate = async () => {
+      await h.controller.handle({ type: 'evaluate', id: 7, full: false });
+      return h.of(await h.drain(), 'evaluated')[0]?.metrics;
+    };
+    const vaeStep = h.lastState(await (async () => (await h.controller.handle({ type: 'pause' }), h.drain()))(), 'vae')?.step;
+    expect(vaeStep).toBeGreaterThan(0);
+    const vaeTest = await evaluate();
+    expect(vaeTest?.kl).toBeGreaterThan(0);
+
+    await h.controller.handle({ type: 'setView', view: 'ae' });
+    let msgs = await h.drain();
+    expect(h.of(msgs, 'view')).toEqual([expect.objectContaining({ view: 'ae', config: expect.objectContaining({ model: expect.objectContaining({ kind: 'ae' }) }) })]);
+    expect(h.lastState(msgs, 'ae')?.step).toBe(0);
+    await h.controller.handle({ type: 'step', chunks: 2 });
+    msgs = await h.drain();
+    const aeStep = h.lastState(msgs, 'ae')?.step ?? 0;
+    expect(aeStep).toBeGreaterThan(0);
+    expect(h.trainedSteps(msgs, 'vae')).toBe(0);
+    // An AE reports no KL, and evaluation now answers for the AE.
+    expect(h.about(msgs, 'metrics', 'ae').flatMap((m) => (m as Of<'metrics'>).train.kl).every((v) => v === 0)).toBe(true);
+    expect((await evaluate())?.kl).toBe(0);
+
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    msgs = await h.drain();
+    expect(h.lastState(msgs, 'vae')?.step).toBe(vaeStep);
+    // Already on the page: the same weights are not sent again.
+    expect(h.about(msgs, 'weights', 'vae')).toHaveLength(0);
+    await h.controller.handle({ type: 'setView', view: 'ae' });
+    expect(h.lastState(await h.drain(), 'ae')?.step).toBe(aeStep);
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    await h.drain();
+    // The same weights, so the same (seeded) evaluation, to the last bit.
+    expect(await evaluate()).toEqual(vaeTest);
+  });
+
+  it('Compare trains both in lockstep, the same number of steps each', async () => {
+    await h.controller.handle({ type: 'reset', config });
+    await h.drain();
+    await h.controller.handle({ type: 'setView', view: 'compare' });
+    let msgs = await h.drain();
+    expect(h.of(msgs, 'view').at(-1)?.view).toBe('compare');
+    expect(h.lastState(msgs, 'vae')?.step).toBe(0);
+    expect(h.lastState(msgs, 'ae')?.step).toBe(0);
+    await h.controller.handle({ type: 'step', chunks: 4 });
+    msgs = await h.drain();
+    const vae = h.trainedSteps(msgs, 'vae');
+    expect(vae).toBeGreaterThan(0);
+    expect(h.trainedSteps(msgs, 'ae')).toBe(vae);
+    expect(h.lastState(msgs, 'ae')?.step).toBe(h.lastState(msgs, 'vae')?.step);
+    // Both pause with a full snapshot each.
+    expect(h.about(msgs, 'latent', 'vae').length).toBeGreaterThan(0);
+    expect(h.about(msgs, 'latent', 'ae').length).toBeGreaterThan(0);
+  });
+
+  it('a new β reaches both models; Reset in Compare gives both new weights and stays in Compare', async () => {
+    await h.controller.handle({ type: 'setHyper', hyper: { beta: 3 } });
+    await h.controller.handle({ type: 'step', chunks: 1 });
+    const msgs = await h.drain();
+    const vaeChunk = h.about(msgs, 'metrics', 'vae').find((m) => (m as Of<'metrics'>).train.elbo.length > 0) as Of<'metrics'>;
+    const i = 0;
+    expect(vaeChunk.train.objective[i]).toBeCloseTo(vaeChunk.train.recon[i]! + 3 * vaeChunk.train.kl[i]!, 2);
+
+    await h.controller.handle({ type: 'reset', config });
+    const after = await h.drain();
+    expect(h.of(after, 'view').at(-1)?.view).toBe('compare');
+    expect(h.lastState(after, 'vae')?.step).toBe(0);
+    expect(h.lastState(after, 'ae')?.step).toBe(0);
+  });
+
+  it('leaks no tensors across view switches and resets', async () => {
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    await h.controller.handle({ type: 'reset', config });
+    await h.drain();
+    const base = tf.memory().numTensors;
+    for (const view of ['ae', 'compare', 'vae', 'ae', 'vae'] as const) {
+      await h.controller.handle({ type: 'setView', view });
+      await h.controller.handle({ type: 'step', chunks: 1 });
+      await h.drain();
+    }
+    // Parked models hold tensors while kept; a reset in single view lets them go.
+    expect(tf.memory().numTensors).toBeGreaterThan(base);
+    await h.controller.handle({ type: 'reset', config });
+    await h.drain();
+    expect(tf.memory().numTensors).toBe(base);
+  });
+});

@@ -1,0 +1,158 @@
+// AE vs VAE: the training worker keeps one session per model kind on the same data and the
+// same layers, so switching the view parks a model instead of discarding it. In Compare the
+// VAE (the primary) and the AE (its partner) train in turns, in lockstep: the one behind
+// trains exactly the steps it lacks, so both see batch k at their step k (same seed, same
+// sampler). TrainerController owns the primary; this owns the parked ones and the turns.
+
+import type { Hyper } from '../model/types';
+import type { ModelTag, SessionConfig, ViewMode } from './protocol';
+import type { TrainingLoop } from './trainingLoop';
+import type { SessionStart, TrainingSession } from './trainingSession';
+
+export interface Slot {
+  session: TrainingSession;
+  loop: TrainingLoop;
+}
+
+/** A new session and loop of this kind (from `start`, or fresh weights). */
+export type SpawnSlot = (kind: ModelTag, start?: SessionStart) => Slot;
+
+/** The model a view shows first: in Compare the VAE (its status line, its checkpoint). */
+export function primaryOf(view: ViewMode): ModelTag {
+  return view === 'compare' ? 'vae' : view;
+}
+
+export function withKind(config: SessionConfig, kind: ModelTag): SessionConfig {
+  return { ...config, model: { ...config.model, kind }, hyper: { ...config.hyper } };
+}
+
+export class ModelSlots {
+  private current: ViewMode = 'vae';
+  private readonly parked = new Map<ModelTag, Slot>();
+  /** Steps of each model when Compare began: turns go by the steps trained since. */
+  private base: Record<ModelTag, number> = { vae: 0, ae: 0 };
+
+  get view(): ViewMode {
+    return this.current;
+  }
+
+  /** The AE trained beside the VAE in Compare; null otherwise. */
+  get partner(): Slot | null {
+    return this.current === 'compare' ? (this.parked.get('ae') ?? null) : null;
+  }
+
+  /** Whether a model other than the primary has work now (Compare's partner only). */
+  get partnerHasWork(): boolean {
+    return this.partner?.loop.hasWork ?? false;
+  }
+
+  /** The loops that play, pause and step together: the primary's, and the partner's in Compare. */
+  shownLoops(primary: TrainingLoop): TrainingLoop[] {
+    const partner = this.partner;
+    return partner ? [primary, partner.loop] : [primary];
+  }
+
+  /** Every loop, parked ones included: hyperparameters apply to all, so a comparison stays fair. */
+  allLoops(primary: TrainingLoop): TrainingLoop[] {
+    return [primary, ...[...this.parked.values()].map((s) => s.loop)];
+  }
+
+  setHyper(primary: TrainingLoop, hyper: Partial<Hyper>): void {
+    for (const loop of this.allLoops(primary)) loop.setHyper(hyper);
+  }
+
+  /**
+   * Shows `view`; returns the new primary. A kind shown for the first time gets fresh weights;
+   * one shown before comes back as it was left. Training that ran goes on with what is shown.
+   */
+  setView(view: ViewMode, primary: Slot, spawn: SpawnSlot): Slot {
+    const running = primary.loop.playing || (this.partner?.loop.playing ?? false);
+    for (const loop of this.allLoops(primary.loop)) loop.stop();
+    const want = primaryOf(view);
+    const have = primary.session.config.model.kind;
+    let next = primary;
+    if (want !== have) {
+      this.parked.set(have, primary);
+      next = this.parked.get(want) ?? spawn(want);
+      this.parked.delete(want);
+    }
+    if (view === 'compare' && !this.parked.has('ae')) this.parked.set('ae', spawn('ae'));
+    this.current = view;
+    this.markBase(next);
+    if (running) for (const loop of this.shownLoops(next.loop)) loop.play();
+    return next;
+  }
+
+  /**
+   * New weights for the primary (reset, load, startup): every parked model goes, since its
+   * shape or data may no longer match. The view follows the primary's kind, except that
+   * Compare stays Compare when the primary is a VAE (it gets a fresh AE beside it).
+   */
+  replaced(primary: Slot, spawn: SpawnSlot): void {
+    this.dropAll();
+    const kind = primary.session.config.model.kind;
+    this.current = this.current === 'compare' && kind === 'vae' ? 'compare' : kind;
+    if (this.current === 'compare') this.parked.set('ae', spawn('ae'));
+    this.markBase(primary);
+  }
+
+  /** The loop that works next. In Compare, the model behind trains exactly the steps it lacks. */
+  nextLoop(primary: Slot): TrainingLoop {
+    const partner = this.partner;
+    if (!partner?.loop.hasWork) return primary.loop;
+    if (!primary.loop.hasWork) return partner.loop;
+    const gap = primary.session.step - this.base.vae - (partner.session.step - this.base.ae);
+    if (gap > 0) {
+      partner.loop.nextChunkSteps = gap;
+      return partner.loop;
+    }
+    partner.loop.nextChunkSteps = null;
+    primary.loop.nextChunkSteps = gap < 0 ? -gap : null;
+    return primary.loop;
+  }
+
+  /**
+   * Before the tensors go (a backend switch, a lost WebGL context): each parked model's weights
+   * as plain arrays, or its last snapshot if they cannot be read any more, then frees it.
+   */
+  suspend(): Map<ModelTag, SessionStart> {
+    const starts = new Map<ModelTag, SessionStart>();
+    for (const [kind, { session, loop }] of this.parked) {
+      let start: SessionStart | null = loop.lastSnapshot;
+      try {
+        start = { weights: session.net.getWeights(), step: session.step, epoch: session.epoch };
+      } catch {
+        // A lost context took the weights with it: the last snapshot is what is left.
+      }
+      if (start) starts.set(kind, start);
+    }
+    this.dropAll();
+    return starts;
+  }
+
+  /** Rebuilds what suspend() kept, on the new backend. */
+  resume(starts: Map<ModelTag, SessionStart>, primary: Slot, spawn: SpawnSlot): void {
+    for (const [kind, start] of starts) this.parked.set(kind, spawn(kind, start));
+    if (this.current === 'compare' && !this.parked.has('ae')) this.parked.set('ae', spawn('ae'));
+    this.markBase(primary);
+  }
+
+  dropAll(): void {
+    for (const { session, loop } of this.parked.values()) {
+      loop.adopt(null, true);
+      try {
+        session.dispose();
+      } catch {
+        // A lost WebGL context cannot free its textures; they went with the context.
+      }
+    }
+    this.parked.clear();
+  }
+
+  private markBase(primary: Slot): void {
+    const partner = this.partner;
+    this.base = { vae: primary.session.step, ae: partner?.session.step ?? 0 };
+    primary.loop.nextChunkSteps = null;
+    if (partner) partner.loop.nextChunkSteps = null;
+  }
+}
