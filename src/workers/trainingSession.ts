@@ -123,3 +123,8 @@ export class TrainingSession {
 export function liveTensors(): number {
   return tf.memory().numTensors;
 }
+
+/** Bytes held by live tensors: flat when nothing leaks. */
+export function liveBytes(): number {
+  return tf.memory().numBytes;
+}

@@ -1,0 +1,203 @@
+// Keeps the user's model alive when the training worker is not: it holds a copy of the latest
+// weights the worker sent (every few chunks and on pause), and when the worker crashes (an
+// `error` event) or goes silent for over 10 s while training (watchdog.ts), a new worker is
+// started, given the same settings, and loaded with those weights as a checkpoint. At most a
+// snapshot interval of steps is lost, and a notice says what happened. The client (client.ts)
+// does the work through SupervisorHost; this decides when and with what.
+
+import { serializeCheckpoint } from '../model/checkpoint';
+import type { DenseWeights, NetworkWeights } from '../model/types';
+import type { ClientState } from './clientTypes';
+import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from './protocol';
+import { weightsFinite } from './finiteWeights';
+import { MAX_RESTARTS, SILENCE_LIMIT_MS, Watchdog } from './watchdog';
+import { errorText } from './workerErrors';
+
+/** How often silence is judged. */
+export const TICK_MS = 1_000;
+/** WebGL's first chunk compiles shaders (seconds on a fast machine, far more on a slow one): silence allowed meanwhile. */
+export const WARMUP_LIMIT_MS = 60_000;
+/** A gap between ticks this long means the page itself was frozen (sleep, a throttled tab): not the worker's fault. */
+const FROZEN_GAP_MS = 3 * TICK_MS;
+
+export interface SupervisorHost {
+  now(): number;
+  /** A hidden tab's timers are throttled: silence cannot be judged while it is hidden. */
+  hidden(): boolean;
+  state(): ClientState;
+  /** The loss curves as the page holds them. */
+  history(): HistoryRecord;
+  /** Ends the training worker and starts a new one; requests waiting on the old one fail. */
+  replaceWorker(): void;
+  init(config: SessionConfig, backend: BackendChoice): void;
+  /** Loads checkpoint bytes into the (new) worker; rejects if it refuses them. */
+  load(bytes: ArrayBuffer): Promise<unknown>;
+  play(): void;
+  /** The worker went back to an earlier step (weights restored): curves after it are gone. */
+  rewind(step: number): void;
+  notice(level: 'info' | 'warning' | 'error', message: string): void;
+}
+
+export interface Snapshot {
+  step: number;
+  epoch: number;
+  config: SessionConfig;
+  weights: NetworkWeights;
+}
+
+const copyDense = (d: DenseWeights): DenseWeights => ({ ...d, W: d.W.slice(), b: d.b.slice() });
+
+export function copyWeights(w: NetworkWeights): NetworkWeights {
+  return { config: { ...w.config, hidden: [...w.config.hidden] }, encoder: w.encoder.map(copyDense), mu: copyDense(w.mu), logvar: w.logvar ? copyDense(w.logvar) : null, decoder: w.decoder.map(copyDense) };
+}
+
+/** The curves as they were when the weights of `step` were taken: train points before it, test points at or before it. */
+export function historyUpTo(h: HistoryRecord, step: number): HistoryRecord {
+  const n = h.steps.findIndex((s) => s >= step);
+  const cut = <T>(a: T[]) => (n < 0 ? [...a] : a.slice(0, n));
+  return { steps: cut(h.steps), elbo: cut(h.elbo), recon: cut(h.recon), kl: cut(h.kl), objective: cut(h.objective), test: h.test.filter((t) => t.step <= step) };
+}
+
+/** A snapshot as the one checkpoint format, with the current hyperparameters and the curves up to its step. */
+export function snapshotCheckpoint(s: Snapshot, hyper: SessionConfig['hyper'], history: HistoryRecord, createdAt: string): ArrayBuffer {
+  return serializeCheckpoint({
+    format: 'vae-playground',
+    version: 1,
+    dataset: s.config.dataset,
+    config: s.weights.config,
+    hyper,
+    seed: s.config.seed,
+    step: s.step,
+    epoch: s.epoch,
+    createdAt,
+    history: historyUpTo(history, s.step),
+    weights: s.weights,
+  });
+}
+
+export class TrainerSupervisor {
+  private readonly host: SupervisorHost;
+  private readonly watchdog: Watchdog;
+  private snapshot: Snapshot | null = null;
+  /** Whether the worker should be training: Train pressed, or its own latest report. */
+  private running = false;
+  private restoring = false;
+  /** Between the worker's 'warmup' progress messages: a long silence is expected. */
+  private warmingUp = false;
+  private lastHeard: number;
+  private lastTick: number;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  /** Restarts done; after MAX_RESTARTS within the watchdog's window it stays stopped. */
+  restarts = 0;
+
+  constructor(host: SupervisorHost, limitMs = SILENCE_LIMIT_MS) {
+    this.host = host;
+    this.lastTick = host.now();
+    this.lastHeard = this.lastTick;
+    this.watchdog = new Watchdog(this.lastTick, limitMs);
+  }
+
+  /** Judges silence every TICK_MS from now on. */
+  start(): void {
+    this.timer ??= setInterval(() => this.tick(), TICK_MS);
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Step of the weights a restart would resume from; null before the first snapshot. */
+  get snapshotStep(): number | null {
+    return this.snapshot?.step ?? null;
+  }
+
+  get busy(): boolean {
+    return this.restoring;
+  }
+
+  /** Every training-worker message, before the client applies it (the state still shows what came before). */
+  observe(msg: FromTrainer): void {
+    this.lastHeard = this.host.now();
+    this.watchdog.heard(this.lastHeard, msg.type === 'state' ? msg.running : undefined);
+    if (msg.type === 'state') this.running = msg.running;
+    if (msg.type === 'progress' && msg.stage === 'warmup') this.warmingUp = msg.loaded < msg.total;
+    if (this.restoring) return;
+    const shown = !('model' in msg) || msg.model === undefined || msg.model === this.host.state().config.model.kind;
+    if (msg.type === 'state' && shown && msg.step < this.host.state().step) this.host.rewind(msg.step);
+    // Another session's weights come next; these belong to the one that was replaced.
+    if (msg.type === 'loaded') this.snapshot = null;
+    // Weights gone NaN are no snapshot to come back to.
+    if (msg.type === 'weights' && shown && weightsFinite(msg.weights)) {
+      const { step, weights } = msg;
+      const state = this.host.state();
+      this.snapshot = { step, epoch: state.epoch, config: state.config, weights: copyWeights(weights) };
+    }
+  }
+
+  /** Train was pressed: silence counts from now. */
+  played(): void {
+    this.running = true;
+    this.watchdog.expectRunning(this.host.now());
+  }
+
+  /** Pause was pressed: a restart from now on does not resume training. */
+  paused(): void {
+    this.running = false;
+  }
+
+  /** New weights (Reset): the old snapshot must not come back. */
+  forget(): void {
+    this.snapshot = null;
+  }
+
+  /** The worker raised an `error` event. True when a restart was started (the client says nothing more). */
+  crashed(detail: string): boolean {
+    if (this.host.state().phase !== 'ready') return false;
+    void this.restart(`stopped with an error (${detail})`);
+    return true;
+  }
+
+  tick(): void {
+    const now = this.host.now();
+    const frozen = now - this.lastTick > FROZEN_GAP_MS;
+    this.lastTick = now;
+    if (this.restoring) return;
+    // Messages may be queued behind a frozen page: they count as heard.
+    if (frozen || this.host.hidden()) return this.watchdog.heard(now);
+    if (this.warmingUp && now - this.lastHeard <= WARMUP_LIMIT_MS) return;
+    if (this.watchdog.check(now) === 'stuck') void this.restart(`stopped answering for more than ${Math.round(SILENCE_LIMIT_MS / 1000)} s`);
+  }
+
+  /** A new worker from the latest snapshot; resumes training if it was training. */
+  async restart(why: string): Promise<void> {
+    if (this.restoring) return;
+    const { host } = this;
+    if (!this.watchdog.mayRestart(host.now())) {
+      this.watchdog.stopped();
+      host.notice('error', `The training worker ${why} again, after ${MAX_RESTARTS} restarts within a few minutes, so it is left stopped. Reload the page to start over.`);
+      return;
+    }
+    this.restoring = true;
+    this.restarts++;
+    const resume = this.running;
+    const snap = this.snapshot;
+    const state = host.state();
+    try {
+      host.replaceWorker();
+      host.init(snap?.config ?? state.config, state.backendChoice);
+      if (snap) await host.load(snapshotCheckpoint(snap, state.config.hyper, host.history(), new Date().toISOString()));
+      const from = snap ? `step ${snap.step}, the latest snapshot` : 'new weights (no snapshot had been taken yet)';
+      host.notice('warning', `The training worker ${why}. A new worker took over from ${from}; ${resume ? 'training goes on' : 'press Train to go on'}.`);
+      if (resume) {
+        this.played();
+        host.play();
+      }
+    } catch (err) {
+      host.notice('error', `The training worker ${why}, and the new one could not take over the model: ${errorText(err)}`);
+    } finally {
+      this.restoring = false;
+      this.watchdog.heard(host.now());
+    }
+  }
+}
