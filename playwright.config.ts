@@ -16,8 +16,11 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
+  globalSetup: './e2e/globalSetup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
+    // The backend probe counts as done (see e2e/globalSetup.ts); per port, for parallel runs.
+    storageState: `/tmp/vae-playground-e2e-probed-state-${PORT}.json`,
     viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: systemChromium,

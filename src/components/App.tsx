@@ -18,6 +18,7 @@ import {
 import { useLanguage } from './i18n/LanguageProvider';
 import { LanguageToggle } from './i18n/LanguageToggle';
 import { settingLabel } from './i18n/settingText';
+import { CompareExplorer } from './latent/CompareExplorer';
 import { LatentExplorer } from './latent/LatentExplorer';
 import { LossChart } from './LossChart';
 import { Notices, type NoticeItem } from './Notices';
@@ -25,6 +26,7 @@ import { defaultPageOptions, hiddenPanels, pageOptionsToParams, unknownParams, t
 import { ProgressBar } from './ProgressBar';
 import { ReconStrip } from './ReconStrip';
 import { SaveLoad, type NoticeLevel } from './SaveLoad';
+import { UploadPanel } from './UploadPanel';
 import { useClientState, usePlaygroundClient } from './usePlayground';
 import { useHiddenTabPause } from './useHiddenTabPause';
 import './presentation.css';
@@ -48,7 +50,7 @@ interface LocalNotice {
 export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const client = usePlaygroundClient();
   const state = useClientState();
-  const settings = useMemo(() => configToSettings(state.config), [state.config]);
+  const settings = useMemo(() => configToSettings(state.config, state.view), [state.config, state.view]);
   const { t, lang } = useLanguage();
   const [linkNotices, setLinkNotices] = useState(() => linkNotes.map((message, i) => ({ key: `link-${i}`, message })));
   const [present, setPresent] = useState(() => linkOptions?.present ?? false);
@@ -82,9 +84,13 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
 
   const change = useCallback(
     (patch: Partial<Settings>) => {
-      const changed = (Object.keys(patch) as SettingKey[]).filter((k) => patch[k] !== settings[k]);
+      let changed = (Object.keys(patch) as SettingKey[]).filter((k) => patch[k] !== settings[k]);
       if (changed.length === 0) return;
       const next = { ...settings, ...patch };
+      // AE vs VAE: the worker keeps every model kind, so switching is neither a reset nor a hyperparameter.
+      if (changed.includes('kind')) client.setView?.(next.kind);
+      changed = changed.filter((k) => k !== 'kind');
+      if (changed.length === 0) return;
       const resetting = changed.filter((k) => SCHEMA[k].needsReset);
       if (resetting.length > 0) {
         const what = resetting.map((k) => settingLabel(lang, k)).join(t('app.and'));
@@ -130,12 +136,21 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   ];
 
   // Panels that read streams themselves need not re-render with every status update.
-  const explorer = useMemo(() => <LatentExplorer />, []);
+  const comparing = settings.kind === 'compare';
+  const explorer = useMemo(() => (comparing ? <CompareExplorer /> : <LatentExplorer />), [comparing]);
   const hyperPanel = useMemo(() => <HyperPanel settings={settings} onChange={change} />, [settings, change]);
   const { kind, beta } = settings;
   const lossChart = useMemo(() => <LossChart kind={kind} beta={beta} />, [kind, beta]);
   const reconStrip = useMemo(() => <ReconStrip />, []);
-  const menu = useMemo(() => <SaveLoad onNotice={addNotice} />, [addNotice]);
+  const menu = useMemo(
+    () => (
+      <>
+        <UploadPanel onNotice={addNotice} />
+        <SaveLoad onNotice={addNotice} />
+      </>
+    ),
+    [addNotice],
+  );
   const hideCss = useMemo(() => hiddenControlsCss(options.hide, settings), [options.hide, settings]);
   const showHyper = !hiddenPanel.has('hyper');
   const showCurves = !hiddenPanel.has('curves');

@@ -6,8 +6,10 @@ import type { ClientState } from '../workers/clientTypes';
 import type { BackendChoice } from '../workers/protocol';
 import type { HideTarget } from './hideControls';
 import { useT } from './i18n/LanguageProvider';
-import { SCHEMA, type DatasetName, type ModelKind, type Settings } from './hyperSchema';
-import { BACKEND_CHOICES, BACKEND_LABELS, statusText, triedText } from './statusText';
+import { SCHEMA, type DatasetName, type Settings, type ViewKind } from './hyperSchema';
+import { useLanguage } from './i18n/LanguageProvider';
+import { optionLabel } from './i18n/settingText';
+import { BACKEND_CHOICES, BACKEND_LABELS, backendOptionLabel, statusText, triedText } from './statusText';
 import { PretrainedMenu } from './PretrainedMenu';
 import { usePlaygroundClient } from './usePlayground';
 
@@ -35,11 +37,15 @@ export function Header(props: HeaderProps) {
   const { state, settings, onChange, onReset, languageSlot, hidden = NONE, present = false, onPresent, menu, children } = props;
   const client = usePlaygroundClient();
   const t = useT();
+  const { lang } = useLanguage();
   const ready = state.phase === 'ready';
   const datasets = SCHEMA.dataset.options.map((o) => ({
     value: o.value,
     label: state.manifest?.datasets.find((d) => d.name === o.value)?.title ?? o.label,
   }));
+  // The user's own images join the menu once trained on (UploadPanel.tsx).
+  const own = state.manifest?.datasets.find((d) => d.name === 'custom');
+  if (own) datasets.push({ value: own.name, label: t('upload.datasetOption', { title: own.title }) });
   const runningLabel = state.backend ? BACKEND_LABELS[state.backend] : null;
 
   return (
@@ -70,9 +76,9 @@ export function Header(props: HeaderProps) {
               name="model-kind"
               value={o.value}
               checked={settings.kind === o.value}
-              onChange={() => onChange({ kind: o.value as ModelKind })}
+              onChange={() => onChange({ kind: o.value as ViewKind })}
             />
-            <span>{o.label}</span>
+            <span>{optionLabel(lang, 'kind', o.value, o.label)}</span>
           </label>
         ))}
       </div>
@@ -123,7 +129,11 @@ export function Header(props: HeaderProps) {
           >
             {BACKEND_CHOICES.map((b) => (
               <option key={b.value} value={b.value}>
-                {b.value === 'auto' ? (runningLabel ? t('header.backendAutoRunning', { name: runningLabel }) : t('header.backendAuto')) : b.label}
+                {b.value === 'auto'
+                  ? runningLabel
+                    ? t('header.backendAutoRunning', { name: runningLabel })
+                    : t('header.backendAuto')
+                  : backendOptionLabel(b.value, state.backendProbe, t)}
               </option>
             ))}
           </select>

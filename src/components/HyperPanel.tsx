@@ -11,6 +11,7 @@ import { optionLabel, reasonText, settingHint, settingLabel } from './i18n/setti
 import {
   applicability,
   PANEL_KEYS,
+  STACKED_KEYS,
   SCHEMA,
   type ChoiceField,
   type RangeField,
@@ -48,13 +49,31 @@ export function HyperPanel({ settings, onChange }: HyperPanelProps) {
         </button>
       </h2>
       <div id={bodyId} className="hyper-grid" hidden={!open}>
-        {PANEL_KEYS.map((key) => (
-          <Control key={key} name={key} settings={settings} onChange={onChange} />
-        ))}
+        {PANEL_KEYS.map((key, i) => {
+          if (STACKED_KEYS.has(key)) return null;
+          const stacked = stackedAfter(i);
+          const control = <Control key={key} name={key} settings={settings} onChange={onChange} />;
+          if (stacked.length === 0) return control;
+          return (
+            <div key={key} className="control-stack">
+              {control}
+              {stacked.map((k) => (
+                <Control key={k} name={k} settings={settings} onChange={onChange} />
+              ))}
+            </div>
+          );
+        })}
       </div>
       {!open && <Summary settings={settings} />}
     </section>
   );
+}
+
+/** The switches drawn in the cell of PANEL_KEYS[i]: the run of stacked keys right after it. */
+function stackedAfter(i: number): SettingKey[] {
+  const run: SettingKey[] = [];
+  for (let k = i + 1; k < PANEL_KEYS.length && STACKED_KEYS.has(PANEL_KEYS[k]); k++) run.push(PANEL_KEYS[k]);
+  return run;
 }
 
 /** Collapsed, the panel still says what is set (the values that apply to this model). */

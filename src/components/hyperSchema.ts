@@ -8,12 +8,14 @@ type Hyper = SessionConfig['hyper'];
 type ModelConfig = SessionConfig['model'];
 export type DatasetName = SessionConfig['dataset'];
 export type ModelKind = ModelConfig['kind'];
+/** The Model choice: one kind, or both side by side (AE vs VAE). */
+export type ViewKind = ModelKind | 'compare';
 export type Likelihood = Hyper['likelihood'];
 
 /** Everything the UI can set, flattened; `hidden` is a preset such as "512-256". */
 export interface Settings {
   dataset: DatasetName;
-  kind: ModelKind;
+  kind: ViewKind;
   latentDim: number;
   hidden: string;
   learningRate: number;
@@ -77,10 +79,11 @@ export const SCHEMA: Schema = {
     hint: 'Which images to learn.',
     options: [{ value: 'mnist', label: 'MNIST' }, { value: 'fashion', label: 'Fashion-MNIST' }],
   },
+  // Switching keeps each model's weights (the worker holds one per kind): no reset needed.
   kind: {
-    type: 'choice', label: 'Model', param: 'model', needsReset: true, default: 'vae',
+    type: 'choice', label: 'Model', param: 'model', needsReset: false, default: 'vae',
     hint: 'VAE samples z and pays KL; AE maps x to one point.',
-    options: [{ value: 'vae', label: 'VAE' }, { value: 'ae', label: 'AE' }],
+    options: [{ value: 'vae', label: 'VAE' }, { value: 'ae', label: 'AE' }, { value: 'compare', label: 'Compare' }],
   },
   latentDim: {
     type: 'range', label: 'Latent dimensions', param: 'z', needsReset: true,
@@ -149,10 +152,13 @@ export const SCHEMA: Schema = {
  * objective, the estimator (dataset/model are in the header, the seed only in the link).
  */
 export const PANEL_KEYS = [
-  'latentDim', 'hidden', 'learningRate', 'warmStart',
+  'latentDim', 'hidden', 'learningRate',
   'beta', 'likelihood', 'sigmaX',
-  'batchSize', 'samples', 'reparam',
+  'batchSize', 'samples', 'reparam', 'warmStart',
 ] as const satisfies readonly SettingKey[];
+
+/** Switches that share the grid cell of the control before them (two short toggles, one cell). */
+export const STACKED_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['warmStart']);
 
 export function formatRate(v: number): string {
   const exp = Math.floor(Math.log10(v) + 1e-9);
@@ -231,7 +237,7 @@ export function parseHidden(text: string): number[] | null {
 export function settingsToConfig(s: Settings): SessionConfig {
   return {
     dataset: s.dataset,
-    model: { kind: s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [512, 256] },
+    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [512, 256] },
     hyper: {
       learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
       samples: s.samples, reparam: s.reparam, batchSize: s.batchSize, warmStart: s.warmStart,
@@ -240,9 +246,10 @@ export function settingsToConfig(s: Settings): SessionConfig {
   };
 }
 
-export function configToSettings(c: SessionConfig): Settings {
+/** `view`: Compare shows both models; `c` is then the VAE's config. */
+export function configToSettings(c: SessionConfig, view?: ViewKind): Settings {
   return {
-    dataset: c.dataset, kind: c.model.kind, latentDim: c.model.latentDim, hidden: c.model.hidden.join('-'),
+    dataset: c.dataset, kind: view === 'compare' ? 'compare' : c.model.kind, latentDim: c.model.latentDim, hidden: c.model.hidden.join('-'),
     learningRate: c.hyper.learningRate, beta: c.hyper.beta, likelihood: c.hyper.likelihood, sigmaX: c.hyper.sigmaX,
     samples: c.hyper.samples, reparam: c.hyper.reparam, batchSize: c.hyper.batchSize,
     warmStart: c.hyper.warmStart ?? SCHEMA.warmStart.default, seed: c.seed,
@@ -268,7 +275,8 @@ export function settingsToParams(s: Settings, into = new URLSearchParams()): URL
   for (const key of Object.keys(SCHEMA) as SettingKey[]) {
     const value = s[key];
     const field = SCHEMA[key];
-    if (value === field.default) {
+    // The user's own images live in this tab only: a link cannot bring them, so it names none.
+    if (value === field.default || (key === 'dataset' && value === 'custom')) {
       into.delete(field.param);
       continue;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusText, triedText } from './statusText';
+import { backendOptionLabel, statusText, triedText } from './statusText';
 
 describe('statusText', () => {
   it('reads like the design', () => {
@@ -19,5 +19,25 @@ describe('statusText', () => {
         { backend: 'webgl', ok: true },
       ]),
     ).toBe('WebGPU: not used (no adapter)\nWebGL: running');
+  });
+});
+
+describe('backendOptionLabel', () => {
+  const probe = {
+    version: 1 as const,
+    measuredAt: '2026-11-24T23:00:00.000Z',
+    agent: 'UA',
+    batch: 128,
+    hidden: [512, 256],
+    results: [
+      { backend: 'wasm' as const, imagesPerSec: 3412.4 },
+      { backend: 'webgl' as const, imagesPerSec: null, reason: 'context lost' },
+    ],
+  };
+  it('adds the measured speed, says which did not run, and leaves the unmeasured bare', () => {
+    expect(backendOptionLabel('wasm', probe)).toBe('WASM · 3,412 img/s');
+    expect(backendOptionLabel('webgl', probe)).toBe('WebGL · did not run here');
+    expect(backendOptionLabel('cpu', probe)).toBe('CPU');
+    expect(backendOptionLabel('wasm', null)).toBe('WASM');
   });
 });

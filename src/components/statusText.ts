@@ -1,5 +1,5 @@
 // The visible status line and the backend tooltip, as pure functions of the client state.
-import type { BackendAttempt, BackendChoice, BackendName } from '../workers/protocol';
+import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from '../workers/protocol';
 import type { ClientState } from '../workers/clientTypes';
 import { tEn, type Translate } from './i18n/translate';
 
@@ -30,6 +30,17 @@ export function statusText(
   else parts.push(t(s.phase === 'error' ? 'status.noBackend' : 'status.starting'));
   if (s.imagesPerSec > 0) parts.push(t('status.throughput', { n: n(s.imagesPerSec) }));
   return parts.join(' · ');
+}
+
+/**
+ * A backend menu entry with its figure from the speed probe: "WASM · 3,412 img/s", or that it
+ * did not run; the bare name when it was not measured.
+ */
+export function backendOptionLabel(backend: BackendName, probe: BackendProbe | null, t: Translate = tEn): string {
+  const name = BACKEND_LABELS[backend];
+  const result = probe?.results.find((r) => r.backend === backend);
+  if (!result) return name;
+  return result.imagesPerSec === null ? t('header.backendProbeFailed', { name }) : t('header.backendMeasured', { name, n: n(result.imagesPerSec) });
 }
 
 /** Why each backend before the running one was passed over, one per line. */

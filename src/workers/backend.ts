@@ -15,8 +15,9 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { registerFastMatMul } from '../kernels/registerFastMatMul';
 import { registerFusedAdam } from '../kernels/fusedAdam';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
-import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
-import type { BackendAttempt, BackendChoice, BackendName } from './protocol';
+import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
+import { runProbe } from './backendProbe';
+import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from './protocol';
 import { errorText } from './workerErrors';
 
 // All three named: TF.js picks the file by its own SIMD/threads detection, and a missing
@@ -33,6 +34,8 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 export interface BackendSelection {
   backend: BackendName;
   tried: BackendAttempt[];
+  /** A speed probe measured now (first visit, 'auto'): the page remembers it. */
+  probe?: BackendProbe;
 }
 
 /** What this worker can offer, found without initialising any TF.js backend. */
@@ -87,17 +90,31 @@ async function tryBackend(backend: BackendName): Promise<string | undefined> {
   }
 }
 
-/** Tries the candidates in order; the first that initialises and passes the smoke test wins. */
-export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+/** Makes `backend` the active one with its kernels; the reason when it cannot be. */
+async function activate(backend: BackendName): Promise<string | undefined> {
+  const failure = await tryBackend(backend);
+  if (failure !== undefined) return failure;
+  // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
+  setTransposeFlagsNative(backend === 'webgl' || backend === 'webgpu');
+  if (backend === 'wasm') useFastWasmKernels();
+  return undefined;
+}
+
+/**
+ * Tries the candidates in order; the first that initialises and passes the smoke test wins.
+ * 'auto' orders them by a speed probe: the remembered one, or one measured now.
+ */
+export async function selectBackend(choice: BackendChoice, remembered: BackendProbe | null = null): Promise<BackendSelection> {
   const facts = await probeFacts();
   const tried: BackendAttempt[] = [];
-  const plan = planBackends(choice, facts);
+  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent) : undefined;
+  const plan = planBackends(choice, facts, probe ?? remembered);
   for (const candidate of plan) {
     if (candidate.skip !== undefined) {
       tried.push({ backend: candidate.backend, ok: false, reason: candidate.skip });
       continue;
     }
-    const failure = await tryBackend(candidate.backend);
+    const failure = await activate(candidate.backend);
     if (failure !== undefined) {
       tried.push({ backend: candidate.backend, ok: false, reason: failure });
       continue;
@@ -105,12 +122,14 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendSelec
     // Say why WebGL was passed over, since the page would otherwise only see it missing.
     const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
     const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
-    // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
-    setTransposeFlagsNative(candidate.backend === 'webgl' || candidate.backend === 'webgpu');
     const kernels = candidate.backend === 'wasm' ? useFastWasmKernels() : undefined;
-    const reason = [note, kernels].filter((t) => t !== undefined).join('; ');
+    const measured = probe ?? remembered;
+    const speed = measured?.results.find((r) => r.backend === candidate.backend)?.imagesPerSec;
+    const fastest = measured?.results[0]?.backend === candidate.backend;
+    const byProbe = choice === 'auto' && speed ? `measured here: ${Math.round(speed).toLocaleString('en-US')} img/s${fastest ? ', the fastest' : ''}` : undefined;
+    const reason = [byProbe ?? note, kernels].filter((t) => t !== undefined).join('; ');
     tried.push(reason ? { backend: candidate.backend, ok: true, reason } : { backend: candidate.backend, ok: true });
-    return { backend: candidate.backend, tried };
+    return probe ? { backend: candidate.backend, tried, probe } : { backend: candidate.backend, tried };
   }
   throw new Error(`No TF.js backend works here: ${tried.map((t) => `${t.backend}: ${t.reason ?? 'ok'}`).join('; ')}`);
 }

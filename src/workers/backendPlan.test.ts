@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer, planBackends, type BackendFacts } from './backendPlan';
+import { isSoftwareRenderer, measuredOrder, planBackends, probeCandidates, usableProbe, type BackendFacts } from './backendPlan';
+import type { BackendProbe } from './protocol';
 
 const everything: BackendFacts = {
   webgpuInstalled: true,
@@ -82,5 +83,52 @@ describe('isSoftwareRenderer', () => {
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (NVIDIA GeForce RTX 3060)')).toBe(false);
     expect(isSoftwareRenderer(null)).toBe(false);
+  });
+});
+
+const probe = (results: BackendProbe['results']): BackendProbe => ({
+  version: 1,
+  measuredAt: '2026-11-24T23:00:00.000Z',
+  agent: 'UA',
+  batch: 128,
+  hidden: [512, 256],
+  results,
+});
+
+describe('the speed probe', () => {
+  it('orders automatic choice by the measured speed, the unmeasured after in the usual order', () => {
+    const p = probe([
+      { backend: 'wasm', imagesPerSec: 3400 },
+      { backend: 'webgl', imagesPerSec: 5200 },
+    ]);
+    expect(planBackends('auto', thisMachine, p).map((c) => c.backend)).toEqual(['webgl', 'wasm', 'webgpu', 'cpu']);
+    // A forced choice is not overruled by the figures.
+    expect(planBackends('wasm', thisMachine, p)[0].backend).toBe('wasm');
+  });
+
+  it('puts a backend that failed in the probe after those that trained', () => {
+    const p = probe([
+      { backend: 'webgl', imagesPerSec: null, reason: 'context lost' },
+      { backend: 'wasm', imagesPerSec: 900 },
+    ]);
+    expect(measuredOrder(p, ['webgpu', 'webgl', 'wasm', 'cpu'])).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+  });
+
+  it('measures every backend that can run here but plain JS', () => {
+    expect(probeCandidates(thisMachine)).toEqual(['webgl', 'wasm']);
+    expect(probeCandidates({ ...thisMachine, webgl2: false })).toEqual(['wasm']);
+  });
+
+  it('uses a remembered probe only from this browser and of the right shape', () => {
+    const p = probe([{ backend: 'wasm', imagesPerSec: 3400 }]);
+    expect(usableProbe(p, 'UA')).toEqual(p);
+    expect(usableProbe(JSON.parse(JSON.stringify(p)), 'UA')).toEqual(p);
+    expect(usableProbe(p, 'another browser')).toBeNull();
+    // Nothing measured (no candidate could run): the usual order stands.
+    expect(planBackends('auto', thisMachine, probe([])).map((c) => c.backend)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
+    for (const bad of [null, 'x', 42, { ...p, version: 2 }, { ...p, results: 'none' }, { ...p, results: [{ backend: 'gpu', imagesPerSec: 1 }] },
+      { ...p, results: [{ backend: 'wasm', imagesPerSec: 'fast' }] }, { ...p, hidden: 'big' }]) {
+      expect(usableProbe(bad, 'UA')).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Which TF.js backends to try, in which order, and why some are skipped without trying.
 // Pure: the worker gathers the facts (backend.ts), this decides.
 
-import type { BackendChoice, BackendName } from './protocol';
+import type { BackendChoice, BackendName, BackendProbe } from './protocol';
 
 /** What the worker found out about its environment before touching TF.js. */
 export interface BackendFacts {
@@ -52,9 +52,13 @@ export function skipReason(backend: BackendName, facts: BackendFacts): string | 
   }
 }
 
-/** A forced choice goes first; the automatic order follows as the fallback. */
-export function planBackends(choice: BackendChoice, facts: BackendFacts): BackendCandidate[] {
-  const auto = isSoftwareRenderer(facts.webglRenderer) ? SOFTWARE_GL_ORDER : AUTO_ORDER;
+/**
+ * A forced choice goes first; the automatic order follows as the fallback. With a speed probe,
+ * 'auto' tries the backends it measured fastest first.
+ */
+export function planBackends(choice: BackendChoice, facts: BackendFacts, probe: BackendProbe | null = null): BackendCandidate[] {
+  const heuristic = isSoftwareRenderer(facts.webglRenderer) ? SOFTWARE_GL_ORDER : AUTO_ORDER;
+  const auto = probe ? measuredOrder(probe, heuristic) : heuristic;
   const order = choice === 'auto' ? [...auto] : [choice, ...auto.filter((b) => b !== choice)];
   return order.map((backend) => {
     const skip = skipReason(backend, facts);
@@ -65,4 +69,40 @@ export function planBackends(choice: BackendChoice, facts: BackendFacts): Backen
 /** Software WebGL renderers: worth naming in the UI, since they use the CPU after all. */
 export function isSoftwareRenderer(renderer: string | null): boolean {
   return renderer !== null && /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+}
+
+/** The backends that trained in the probe, fastest first, then the others in `fallback` order. */
+export function measuredOrder(probe: BackendProbe, fallback: readonly BackendName[]): BackendName[] {
+  const ran = probe.results
+    .filter((r): r is typeof r & { imagesPerSec: number } => r.imagesPerSec !== null && r.imagesPerSec > 0)
+    .sort((a, b) => b.imagesPerSec - a.imagesPerSec)
+    .map((r) => r.backend);
+  return [...ran, ...fallback.filter((b) => !ran.includes(b))];
+}
+
+/** Candidates the probe measures: every one that can run here except plain JS, the last resort. */
+export function probeCandidates(facts: BackendFacts): BackendName[] {
+  return AUTO_ORDER.filter((b) => b !== 'cpu' && skipReason(b, facts) === undefined);
+}
+
+const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/**
+ * A remembered probe read back from storage (anything may be there): usable when it has the
+ * right shape and was measured in this browser (same user agent).
+ */
+export function usableProbe(value: unknown, agent: string): BackendProbe | null {
+  if (!value || typeof value !== 'object') return null;
+  const p = value as Partial<BackendProbe>;
+  if (p.version !== 1 || p.agent !== agent || typeof p.measuredAt !== 'string' || !Array.isArray(p.results)) return null;
+  if (typeof p.batch !== 'number' || !Array.isArray(p.hidden) || !p.hidden.every((h) => typeof h === 'number')) return null;
+  const resultsOk = p.results.every(
+    (r: unknown) =>
+      !!r &&
+      typeof r === 'object' &&
+      BACKENDS.includes((r as { backend?: unknown }).backend as string) &&
+      ((r as { imagesPerSec?: unknown }).imagesPerSec === null || Number.isFinite((r as { imagesPerSec?: unknown }).imagesPerSec)),
+  );
+  // No results is a probe too: nothing could be measured, and the usual order stands.
+  return resultsOk ? (p as BackendProbe) : null;
 }

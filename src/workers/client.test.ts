@@ -54,7 +54,8 @@ describe('createPlaygroundClient', () => {
   it('starts both module workers and sends init with the backend and base URL', () => {
     expect(trainer.url).toMatch(/training\.worker\.ts$/);
     expect(inference.url).toMatch(/inference\.worker\.ts$/);
-    expect(trainer.sent[0]?.msg).toEqual({ type: 'init', config, backend: 'wasm', baseUrl: 'http://example.test/' });
+    // No remembered speed probe in this test's (storage-less) world: the worker measures.
+    expect(trainer.sent[0]?.msg).toEqual({ type: 'init', config, backend: 'wasm', baseUrl: 'http://example.test/', probe: null });
     expect(client.getState()).toMatchObject({ phase: 'starting', backendChoice: 'wasm', weightsStep: -1 });
   });
 

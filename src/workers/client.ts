@@ -3,7 +3,9 @@
 // by id. Listeners are only told that something changed; they read what they need.
 
 import { fetchSource, loadManifest, loadSplit } from '../data';
-import type { DataSplit, DatasetName, Manifest } from '../data/types';
+import type { DataSplit, DatasetInfo, DatasetName, Manifest } from '../data/types';
+import type { ImageDataset } from '../data/imageImport/types';
+import { copyImages, imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from './imageDataset';
 import type { Hyper } from '../model/types';
 import { applyTrainerMessage, initialState, withNotice } from './clientState';
 import type {
@@ -15,9 +17,13 @@ import type {
   ReconSnapshot,
   Topic,
 } from './clientTypes';
-import { LazyWorker } from './lazyWorker';
+import { installDebugHook } from './debugHook';
+import { RestartableWorker } from './restartableWorker';
+import { historyUpTo, TrainerSupervisor, type SupervisorHost } from './trainerSupervisor';
 import { MainThreadDecoder } from './mainThreadDecoder';
-import { MetricsStore } from './metricsStore';
+import { rememberedProbe, rememberProbe } from './probeStore';
+import type { MetricsStore } from './metricsStore';
+import { absorb, ModelStreams, shownModel } from './modelStreams';
 import { PendingRequests } from './pendingRequests';
 import { PretrainedStart, type StartHost } from './pretrainedStart';
 import { weightBuffers } from './transfer';
@@ -26,10 +32,12 @@ import type {
   BackendChoice,
   FromInference,
   FromTrainer,
+  ModelTag,
   SessionConfig,
   TestMetrics,
   ToInference,
   ToTrainer,
+  ViewMode,
 } from './protocol';
 
 export interface ClientOptions {
@@ -38,6 +46,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** If `config` is the default pretrained model's, show it at once; the training worker starts after (pretrainedStart.ts). */
   instantStart?: boolean;
+  /** AE vs VAE: start in Compare (both models) rather than with config.model.kind alone. */
+  view?: ViewMode;
 }
 
 type Encoded = { mu: Float32Array; logvar: Float32Array | null; recon: Float32Array };
@@ -49,17 +59,38 @@ const TOPICS: readonly Topic[] = ['state', 'metrics', 'latent', 'recon', 'weight
 
 class WorkerClient implements PlaygroundClient {
   private state: ClientState;
-  private readonly metrics = new MetricsStore();
-  private latent: LatentSnapshot | null = null;
-  private recon: ReconSnapshot | null = null;
+  /** Each model kind's curves, codes and decoder (AE vs VAE); the members below are the shown model's. */
+  private readonly streams: ModelStreams;
+  private get metrics(): MetricsStore {
+    return this.streams.current.metrics;
+  }
+  private get latent(): LatentSnapshot | null {
+    return this.streams.current.latent;
+  }
+  private set latent(v: LatentSnapshot | null) {
+    this.streams.current.latent = v;
+  }
+  private get recon(): ReconSnapshot | null {
+    return this.streams.current.recon;
+  }
+  private set recon(v: ReconSnapshot | null) {
+    this.streams.current.recon = v;
+  }
   private readonly listeners = new Map<Topic, Set<() => void>>(TOPICS.map((t) => [t, new Set()]));
-  private readonly trainer: LazyWorker;
+  private readonly trainer: RestartableWorker;
+  /** Restarts a crashed or hung training worker from the latest weights (trainerSupervisor.ts). */
+  private readonly supervisor: TrainerSupervisor;
   private readonly inference: Worker;
-  /** The drag's single decode, on the page: no thread hop (mainThreadDecoder.ts). */
-  private readonly mainDecoder = new MainThreadDecoder();
+  /** The drag's single decode, on the page: no thread hop (mainThreadDecoder.ts); one per model kind. */
+  private get mainDecoder(): MainThreadDecoder {
+    return this.streams.current.decoder;
+  }
   private readonly baseUrl: string;
   private readonly manifest: Promise<Manifest>;
   private readonly testSets = new Map<DatasetName, Promise<DataSplit>>();
+  /** The manifest entry of the user's own images, once trained on (imageDataset.ts). */
+  private ownImages: DatasetInfo | null = null;
+  private ownImageData: ImageDataset | null = null;
   private nextId = 1;
   private readonly inferencePending = new PendingRequests<FromInference>(() => this.nextId++);
   private readonly trainerPending = new PendingRequests<FromTrainer>(() => this.nextId++);
@@ -69,9 +100,12 @@ class WorkerClient implements PlaygroundClient {
   constructor(config: SessionConfig, opts: ClientOptions) {
     const backend = opts.backend ?? 'auto';
     this.baseUrl = opts.baseUrl ?? new URL(import.meta.env.BASE_URL, location.href).href;
-    this.state = initialState(config, backend);
+    this.state = { ...initialState(config, backend), view: opts.view ?? config.model.kind };
+    // The backend speed probe runs on a browser's first visit only (probeStore.ts).
+    this.state = { ...this.state, backendProbe: rememberedProbe() };
+    this.streams = new ModelStreams(config.model.kind);
 
-    this.trainer = new LazyWorker(() => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' }));
+    this.trainer = new RestartableWorker(() => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' }));
     if (!opts.instantStart) this.trainer.start();
     this.inference = new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module' });
     this.trainer.onmessage = (e: MessageEvent<FromTrainer>) => this.onTrainer(e.data);
@@ -82,6 +116,7 @@ class WorkerClient implements PlaygroundClient {
     ] as const) {
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();
+        if (name === 'training' && this.supervisor.crashed(e.message || 'no message')) return;
         this.workerFailed(name, e.message || 'it could not start (a script failed to load)');
       };
       worker.onmessageerror = () => this.workerFailed(name, 'a message could not be read');
@@ -89,11 +124,15 @@ class WorkerClient implements PlaygroundClient {
 
     this.manifest = loadManifest(fetchSource(this.baseUrl));
     this.manifest.then(
-      (manifest) => this.setState({ ...this.state, manifest }),
+      (manifest) => this.setState({ ...this.state, manifest: withImageInfo(manifest, this.ownImages) }),
       (err: unknown) => this.notice('error', `The dataset list could not be loaded: ${errorText(err)}`),
     );
-    this.postTrainer({ type: 'init', config, backend, baseUrl: this.baseUrl });
+    this.postTrainer({ type: 'init', config, backend, baseUrl: this.baseUrl, probe: this.state.backendProbe });
+    if (opts.view === 'compare') this.postTrainer({ type: 'setView', view: 'compare' });
     this.pretrained = new PretrainedStart(this.startHost(), opts.instantStart === true);
+    this.supervisor = new TrainerSupervisor(this.supervisorHost());
+    this.supervisor.start();
+    installDebugHook({ post: (fault) => this.postTrainer({ type: 'debug', fault }), client: this, snapshotStep: () => this.supervisor.snapshotStep });
   }
 
   getState = (): ClientState => this.state;
@@ -108,9 +147,11 @@ class WorkerClient implements PlaygroundClient {
   };
 
   play(): void {
+    this.supervisor.played();
     this.postTrainer({ type: 'play' });
   }
   pause(): void {
+    this.supervisor.paused();
     this.postTrainer({ type: 'pause' });
   }
   step(chunks = 1): void {
@@ -119,9 +160,11 @@ class WorkerClient implements PlaygroundClient {
 
   reset(config: SessionConfig): void {
     this.pretrained.cancel();
+    this.supervisor.forget();
     this.postTrainer({ type: 'reset', config });
     this.mainDecoder.clear();
     this.metrics.clear();
+    this.streams.clearOthers();
     this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0, pretrained: null });
     this.emit('metrics');
     this.clearPicture();
@@ -150,16 +193,18 @@ class WorkerClient implements PlaygroundClient {
     this.setState({ ...this.state, notices: this.state.notices.filter((n) => n.id !== id) });
   }
 
-  decodeNow = (z: Float32Array): Float32Array | null => this.mainDecoder.decode(z);
+  decodeNow = (z: Float32Array, model?: ModelTag): Float32Array | null =>
+    (model === undefined ? this.mainDecoder : this.streams.of(model).decoder).decode(z);
 
-  async decode(z: Float32Array, n: number): Promise<Float32Array> {
-    const reply = await this.askInference((id) => ({ type: 'decode', id, n, z }));
+  async decode(z: Float32Array, n: number, model: ModelTag = this.streams.active): Promise<Float32Array> {
+    const reply = await this.askInference((id) => ({ type: 'decode', id, n, z, model }));
     if (reply.type !== 'decoded') throw new Error(`decode: unexpected reply ${reply.type}`);
     return reply.pixels;
   }
 
   async encode(pixels: Float32Array, n: number): Promise<Encoded> {
-    const reply = await this.askInference((id) => ({ type: 'encode', id, n, pixels }));
+    const model = this.streams.active;
+    const reply = await this.askInference((id) => ({ type: 'encode', id, n, pixels, model }));
     if (reply.type !== 'encoded') throw new Error(`encode: unexpected reply ${reply.type}`);
     return { mu: reply.mu, logvar: reply.logvar, recon: reply.recon };
   }
@@ -194,6 +239,31 @@ class WorkerClient implements PlaygroundClient {
   listPretrained = async (): Promise<PretrainedEntry[]> => (await this.pretrained.list()).models;
   loadPretrained = (id: string): Promise<Loaded> => this.pretrained.load(id);
 
+  /** Trains on the user's own images (new weights, step 0); on failure the current model and images stay. */
+  async useImages(images: ImageDataset): Promise<Loaded> {
+    const test = imageSplits(images).test;
+    this.pretrained.cancel();
+    const before = { info: this.ownImages, test: this.testSets.get(IMAGES_DATASET) };
+    // In place before the reply, so the page never shows the new dataset without its classes and test images.
+    this.showOwnImages(imageInfo(images), Promise.resolve(test));
+    try {
+      const reply = await this.askTrainer((id) => ({ type: 'useImages', id, config: this.state.config, images: copyImages(images) }));
+      if (reply.type !== 'loaded') throw new Error(`useImages: unexpected reply ${reply.type}`);
+      this.ownImageData = images;
+      return { config: reply.config, step: reply.step };
+    } catch (err) {
+      this.showOwnImages(before.info, before.test);
+      throw err;
+    }
+  }
+
+  private showOwnImages(info: DatasetInfo | null, test: Promise<DataSplit> | undefined): void {
+    this.ownImages = info;
+    if (test) this.testSets.set(IMAGES_DATASET, test);
+    else this.testSets.delete(IMAGES_DATASET);
+    this.setState({ ...this.state, manifest: withImageInfo(this.state.manifest ?? { version: 1, datasets: [] }, info) });
+  }
+
   private async loadBytes(bytes: ArrayBuffer, onId?: (id: number) => void): Promise<Loaded> {
     // Copied, not transferred: after a failed load the caller still holds the file's bytes.
     const reply = await this.askTrainer((id) => {
@@ -214,6 +284,7 @@ class WorkerClient implements PlaygroundClient {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.supervisor.dispose();
     this.trainer.terminate();
     this.inference.terminate();
     this.inferencePending.failAll(CLOSED);
@@ -232,14 +303,19 @@ class WorkerClient implements PlaygroundClient {
   private applyTrainer(msg: FromTrainer, keepPicture = false): void {
     const noticeId = this.nextId++;
     const { weightsStep } = this.state;
+    this.supervisor.observe(msg);
     this.setState(applyTrainerMessage(this.state, msg, noticeId));
+    if ('model' in msg && msg.model !== undefined && msg.model !== this.streams.active) return this.applyOther(msg, msg.model);
     switch (msg.type) {
       case 'metrics':
         this.metrics.appendChunk(msg.train, msg.test, msg.step);
         this.emit('metrics');
         break;
       case 'loaded':
+        // Normally a 'view' message came first; at startup the gate may have held it back.
+        this.showModel(msg.config.model.kind);
         this.metrics.clear(msg.history);
+        this.streams.clearOthers();
         this.emit('metrics');
         if (keepPicture) this.setState({ ...this.state, weightsStep });
         else {
@@ -281,11 +357,73 @@ class WorkerClient implements PlaygroundClient {
       case 'error':
         if (msg.id !== undefined) this.trainerPending.fail(msg.id, msg.message);
         break;
+      case 'view':
+        this.showModel(shownModel(msg.view));
+        break;
+      case 'probed':
+        rememberProbe(msg.probe);
+        break;
       case 'ready':
       case 'progress':
       case 'state':
         break;
     }
+  }
+
+  /** What the supervisor may do to this client when the training worker dies. */
+  private supervisorHost(): SupervisorHost {
+    return {
+      now: () => performance.now(),
+      hidden: () => typeof document !== 'undefined' && document.hidden,
+      state: () => this.state,
+      history: () => this.metrics.record(),
+      replaceWorker: () => {
+        if (this.pretrained.gate.active) this.pretrained.cancel();
+        this.trainerPending.failAll('The training worker was restarted.');
+        this.trainer.restart();
+      },
+      init: (config, backend) => {
+        // A new worker has none of the user's images: they travel with its init.
+        const images = config.dataset === IMAGES_DATASET && this.ownImageData ? { images: copyImages(this.ownImageData) } : {};
+        this.postTrainer({ type: 'init', config, backend, baseUrl: this.baseUrl, probe: this.state.backendProbe, ...images });
+      },
+      load: (bytes) => this.loadBytes(bytes),
+      play: () => this.postTrainer({ type: 'play' }),
+      rewind: (step) => {
+        this.metrics.clear(historyUpTo(this.metrics.record(), step));
+        this.emit('metrics');
+      },
+      notice: (level, message) => this.notice(level, message),
+    };
+  }
+
+  /** AE vs VAE: the worker keeps each model; here the page shows another one's streams at once. */
+  setView(view: ViewMode): void {
+    this.postTrainer({ type: 'setView', view });
+    const model = shownModel(view);
+    const config = { ...this.state.config, model: { ...this.state.config.model, kind: model } };
+    this.setState({ ...this.state, view, config });
+    this.showModel(model);
+  }
+
+  getMetricsOf = (model: ModelTag): MetricsHistory => this.streams.of(model).metrics.history;
+  getLatentOf = (model: ModelTag): LatentSnapshot | null => this.streams.of(model).latent;
+  weightsStepOf = (model: ModelTag): number => (model === this.streams.active ? this.state.weightsStep : this.streams.of(model).weightsStep);
+
+  private showModel(model: ModelTag): void {
+    const { step, epoch, weightsStep } = this.state;
+    const counters = this.streams.show(model, { step, epoch, weightsStep });
+    if (!counters) return;
+    this.setState({ ...this.state, ...counters, epochProgress: 0 });
+    for (const topic of ['metrics', 'latent', 'recon', 'weights'] as const) this.emit(topic);
+  }
+
+  /** A message about a model not shown (Compare's AE, or the one just switched away from). */
+  private applyOther(msg: FromTrainer, model: ModelTag): void {
+    const topic = absorb(this.streams.of(model), msg);
+    // absorb() kept a copy of the decoder; the inference worker now owns the originals.
+    if (msg.type === 'weights') this.postInference({ type: 'weights', step: msg.step, weights: msg.weights }, weightBuffers(msg.weights));
+    if (topic) this.emit(topic);
   }
 
   /** What the pretrained start may do to this client. */

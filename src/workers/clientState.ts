@@ -18,6 +18,7 @@ export function initialState(config: SessionConfig, backendChoice: BackendChoice
     backend: null,
     backendChoice,
     tried: [],
+    backendProbe: null,
     progress: null,
     config,
     manifest: null,
@@ -43,9 +44,13 @@ export function noticeLevel(code: ErrorCode, recoverable: boolean): Notice['leve
  * same object, so React does not re-render for them.
  */
 export function applyTrainerMessage(state: ClientState, msg: FromTrainer, noticeId: number): ClientState {
+  // Compare trains a second model: its step and state are not the status line's.
+  if ('model' in msg && msg.model !== undefined && msg.model !== state.config.model.kind) return state;
   switch (msg.type) {
     case 'ready':
       return { ...state, phase: 'ready', backend: msg.backend, tried: msg.tried, config: msg.config, progress: null };
+    case 'probed':
+      return { ...state, backendProbe: msg.probe };
     case 'progress': {
       const done = msg.total > 0 && msg.loaded >= msg.total;
       const progress = done ? null : { stage: msg.stage, loaded: msg.loaded, total: msg.total, label: msg.label };
@@ -75,6 +80,8 @@ export function applyTrainerMessage(state: ClientState, msg: FromTrainer, notice
       const failed = !msg.recoverable && state.phase !== 'ready';
       return { ...next, phase: failed ? 'error' : next.phase, progress: failed ? null : next.progress };
     }
+    case 'view':
+      return { ...state, view: msg.view, config: msg.config };
     case 'latent':
     case 'weights':
     case 'recon':

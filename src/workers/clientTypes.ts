@@ -2,16 +2,20 @@
 // reached from components through the usePlayground hook). Types only.
 
 import type { DataSplit, Manifest } from '../data/types';
+import type { ImageDataset } from '../data/imageImport/types';
 import type { PretrainedEntry } from '../model/pretrainedIndex';
 import type { Hyper } from '../model/types';
 import type {
   BackendAttempt,
+  BackendProbe,
   BackendChoice,
   BackendName,
   ErrorCode,
+  ModelTag,
   ProgressStage,
   SessionConfig,
   TestMetrics,
+  ViewMode,
 } from './protocol';
 
 export interface Notice {
@@ -32,6 +36,8 @@ export interface ClientState {
   backend: BackendName | null;
   backendChoice: BackendChoice;
   tried: BackendAttempt[];
+  /** Each backend's measured training speed (the first-visit probe), for the backend menu. */
+  backendProbe: BackendProbe | null;
   progress: { stage: ProgressStage; loaded: number; total: number; label: string } | null;
   config: SessionConfig;
   manifest: Manifest | null;
@@ -40,6 +46,8 @@ export interface ClientState {
   weightsStep: number;
   /** Id of the shipped pretrained model the session started from (public/pretrained); null or absent otherwise. */
   pretrained?: string | null;
+  /** AE vs VAE: one model shown, or both (Compare; `config` is then the VAE's). Absent: config.model.kind. */
+  view?: ViewMode;
 }
 
 export type { PretrainedEntry };
@@ -98,9 +106,9 @@ export interface PlaygroundClient {
    * snapshot (the drag's path: no thread hop); null when no decoder of z's size is held yet.
    * The array is reused by the next call.
    */
-  decodeNow?(z: Float32Array): Float32Array | null;
+  decodeNow?(z: Float32Array, model?: ModelTag): Float32Array | null;
   /** Mean images for n latent vectors (n × dim) from the inference worker; never waits for training. */
-  decode(z: Float32Array, n: number): Promise<Float32Array>;
+  decode(z: Float32Array, n: number, model?: ModelTag): Promise<Float32Array>;
   /** μ, log σ² (null for AE) and reconstructions for n images (n × 784 in [0,1]). */
   encode(
     pixels: Float32Array,
@@ -117,8 +125,21 @@ export interface PlaygroundClient {
   listPretrained?(): Promise<PretrainedEntry[]>;
   /** Replaces the session with a shipped pretrained model (dataset and shape may change); Train continues from it. */
   loadPretrained?(id: string): Promise<{ config: SessionConfig; step: number }>;
+  /** Trains on the user's own images (dataset 'custom', new weights, step 0); on failure the current model stays. */
+  useImages?(images: ImageDataset): Promise<{ config: SessionConfig; step: number }>;
   /** Test metrics now: the fixed 1,000-image subset or the full test set; log p(x) with iwK samples (1,000 images). */
   evaluate?(full: boolean, iwK?: number): Promise<{ metrics: TestMetrics; logpx?: number }>;
+
+  /**
+   * AE vs VAE. Shows one model kind or both (Compare); each kind keeps its weights, step and
+   * curves while another is shown. The getters read any model's streams (the plain getters
+   * read the shown one's; in Compare, the VAE's).
+   */
+  setView?(view: ViewMode): void;
+  getMetricsOf?(model: ModelTag): MetricsHistory;
+  getLatentOf?(model: ModelTag): LatentSnapshot | null;
+  /** Training step of the model's weights the inference worker holds; −1 before its first snapshot. */
+  weightsStepOf?(model: ModelTag): number;
 
   dispose(): void;
 }

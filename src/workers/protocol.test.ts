@@ -33,10 +33,27 @@ const toTrainer: Samples<ToTrainer> = {
   evaluate: { type: 'evaluate', id: 1, full: true, iwK: 50 },
   save: { type: 'save', id: 2, history },
   load: { type: 'load', id: 3, bytes: new Uint8Array([1, 2, 3]).buffer },
+  debug: { type: 'debug', fault: 'nan' },
+  setView: { type: 'setView', view: 'compare' },
+  useImages: {
+    type: 'useImages',
+    id: 8,
+    config: { ...config, dataset: 'custom' },
+    images: {
+      title: 'digits',
+      classes: ['1', '7'],
+      train: { count: 2, pixels: new Uint8Array(2 * 784).fill(3), labels: new Uint8Array([0, 1]) },
+      test: { count: 1, pixels: new Uint8Array(784).fill(5), labels: new Uint8Array([1]) },
+    },
+  },
 };
 
 const fromTrainer: Samples<FromTrainer> = {
   ready: { type: 'ready', backend: 'webgl', tried: [{ backend: 'webgpu', ok: false, reason: 'not installed' }, { backend: 'webgl', ok: true }], config },
+  probed: {
+    type: 'probed',
+    probe: { version: 1, measuredAt: '2026-11-24T23:00:00.000Z', agent: 'UA', batch: 128, hidden: [512, 256], results: [{ backend: 'wasm', imagesPerSec: 3400, firstStepMs: 240 }, { backend: 'webgl', imagesPerSec: null, reason: 'lost' }] },
+  },
   progress: { type: 'progress', stage: 'download', loaded: 10, total: 100, label: 'Downloading MNIST' },
   metrics: {
     type: 'metrics',
@@ -56,6 +73,7 @@ const fromTrainer: Samples<FromTrainer> = {
   saved: { type: 'saved', id: 2, bytes: new Uint8Array([9, 8, 7]).buffer },
   loaded: { type: 'loaded', id: 3, config, step: 400, history },
   error: { type: 'error', code: 'nan', message: 'The loss became NaN at step 3', recoverable: true, id: 4 },
+  view: { type: 'view', view: 'ae', config },
 };
 
 const toInference: Samples<ToInference> = {

@@ -2,6 +2,8 @@
 // Large arrays travel as transferables (Float32Array/Uint8Array buffers), never as JSON arrays.
 
 import type { DatasetName } from '../data/types';
+import type { ConvertedImages, ImageDataset } from '../data/imageImport/types';
+import type { SpriteOptions } from '../data/imageImport/sprites';
 import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from '../model/types';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -14,6 +16,29 @@ export interface BackendAttempt {
   reason?: string;
 }
 
+/** One backend's training speed in the first-visit probe; imagesPerSec null when it failed. */
+export interface BackendSpeed {
+  backend: BackendName;
+  imagesPerSec: number | null;
+  /** The first step, shader compilation and kernel set-up included, ms. */
+  firstStepMs?: number;
+  reason?: string;
+}
+
+/** The first-visit speed probe (backendProbe.ts), remembered per browser by the page. */
+export interface BackendProbe {
+  version: 1;
+  /** ISO time of the measurement. */
+  measuredAt: string;
+  /** navigator.userAgent when measured: another browser (or version) measures again. */
+  agent: string;
+  /** The probe's model and batch: the default 2-D VAE. */
+  batch: number;
+  hidden: number[];
+  /** Fastest first. */
+  results: BackendSpeed[];
+}
+
 /** Everything a training session is: dataset, network shape, live hyperparameters, seed. */
 export interface SessionConfig {
   dataset: DatasetName;
@@ -23,6 +48,11 @@ export interface SessionConfig {
 }
 
 export type ProgressStage = 'backend' | 'download' | 'upload' | 'warmup' | 'evaluate';
+
+/** Which model a message is about: the worker keeps a VAE and an AE side by side (AE vs VAE). */
+export type ModelTag = ModelConfig['kind'];
+/** What the page shows and trains: one model, or both in alternation (Compare). */
+export type ViewMode = ModelTag | 'compare';
 
 /** Metrics over a test set: the fixed 1,000-image subset during training, or the full set. */
 export interface TestMetrics extends Metrics {
@@ -52,7 +82,9 @@ export interface HistoryRecord {
 // ─── page → training worker ────────────────────────────────────────────────────────────────
 export type ToTrainer =
   /** baseUrl: where public/ is served (import.meta.env.BASE_URL resolved to an absolute URL). */
-  | { type: 'init'; config: SessionConfig; backend: BackendChoice; baseUrl: string }
+  /** probe: the page's remembered speed probe; with none (or a stale one) 'auto' measures anew. */
+  /** images: the user's own, when config.dataset is 'custom' (a restarted worker gets them again). */
+  | { type: 'init'; config: SessionConfig; backend: BackendChoice; baseUrl: string; probe?: BackendProbe | null; images?: ImageDataset }
   | { type: 'play' }
   | { type: 'pause' }
   /** Run exactly `chunks` chunks, then pause. */
@@ -61,14 +93,25 @@ export type ToTrainer =
   | { type: 'reset'; config: SessionConfig }
   | { type: 'setHyper'; hyper: Partial<Hyper> }
   | { type: 'setBackend'; backend: BackendChoice }
+  /** Show/train another model kind, or both (Compare); each kind keeps its weights and step. */
+  | { type: 'setView'; view: ViewMode }
   | { type: 'evaluate'; id: number; full: boolean; iwK?: number }
   /** history: the page's curves, stored in the checkpoint so a load restores them. */
   | { type: 'save'; id: number; history?: HistoryRecord }
-  | { type: 'load'; id: number; bytes: ArrayBuffer };
+  | { type: 'load'; id: number; bytes: ArrayBuffer }
+  /** Train on the user's own images (config.dataset 'custom'): new weights, step 0; answered by 'loaded'. */
+  | { type: 'useImages'; id: number; config: SessionConfig; images: ImageDataset }
+  /** Test/debug hook (debugFaults.ts): makes the worker fail on purpose, so recovery can be tested. */
+  | { type: 'debug'; fault: DebugFault };
+
+/** Faults the test/debug hook can inject: a NaN step, a crash, a hang, a lost WebGL context. */
+export type DebugFault = 'nan' | 'crash' | 'hang' | 'lose-context';
 
 // ─── training worker → page ────────────────────────────────────────────────────────────────
 export type FromTrainer =
   | { type: 'ready'; backend: BackendName; tried: BackendAttempt[]; config: SessionConfig }
+  /** A new speed probe, for the page to remember and show in the backend menu. */
+  | { type: 'probed'; probe: BackendProbe }
   | { type: 'progress'; stage: ProgressStage; loaded: number; total: number; label: string }
   /**
    * One per chunk of steps. A test pass runs between chunks and arrives as a metrics message
@@ -86,6 +129,10 @@ export type FromTrainer =
       imagesPerSec: number;
       /** tf.memory().numTensors after the chunk: flat when nothing leaks. */
       numTensors?: number;
+      /** tf.memory().numBytes after the chunk (the soak script watches it). */
+      numBytes?: number;
+      /** The model these figures belong to (absent: the one shown). */
+      model?: ModelTag;
     }
   /** Test-set codes, posted every few chunks. logvar is null for the AE. */
   | {
@@ -97,14 +144,18 @@ export type FromTrainer =
       mu: Float32Array;
       logvar: Float32Array | null;
       labels: Uint8Array;
+      model?: ModelTag;
     }
   /** A copy of the current weights for the inference worker (every few chunks and on pause). */
-  | { type: 'weights'; step: number; weights: NetworkWeights }
+  | { type: 'weights'; step: number; weights: NetworkWeights; model?: ModelTag }
   /** The fixed strip of test images (count × 784, [0,1]) and their reconstructions (mean images). */
-  | { type: 'recon'; step: number; count: number; inputs: Float32Array; outputs: Float32Array }
-  | { type: 'state'; running: boolean; step: number; epoch: number }
+  | { type: 'recon'; step: number; count: number; inputs: Float32Array; outputs: Float32Array; model?: ModelTag }
+  | { type: 'state'; running: boolean; step: number; epoch: number; model?: ModelTag }
+  /** The view now in force (after setView, or a reset/load that changed the model kind). */
+  | { type: 'view'; view: ViewMode; config: SessionConfig }
   | { type: 'evaluated'; id: number; metrics: TestMetrics; logpx?: number }
   | { type: 'saved'; id: number; bytes: ArrayBuffer }
+  /** Answers 'load', and 'useImages' (step 0, no history). */
   | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord }
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; id?: number };
 
@@ -125,10 +176,10 @@ export type ToInference =
    * whole network): decode answers from it, encode refuses until full weights arrive.
    */
   | { type: 'decoder'; step: number; config: ModelConfig; decoder: DenseWeights[] }
-  /** Decode n latent vectors (n × dim, row-major) to mean images sigmoid(logits). */
-  | { type: 'decode'; id: number; n: number; z: Float32Array }
+  /** Decode n latent vectors (n × dim, row-major) to mean images sigmoid(logits). model: whose decoder (absent: the latest weights). */
+  | { type: 'decode'; id: number; n: number; z: Float32Array; model?: ModelTag }
   /** Encode n images (n × 784, [0,1]); also returns their reconstructions from z = μ. */
-  | { type: 'encode'; id: number; n: number; pixels: Float32Array };
+  | { type: 'encode'; id: number; n: number; pixels: Float32Array; model?: ModelTag };
 
 // ─── inference worker → page ─────────────────────────────────────────────────────────────────
 export type FromInference =
@@ -144,3 +195,18 @@ export type FromInference =
     }
   /** No weights yet, or a request of the wrong shape. */
   | { type: 'inferenceError'; id: number; message: string };
+
+// ─── page ↔ image import worker (import.worker.ts: the user's files to 28 × 28 gray) ─────────
+/** A picked file and its path inside the picked folder ("digits/3/a.png"), or its name alone. */
+export interface ImportFile {
+  path: string;
+  file: Blob;
+}
+
+export type ToImporter = { type: 'import'; files: ImportFile[]; sprite: SpriteOptions | null };
+
+export type FromImporter =
+  | { type: 'importProgress'; done: number; total: number }
+  /** pixels and labels are transferred. */
+  | { type: 'imported'; images: ConvertedImages }
+  | { type: 'importFailed'; message: string };

@@ -35,6 +35,7 @@ export class StartupGate {
         return [...this.release(), msg];
       // Download progress and failures belong to whatever the page shows; answers to requests too.
       case 'progress':
+      case 'probed':
       case 'error':
       case 'evaluated':
       case 'saved':
@@ -45,6 +46,7 @@ export class StartupGate {
       case 'latent':
       case 'recon':
       case 'weights':
+      case 'view':
         return [];
     }
   }

@@ -7,8 +7,13 @@ import { loadManifest, type DataSource } from '../data';
 import type { Manifest } from '../data/types';
 import type { BackendSelection } from './backend';
 import { checkpointBytes, readCheckpoint } from './checkpointIO';
+import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
-import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig, ToTrainer } from './protocol';
+import { weightsFinite } from './finiteWeights';
+import { imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from './imageDataset';
+import type { ImageDataset } from '../data/imageImport/types';
+import { ModelSlots, withKind, type Slot } from './modelSlots';
+import type { BackendChoice, BackendProbe, FromTrainer, HistoryRecord, ModelTag, SessionConfig, ToTrainer, ViewMode } from './protocol';
 import { downloadDataset, uploadDataset, type DatasetSplits, type TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
@@ -19,7 +24,8 @@ const EVALUATE_ROWS = 1000;
 
 export interface ControllerDeps {
   post(msg: FromTrainer, transfer?: Transferable[]): void;
-  selectBackend(choice: BackendChoice): Promise<BackendSelection>;
+  /** remembered: the page's speed probe; without one, 'auto' measures (backendProbe.ts). */
+  selectBackend(choice: BackendChoice, remembered?: BackendProbe | null): Promise<BackendSelection>;
   openSource(baseUrl: string): DataSource;
   /** WebGL reports a lost context only when asked. */
   contextLost(): boolean;
@@ -30,21 +36,28 @@ export class TrainerController {
   private source: DataSource | null = null;
   private manifest: Manifest | null = null;
   private selection: BackendSelection | null = null;
+  /** The speed probe 'auto' orders backends by: the page's, or the one measured here. */
+  private probe: BackendProbe | null = null;
   private splits: DatasetSplits | null = null;
+  /** The user's own images (dataset 'custom'), once the page has sent them. */
+  private images: DatasetSplits | null = null;
   private data: TrainingData | null = null;
   private session: TrainingSession | null = null;
   /** The config of the last session built, to rebuild from if a backend switch failed halfway. */
   private lastConfig: SessionConfig | null = null;
-  private readonly loop: TrainingLoop;
+  /** The shown model's loop; AE vs VAE swaps it for a parked one (modelSlots.ts). */
+  private loop: TrainingLoop;
+  private readonly slots = new ModelSlots();
 
   constructor(deps: ControllerDeps) {
     this.deps = deps;
     this.loop = new TrainingLoop((msg, transfer) => deps.post(msg, transfer));
+    this.loop.repair = () => this.repairWeights();
   }
 
   /** Whether work() has something to do: a slice of extra work or a chunk of training. */
   get hasWork(): boolean {
-    return this.loop.hasWork;
+    return this.loop.hasWork || this.slots.partnerHasWork;
   }
 
   /** Never throws: every failure becomes an `error` message. */
@@ -62,19 +75,21 @@ export class TrainerController {
   private async dispatch(msg: ToTrainer): Promise<void> {
     switch (msg.type) {
       case 'init':
-        return this.init(msg.config, msg.backend, msg.baseUrl);
+        this.probe = msg.probe ?? null;
+        return this.init(msg.config, msg.backend, msg.baseUrl, msg.images);
       case 'play':
-        return this.loop.play();
+        return this.slots.shownLoops(this.loop).forEach((l) => l.play());
       case 'pause':
-        return this.loop.pause();
+        return this.slots.shownLoops(this.loop).forEach((l) => l.pause());
       case 'step':
-        return this.loop.step(msg.chunks);
+        return this.slots.shownLoops(this.loop).forEach((l) => l.step(msg.chunks));
       case 'reset':
         await this.replaceSession(msg.config);
-        this.loop.postState();
-        return this.loop.queueSnapshot();
+        return this.slots.shownLoops(this.loop).forEach((l) => (l.postState(), l.queueSnapshot()));
       case 'setHyper':
-        return this.loop.setHyper(msg.hyper);
+        return this.slots.setHyper(this.loop, msg.hyper);
+      case 'setView':
+        return this.setView(msg.view);
       case 'setBackend':
         return this.switchBackend(msg.backend);
       case 'evaluate':
@@ -83,10 +98,14 @@ export class TrainerController {
         return this.save(msg.id, msg.history);
       case 'load':
         return this.load(msg.id, msg.bytes);
+      case 'useImages':
+        return this.useImages(msg.id, msg.config, msg.images);
+      case 'debug':
+        return injectFault(msg.fault, this.session);
     }
   }
 
-  private async init(config: SessionConfig, choice: BackendChoice, baseUrl: string): Promise<void> {
+  private async init(config: SessionConfig, choice: BackendChoice, baseUrl: string, images?: ImageDataset): Promise<void> {
     await this.chooseBackend(choice);
     this.source = this.deps.openSource(baseUrl);
     try {
@@ -94,6 +113,7 @@ export class TrainerController {
     } catch (err) {
       throw new WorkerError('dataset', `The dataset list (datasets/manifest.json) could not be loaded: ${errorText(err)}`, false);
     }
+    if (images) this.takeImages(images);
     await this.replaceSession(config);
     this.postReady();
     this.loop.postState();
@@ -101,11 +121,16 @@ export class TrainerController {
   }
 
   private async chooseBackend(choice: BackendChoice): Promise<void> {
-    this.post({ type: 'progress', stage: 'backend', loaded: 0, total: 1, label: 'Starting TensorFlow.js' });
+    const label = choice === 'auto' && this.probe === null ? 'Measuring which backend trains fastest here' : 'Starting TensorFlow.js';
+    this.post({ type: 'progress', stage: 'backend', loaded: 0, total: 1, label });
     try {
-      this.selection = await this.deps.selectBackend(choice);
+      this.selection = await this.deps.selectBackend(choice, this.probe);
     } catch (err) {
       throw new WorkerError('backend', errorText(err), false);
+    }
+    if (this.selection.probe) {
+      this.probe = this.selection.probe;
+      this.post({ type: 'probed', probe: this.selection.probe });
     }
     this.loop.webgl = this.selection.backend === 'webgl';
     this.post({ type: 'progress', stage: 'backend', loaded: 1, total: 1, label: `Using ${this.selection.backend}` });
@@ -119,12 +144,13 @@ export class TrainerController {
   /** Downloads (if the dataset is new) and uploads data, then builds a session; on failure nothing changes. */
   private async replaceSession(config: SessionConfig, start?: SessionStart): Promise<void> {
     if (!this.source || !this.manifest) throw new WorkerError('internal', 'The worker has not been initialised yet.', true);
-    const sameData = this.data !== null && this.data.dataset === config.dataset;
+    // New images of the user's own are new data under the same name.
+    const sameData = this.data !== null && this.data.dataset === config.dataset && (config.dataset !== IMAGES_DATASET || this.splits === this.images);
     let splits = this.splits;
     let data = this.data;
     if (!sameData) {
       try {
-        splits = await downloadDataset(this.source, this.manifest, config.dataset, this.progress);
+        splits = config.dataset === IMAGES_DATASET ? this.requireImages() : await downloadDataset(this.source, this.manifest, config.dataset, this.progress);
       } catch (err) {
         throw new WorkerError('dataset', `The ${config.dataset} dataset could not be loaded: ${errorText(err)}`, this.session !== null);
       }
@@ -138,10 +164,42 @@ export class TrainerController {
       throw err;
     }
     this.session?.dispose();
+    this.slots.dropAll();
     if (!sameData) this.data?.dispose();
     this.adopt(session, data as TrainingData, true);
     this.splits = splits;
+    this.slots.replaced(this.primary(), this.spawn);
+    this.post({ type: 'view', view: this.slots.view, config: session.config });
   }
+
+  /** AE vs VAE: shows another kind (or both), keeping each kind's weights and step. */
+  private setView(view: ViewMode): void {
+    const next = this.slots.setView(view, this.primary(), this.spawn);
+    this.session = next.session;
+    this.loop = next.loop;
+    this.lastConfig = next.session.config;
+    // Weight repair restores the primary's session: only its loop may call it.
+    for (const loop of this.slots.allLoops(this.loop)) loop.repair = loop === this.loop ? () => this.repairWeights() : null;
+    this.post({ type: 'view', view: this.slots.view, config: next.session.config });
+    for (const loop of this.slots.shownLoops(this.loop)) {
+      loop.postState();
+      loop.queueSnapshot();
+    }
+  }
+
+  private primary(): Slot {
+    return { session: this.requireSession(), loop: this.loop };
+  }
+
+  /** A model of another kind beside the primary: same data, layers, hyperparameters and seed. */
+  private readonly spawn = (kind: ModelTag, start?: SessionStart): Slot => {
+    const config = withKind(this.requireSession().config, kind);
+    const session = new TrainingSession(config, this.data as TrainingData, start);
+    const loop = new TrainingLoop((msg, transfer) => this.deps.post(msg, transfer));
+    loop.webgl = this.loop.webgl;
+    loop.adopt(session, start === undefined);
+    return { session, loop };
+  };
 
   private adopt(session: TrainingSession | null, data: TrainingData | null, fresh: boolean): void {
     this.session = session;
@@ -164,6 +222,7 @@ export class TrainerController {
 
   private async rebuildOn(choice: BackendChoice, config: SessionConfig, start: SessionStart | undefined): Promise<void> {
     const splits = this.splits as DatasetSplits;
+    const parked = this.slots.suspend();
     // Tensors belong to the backend that made them: free them before leaving it.
     try {
       this.session?.dispose();
@@ -176,6 +235,7 @@ export class TrainerController {
     const data = uploadDataset(splits, this.progress);
     const fresh = start === undefined;
     this.adopt(new TrainingSession(config, data, start), data, fresh);
+    this.slots.resume(parked, this.primary(), this.spawn);
     this.postReady();
     this.loop.postState();
     // The same weights on a new backend: the page already has their snapshot.
@@ -217,14 +277,48 @@ export class TrainerController {
     this.loop.queueSnapshot();
   }
 
+  /** The user's images become the dataset, with new weights; on failure the current model and images stay. */
+  private async useImages(id: number, config: SessionConfig, images: ImageDataset): Promise<void> {
+    if (!this.manifest) throw new WorkerError('dataset', 'The worker has not been initialised yet.', true);
+    const restore = this.takeImages(images);
+    try {
+      await this.replaceSession({ ...config, dataset: IMAGES_DATASET });
+    } catch (err) {
+      restore();
+      throw err;
+    }
+    this.loop.stop();
+    this.post({ type: 'loaded', id, config: this.requireSession().config, step: 0 });
+    this.loop.postState();
+    this.loop.queueSnapshot();
+  }
+
+  /** Makes these images the 'custom' dataset (checked first; a bad payload changes nothing); returns the undo. */
+  private takeImages(images: ImageDataset): () => void {
+    const splits = imageSplits(images);
+    const before = { images: this.images, manifest: this.manifest };
+    this.images = splits;
+    if (this.manifest) this.manifest = withImageInfo(this.manifest, imageInfo(images));
+    return () => ({ images: this.images, manifest: this.manifest } = before);
+  }
+
+  private requireImages(): DatasetSplits {
+    if (!this.images) throw new WorkerError('dataset', 'no images of your own are loaded in this session (choose them under “Your images”)', true);
+    return this.images;
+  }
+
   /** One slice of pending extra work if there is any, else one chunk of training. Never throws. */
   async work(): Promise<void> {
+    const wasPlaying = this.loop.playing;
+    const lost = () => this.selection?.backend === 'webgl' && this.deps.contextLost();
     try {
-      this.loop.work();
+      this.slots.nextLoop(this.primary()).work();
+      // A lost context fails quietly (reads give zeros): ask after every chunk.
+      if (lost()) await this.recoverFromContextLoss(wasPlaying);
     } catch (err) {
       try {
-        if (this.selection?.backend === 'webgl' && this.deps.contextLost()) await this.recoverFromContextLoss();
-        else this.post({ type: 'error', ...classifyError(err, 'training') });
+        if (lost()) await this.recoverFromContextLoss(wasPlaying);
+        else this.post({ type: 'error', ...classifyError(err, `training with batch size ${this.session?.hyper.batchSize ?? '?'}`) });
       } catch (inner) {
         this.post({ type: 'error', ...classifyError(inner, 'recovering from a lost WebGL context') });
       }
@@ -232,15 +326,35 @@ export class TrainerController {
     }
   }
 
+  /** The loss went NaN: if the weights themselves are no longer finite, the last snapshot's come back. */
+  private repairWeights(): number | null {
+    const s = this.session;
+    if (!s || !this.data || weightsFinite(s.net.getWeights())) return null;
+    const snapshot = this.loop.lastSnapshot;
+    // Without a snapshot (none sent yet) the only finite weights left are new ones.
+    const next = new TrainingSession(s.config, this.data, snapshot ?? undefined);
+    s.dispose();
+    // New weights for the loop (fresh optimizer moments, too: they went bad with the weights).
+    this.adopt(next, this.data, true);
+    this.loop.lastSnapshot = snapshot;
+    return next.step;
+  }
+
   /** WebGL's context died with the weights on it: resume on WASM/CPU from the last snapshot. */
-  private async recoverFromContextLoss(): Promise<void> {
+  private async recoverFromContextLoss(resume: boolean): Promise<void> {
+    this.loop.stop();
     const config = this.session?.config ?? this.lastConfig;
     if (!config) return;
     const start = this.loop.lastSnapshot ?? undefined;
     await this.rebuildOn('wasm', config, start);
+    // The page's picture may be newer than the snapshot: send the restored weights' own.
+    this.loop.republish();
+    this.loop.queueSnapshot();
     const from = start ? `step ${start.step}, the last snapshot` : 'new weights (no snapshot had been taken yet)';
-    const message = `The WebGL context was lost. Training moved to ${this.selection?.backend} and continues from ${from}; press Train to go on.`;
+    const next = resume ? 'training goes on' : 'press Train to go on';
+    const message = `The WebGL context was lost. The model moved to ${this.selection?.backend} and continues from ${from}; ${next}.`;
     this.post({ type: 'error', code: 'context-lost', recoverable: true, message });
+    if (resume) this.slots.shownLoops(this.loop).forEach((l) => l.play());
   }
 
   private post(msg: FromTrainer, transfer: Transferable[] = []): void {
@@ -262,6 +376,7 @@ function describeMessage(msg: ToTrainer): string {
     evaluate: 'evaluating on the test set',
     save: 'saving a checkpoint',
     load: 'loading a checkpoint',
+    useImages: 'switching to your images',
   };
   return doing[msg.type] ?? `handling "${msg.type}"`;
 }

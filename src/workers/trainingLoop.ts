@@ -4,8 +4,9 @@
 import type { Hyper } from '../model/types';
 import { charge, EMPTY_LEDGER, extraDue, nextChunkSize, nextSliceSize, type Ledger } from './chunkSchedule';
 import { PREVIEW_POINTS, SnapshotJob, TestJob, type ExtraJob, type JobKind } from './extraJobs';
-import type { FromTrainer } from './protocol';
-import { liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
+import { weightsFinite } from './finiteWeights';
+import type { FromTrainer, ModelTag } from './protocol';
+import { liveBytes, liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
 
 type Post = (msg: FromTrainer, transfer?: Transferable[]) => void;
 
@@ -20,6 +21,12 @@ export class TrainingLoop {
   lastSnapshot: SessionStart | null = null;
   /** WebGL compiles shaders on the first chunk: say so while it does. */
   webgl = false;
+  /**
+   * Set by the owner: when a step's loss is not finite, puts back the last snapshot if the
+   * weights themselves went bad (a finite-loss step can leave NaN in them); returns the step
+   * restored, or null when the weights were fine and stay.
+   */
+  repair: (() => number | null) | null = null;
   private readonly post: Post;
   private session: TrainingSession | null = null;
   private running = false;
@@ -33,8 +40,22 @@ export class TrainingLoop {
   private chunksSince: Record<JobKind, number> = { test: 0, snapshot: 0 };
   private published = { step: -1, count: 0 };
 
+  /** Steps of the next chunk, set by Compare so the AE trains exactly as many steps as the VAE did. */
+  nextChunkSteps: number | null = null;
+
   constructor(post: Post) {
-    this.post = post;
+    // Every per-model message says whose it is: the worker may hold a VAE and an AE at once.
+    this.post = (msg, transfer) => post(tagModel(msg, this.session?.config.model.kind), transfer);
+  }
+
+  /** Training runs (Train pressed), as opposed to paused or stepping. */
+  get playing(): boolean {
+    return this.running;
+  }
+
+  /** The page must get the current weights again (they were restored from a snapshot). */
+  republish(): void {
+    this.published = { step: -1, count: 0 };
   }
 
   get hasWork(): boolean {
@@ -141,8 +162,8 @@ export class TrainingLoop {
     this.jobs.shift();
     for (const { msg, transfer } of job.finish()) {
       if (msg.type === 'latent') this.published = { step: msg.step, count: msg.count };
-      // Kept as a copy for recovery; the original travels to the page without one.
-      if (msg.type === 'weights') this.lastSnapshot = { weights: structuredClone(msg.weights), step: msg.step, epoch: this.session?.epoch ?? 0 };
+      // Kept as a copy for recovery (never weights gone NaN); the original travels to the page without one.
+      if (msg.type === 'weights' && weightsFinite(msg.weights)) this.lastSnapshot = { weights: structuredClone(msg.weights), step: msg.step, epoch: this.session?.epoch ?? 0 };
       this.post(msg, transfer);
     }
   }
@@ -152,7 +173,8 @@ export class TrainingLoop {
     const first = !this.warm;
     const warmup = first && this.webgl;
     if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label: 'Compiling WebGL shaders (a few seconds, once)' });
-    const planned = first ? 1 : this.chunkSteps;
+    const planned = this.nextChunkSteps ?? (first ? 1 : this.chunkSteps);
+    this.nextChunkSteps = null;
     const out = session.runChunk(planned);
     this.warm = true;
     // The first chunk on a backend carries one-time costs (shader compiles): don't pace by it.
@@ -167,12 +189,15 @@ export class TrainingLoop {
       train: out.series,
       imagesPerSec: out.ms > 0 ? (out.images * 1000) / out.ms : 0,
       numTensors: liveTensors(),
+      numBytes: liveBytes(),
     });
     if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 1, total: 1, label: 'Shaders compiled' });
 
     if (out.nanAtStep !== null) {
       this.stop();
-      const message = `The loss became NaN at step ${out.nanAtStep}; training paused and the weights from before that step were kept. Try a smaller learning rate.`;
+      const restored = this.repair?.() ?? null;
+      const kept = restored === null ? 'the weights from before that step were kept' : `the weights were restored from step ${restored}, the last good snapshot`;
+      const message = `The loss became NaN at step ${out.nanAtStep}; training paused and ${kept}. Try a smaller learning rate.`;
       this.post({ type: 'error', code: 'nan', recoverable: true, message });
       this.postState();
       return this.queueSnapshot();
@@ -186,5 +211,19 @@ export class TrainingLoop {
       return this.queueSnapshot();
     }
     if (extraDue(this.chunksSince.snapshot, this.ledger)) this.queueSnapshot(true);
+  }
+}
+
+function tagModel(msg: FromTrainer, model: ModelTag | undefined): FromTrainer {
+  if (!model) return msg;
+  switch (msg.type) {
+    case 'metrics':
+    case 'latent':
+    case 'weights':
+    case 'recon':
+    case 'state':
+      return { ...msg, model };
+    default:
+      return msg;
   }
 }

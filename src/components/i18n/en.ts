@@ -2,7 +2,8 @@
 // other language must match (ja.ts), and the default when no language is chosen.
 import { enExplain } from './enExplain';
 import { enUi } from './enUi';
+import { enUpload } from './enUpload';
 
-export const en = { ...enUi, ...enExplain };
+export const en = { ...enUi, ...enExplain, ...enUpload };
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;

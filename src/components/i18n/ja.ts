@@ -2,5 +2,6 @@
 import type { Messages } from './en';
 import { jaExplain } from './jaExplain';
 import { jaUi } from './jaUi';
+import { jaUpload } from './jaUpload';
 
-export const ja: Messages = { ...jaUi, ...jaExplain };
+export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload };

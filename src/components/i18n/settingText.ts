@@ -13,7 +13,7 @@ export interface SettingText {
 
 export const JA_SETTINGS: Readonly<Record<SettingKey, SettingText>> = {
   dataset: { label: 'データセット', hint: '学習させる画像の種類です。' },
-  kind: { label: 'モデル', hint: 'VAE は z をサンプリングして KL を払い、AE は x を 1 点に写します。' },
+  kind: { label: 'モデル', hint: 'VAE は z をサンプリングして KL を払い、AE は x を 1 点に写します。', options: { compare: '比較' } },
   latentDim: { label: '潜在次元数', hint: 'z の次元数です。2 次元なら全体を描けます。' },
   hidden: { label: '隠れ層', hint: 'エンコーダの幅です。デコーダはその逆順です。' },
   beta: { label: 'β（ベータ）', hint: 'KL の重みです。1 のとき本来の ELBO です。' },

@@ -1,0 +1,73 @@
+// The first-visit speed probe: a few training steps of the default model on each backend that
+// can run here, so 'auto' picks the fastest by measurement rather than by rule. The page keeps
+// the result (per browser) and shows its figures in the backend menu.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../model';
+import type { BackendName, BackendProbe, BackendSpeed } from './protocol';
+
+/** Timed steps after the first, at most… */
+const TIMED_STEPS = 6;
+/** …or until this much time has gone, ms. */
+const TIMED_BUDGET_MS = 1_200;
+/** A first step slower than this is the measurement: no backend that slow wins. */
+const FIRST_STEP_CAP_MS = 6_000;
+
+/** Makes `backend` the active one, kernels and all; a reason when it cannot be. */
+export type Activate = (backend: BackendName) => Promise<string | undefined>;
+
+/** Trains the default 2-D VAE on a random batch for a few steps on the active backend. */
+function timeSteps(backend: BackendName): BackendSpeed {
+  const hyper = { ...DEFAULT_HYPER, warmStart: false };
+  const net = createNetwork(DEFAULT_MODEL, 1);
+  const trainer = new Trainer(net, hyper, 1);
+  const x = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([hyper.batchSize, DEFAULT_MODEL.inputDim], 0, 1, 'float32', 7), 0.8), 'float32')) as tf.Tensor2D;
+  try {
+    let t0 = performance.now();
+    trainer.step(x);
+    const firstStepMs = performance.now() - t0;
+    if (firstStepMs > FIRST_STEP_CAP_MS) {
+      return { backend, imagesPerSec: (hyper.batchSize * 1000) / firstStepMs, firstStepMs: Math.round(firstStepMs) };
+    }
+    // One more untimed step: some backends compile the rest of their programs on the second.
+    trainer.step(x);
+    let steps = 0;
+    t0 = performance.now();
+    while (steps < TIMED_STEPS && performance.now() - t0 < TIMED_BUDGET_MS) {
+      trainer.step(x);
+      steps++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { backend, imagesPerSec: Math.round((steps * hyper.batchSize) / seconds), firstStepMs: Math.round(firstStepMs) };
+  } finally {
+    x.dispose();
+    trainer.dispose();
+    net.dispose();
+  }
+}
+
+/** Measures each candidate in turn; a failing one is recorded with its reason, never thrown. */
+export async function runProbe(candidates: readonly BackendName[], activate: Activate, agent: string): Promise<BackendProbe> {
+  const results: BackendSpeed[] = [];
+  for (const backend of candidates) {
+    const failure = await activate(backend);
+    if (failure !== undefined) {
+      results.push({ backend, imagesPerSec: null, reason: failure });
+      continue;
+    }
+    try {
+      results.push(timeSteps(backend));
+    } catch (err) {
+      results.push({ backend, imagesPerSec: null, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  results.sort((a, b) => (b.imagesPerSec ?? -1) - (a.imagesPerSec ?? -1));
+  return {
+    version: 1,
+    measuredAt: new Date().toISOString(),
+    agent,
+    batch: DEFAULT_HYPER.batchSize,
+    hidden: [...DEFAULT_MODEL.hidden],
+    results,
+  };
+}
