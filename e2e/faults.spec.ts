@@ -51,11 +51,20 @@ async function noticeMatching(page: Page, pattern: RegExp, timeout = 60_000): Pr
 
 /** The image of Z decoded from the restored step's weights after the fault equals the one decoded from them before. */
 async function expectSameImageAsSnapshot(page: Page, restored: number, faultAt: number): Promise<void> {
-  await expect.poll(async () => (await decodes(page)).some((d) => d.step === restored && d.at > faultAt), { timeout: 60_000 }).toBe(true);
+  // The snapshot's weights arrive once when they are taken (possibly just after the fault was
+  // sent, while the chunk under way finished) and once more when the recovery restores them.
+  const atRestored = async () => (await decodes(page)).filter((d) => d.step === restored);
+  await expect
+    .poll(async () => {
+      const seen = await atRestored();
+      return seen.length >= 2 && seen.some((d) => d.at > faultAt);
+    }, { timeout: 60_000 })
+    .toBe(true);
   const all = await decodes(page);
-  const before = all.filter((d) => d.step === restored && d.at < faultAt);
-  const after = all.filter((d) => d.step === restored && d.at > faultAt);
-  expect(before.length, `an image decoded from the step-${restored} snapshot before the fault`).toBeGreaterThan(0);
+  const seen = all.filter((d) => d.step === restored);
+  const before = seen.slice(0, 1);
+  const after = seen.slice(-1);
+  expect(before.length, `an image decoded from the step-${restored} snapshot before the recovery`).toBeGreaterThan(0);
   expect(after[0]?.hash).toBe(before.at(-1)?.hash);
   // And it is not just any image: earlier weights decode Z differently.
   const earliest = all.reduce((a, b) => (b.step < a.step ? b : a));
