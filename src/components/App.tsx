@@ -17,6 +17,7 @@ import {
 } from './hyperSchema';
 import { useLanguage } from './i18n/LanguageProvider';
 import { LanguageToggle } from './i18n/LanguageToggle';
+import { noticeText } from './i18n/noticeText';
 import { settingLabel } from './i18n/settingText';
 import { CompareExplorer } from './latent/CompareExplorer';
 import { LatentExplorer } from './latent/LatentExplorer';
@@ -123,7 +124,7 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
     ...linkNotices.map((n) => ({
       key: n.key,
       level: 'warning' as const,
-      message: t('app.linkNote', { message: n.message }),
+      message: t('app.linkNote', { message: noticeText(n.message, lang) }),
       onDismiss: () => setLinkNotices((all) => all.filter((m) => m.key !== n.key)),
     })),
     ...state.notices.map((n) => ({

@@ -2,6 +2,8 @@
 // (with the manifold grid when it is on) as PNG, named for dataset, model and step.
 import { useState } from 'react';
 import { curvesCsv, describeRun, downloadBlob, exportFileName, panelAvailable, panelPng, type ExportPanel, type RunLabel } from './exportPanels';
+import { useT } from './i18n/LanguageProvider';
+import type { MessageKey } from './i18n/translate';
 import type { NoticeLevel } from './SaveLoad';
 import { usePlaygroundClient } from './usePlayground';
 
@@ -11,32 +13,34 @@ interface ExportButtonsProps {
   onNotice(level: NoticeLevel, message: string): void;
 }
 
-const TITLES: Record<ExportPanel, { title: string; file: string }> = {
-  curves: { title: 'Loss (nats per image)', file: 'loss-chart' },
-  latent: { title: 'Latent space', file: 'latent-map' },
+// File names stay English whatever the page's language, so a class's downloads sort together.
+const TITLES: Record<ExportPanel, { title: MessageKey; failed: MessageKey; file: string }> = {
+  curves: { title: 'export.lossTitle', failed: 'export.lossFailed', file: 'loss-chart' },
+  latent: { title: 'export.latentTitle', failed: 'export.latentFailed', file: 'latent-map' },
 };
 
 export function ExportButtons({ run, datasetTitle, onNotice }: ExportButtonsProps) {
   const client = usePlaygroundClient();
+  const t = useT();
   const [busy, setBusy] = useState(false);
 
   const exportCsv = () => {
     const history = client.getMetrics();
     if (history.steps.length === 0 && history.test.length === 0) {
-      onNotice('info', 'There are no curves to export yet: train the model first.');
+      onNotice('info', t('export.noCurves'));
       return;
     }
     downloadBlob(new Blob([curvesCsv(history)], { type: 'text/csv' }), exportFileName(run, 'curves', 'csv'));
   };
 
   const exportPng = async (panel: ExportPanel) => {
-    const { title, file } = TITLES[panel];
+    const { title, failed, file } = TITLES[panel];
     setBusy(true);
     try {
-      const blob = await panelPng(panel, `${title} · ${describeRun(run, datasetTitle)}`);
+      const blob = await panelPng(panel, `${t(title)} · ${describeRun(run, datasetTitle)}`);
       downloadBlob(blob, exportFileName(run, file, 'png'));
     } catch (err) {
-      onNotice('error', `The ${title.toLowerCase()} could not be exported: ${err instanceof Error ? err.message : String(err)}`);
+      onNotice('error', t(failed, { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);
     }
@@ -45,13 +49,13 @@ export function ExportButtons({ run, datasetTitle, onNotice }: ExportButtonsProp
   return (
     <div className="saveload-row">
       <button type="button" disabled={busy} onClick={exportCsv}>
-        Export CSV
+        {t('export.csv')}
       </button>
       <button type="button" disabled={busy || !panelAvailable('curves')} onClick={() => void exportPng('curves')}>
-        Export PNG: loss chart
+        {t('export.pngLoss')}
       </button>
       <button type="button" disabled={busy || !panelAvailable('latent')} onClick={() => void exportPng('latent')}>
-        Export PNG: latent map
+        {t('export.pngLatent')}
       </button>
     </div>
   );

@@ -13,6 +13,7 @@ import {
 } from './checkpointStore';
 import { ExportButtons } from './ExportButtons';
 import { describeRun, downloadBlob, exportFileName, megabytes as mb, type RunLabel } from './exportPanels';
+import { useT } from './i18n/LanguageProvider';
 import { SavedCheckpoints } from './SavedCheckpoints';
 import { useClientState, usePlaygroundClient } from './usePlayground';
 import './saveload.css';
@@ -36,6 +37,7 @@ function runLabel(state: ClientState): RunLabel {
 export function SaveLoad({ onNotice }: SaveLoadProps) {
   const client = usePlaygroundClient();
   const state = useClientState();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState<StoredCheckpoint[] | null>(null);
@@ -51,9 +53,9 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   const refresh = useCallback(() => {
     listCheckpoints().then(setSaved, (err: unknown) => {
       setSaved([]);
-      onNotice('warning', `Saved checkpoints cannot be listed: ${errorText(err)}`);
+      onNotice('warning', t('saveload.listFailed', { message: errorText(err) }));
     });
-  }, [onNotice]);
+  }, [onNotice, t]);
   useEffect(() => {
     if (open) refresh();
   }, [open, refresh]);
@@ -84,10 +86,10 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
 
   const saveBytes = async (): Promise<ArrayBuffer | null> => {
     try {
-      if (!client.save) throw new Error('this build cannot save');
+      if (!client.save) throw new Error(t('saveload.cannotSave'));
       return await client.save();
     } catch (err) {
-      onNotice('error', `The model could not be saved: ${errorText(err)}`);
+      onNotice('error', t('saveload.saveFailed', { message: errorText(err) }));
       return null;
     }
   };
@@ -98,7 +100,7 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
       if (!bytes) return;
       const file = exportFileName(runLabel(state), 'checkpoint', EXTENSION);
       downloadBlob(new Blob([bytes], { type: 'application/octet-stream' }), file);
-      onNotice('info', `Saved the model as ${file} (${mb(bytes.byteLength)}).`);
+      onNotice('info', t('saveload.savedFile', { file, size: mb(bytes.byteLength) }));
     });
 
   const saveInBrowser = () =>
@@ -112,43 +114,44 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
         await putCheckpoint(summary, bytes);
         setName('');
         refresh();
-        onNotice('info', `Saved “${label}” in this browser.`);
+        onNotice('info', t('saveload.savedBrowser', { name: label }));
       } catch (err) {
-        onNotice('error', `The model could not be saved in this browser: ${errorText(err)}`);
+        onNotice('error', t('saveload.saveBrowserFailed', { message: errorText(err) }));
       }
     });
 
   /** Hands the bytes to the worker; on failure the worker's own notice is replaced by one naming the source. */
   const loadBytes = async (bytes: ArrayBuffer, source: string) => {
     try {
-      if (!client.load) throw new Error('this build cannot load');
+      if (!client.load) throw new Error(t('saveload.cannotLoad'));
       const { config, step } = await client.load(bytes);
-      onNotice('info', `Loaded ${source}: ${describe({ dataset: config.dataset, kind: config.model.kind, latentDim: config.model.latentDim, step })}.`);
+      const loaded = describe({ dataset: config.dataset, kind: config.model.kind, latentDim: config.model.latentDim, step });
+      onNotice('info', t('saveload.loaded', { source, run: loaded }));
       setOpen(false);
     } catch (err) {
       const message = errorText(err);
       const echoed = client.getState().notices.find((n) => n.code === 'checkpoint' && n.message === message);
       if (echoed) client.dismissNotice(echoed.id);
-      onNotice('error', `Could not load ${source}. ${message}${/unchanged/.test(message) ? '' : ' The current model is unchanged.'}`);
+      onNotice('error', t(/unchanged/.test(message) ? 'saveload.loadFailed' : 'saveload.loadFailedUnchanged', { source, message }));
     }
   };
 
   const loadFile = (file: File) =>
     run('load-file', async () => {
-      const source = `“${file.name.slice(0, 80)}”`;
+      const source = t('saveload.quoted', { name: file.name.slice(0, 80) });
       if (file.size > MAX_CHECKPOINT_FILE_BYTES) {
-        onNotice('error', `Could not load ${source}: it is ${mb(file.size)}, and a checkpoint is at most ${mb(MAX_CHECKPOINT_FILE_BYTES)}. The current model is unchanged.`);
+        onNotice('error', t('saveload.tooLarge', { source, size: mb(file.size), max: mb(MAX_CHECKPOINT_FILE_BYTES) }));
         return;
       }
       if (file.size === 0) {
-        onNotice('error', `Could not load ${source}: the file is empty. The current model is unchanged.`);
+        onNotice('error', t('saveload.emptyFile', { source }));
         return;
       }
       let bytes: ArrayBuffer;
       try {
         bytes = await file.arrayBuffer();
       } catch (err) {
-        onNotice('error', `Could not read ${source}: ${errorText(err)}. The current model is unchanged.`);
+        onNotice('error', t('saveload.readFailed', { source, message: errorText(err) }));
         return;
       }
       await loadBytes(bytes, source);
@@ -160,10 +163,10 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
       try {
         bytes = await readCheckpointBytes(entry.id);
       } catch (err) {
-        onNotice('error', `${errorText(err)} The current model is unchanged.`);
+        onNotice('error', t('saveload.readSavedFailed', { message: errorText(err) }));
         return;
       }
-      await loadBytes(bytes, `“${entry.name}”`);
+      await loadBytes(bytes, t('saveload.quoted', { name: entry.name }));
     });
 
   const remove = (entry: StoredCheckpoint) =>
@@ -179,26 +182,26 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   return (
     <div className="saveload" ref={root}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        Save / Load <span aria-hidden="true">▾</span>
+        {t('saveload.button')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div id={panelId} className="saveload-panel" role="group" aria-label="Save, load and export">
+        <div id={panelId} className="saveload-panel" role="group" aria-label={t('saveload.panel')}>
           <section>
-            <h3>Save the model</h3>
-            <input type="text" aria-label="Checkpoint name" placeholder="Name (optional)" maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <h3>{t('saveload.saveHeading')}</h3>
+            <input type="text" aria-label={t('saveload.nameAria')} placeholder={t('saveload.namePlaceholder')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <div className="saveload-row">
-              <button type="button" disabled={!canSave} onClick={saveToFile}>Save to file</button>
-              <button type="button" disabled={!canSave} onClick={saveInBrowser}>Save in browser</button>
+              <button type="button" disabled={!canSave} onClick={saveToFile}>{t('saveload.saveFile')}</button>
+              <button type="button" disabled={!canSave} onClick={saveInBrowser}>{t('saveload.saveBrowser')}</button>
             </div>
           </section>
           <section>
-            <h3>Load a model</h3>
+            <h3>{t('saveload.loadHeading')}</h3>
             <label className={`button-like ${canLoad ? '' : 'is-disabled'}`}>
-              Load from file…
+              {t('saveload.loadFile')}
               <input
                 type="file"
                 className="visually-hidden"
-                aria-label="Load checkpoint file"
+                aria-label={t('saveload.loadFileAria')}
                 accept={`.${EXTENSION},application/octet-stream`}
                 disabled={!canLoad}
                 onChange={(e) => {
@@ -208,14 +211,14 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
                 }}
               />
             </label>
-            <h4>Load from browser</h4>
+            <h4>{t('saveload.loadBrowser')}</h4>
             <SavedCheckpoints entries={saved} titleOf={titleOf} disabled={!canLoad} onLoad={loadSaved} onDelete={remove} />
           </section>
           <section>
-            <h3>Export</h3>
+            <h3>{t('saveload.exportHeading')}</h3>
             <ExportButtons run={runLabel(state)} datasetTitle={titleOf(state.config.dataset)} onNotice={onNotice} />
           </section>
-          {busy && <p className="saveload-busy" role="status">Working…</p>}
+          {busy && <p className="saveload-busy" role="status">{t('saveload.working')}</p>}
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@
 // deleted. The list shows the summary stored beside the bytes, never the bytes themselves.
 import type { StoredCheckpoint } from './checkpointStore';
 import { describeRun, megabytes } from './exportPanels';
+import { useT } from './i18n/LanguageProvider';
 
 interface SavedCheckpointsProps {
   /** null while the list is being read. */
@@ -13,13 +14,14 @@ interface SavedCheckpointsProps {
 }
 
 export function SavedCheckpoints({ entries, titleOf, disabled, onLoad, onDelete }: SavedCheckpointsProps) {
-  if (entries === null) return <p className="saveload-empty">Reading…</p>;
-  if (entries.length === 0) return <p className="saveload-empty">Nothing saved in this browser yet.</p>;
+  const t = useT();
+  if (entries === null) return <p className="saveload-empty">{t('saveload.reading')}</p>;
+  if (entries.length === 0) return <p className="saveload-empty">{t('saveload.empty')}</p>;
   return (
-    <ul className="saveload-list" aria-label="Saved in this browser">
+    <ul className="saveload-list" aria-label={t('saveload.savedList')}>
       {entries.map((e) => (
         <li key={e.id}>
-          <button type="button" className="saveload-entry" disabled={disabled} aria-label={`Load ${e.name}`} onClick={() => onLoad(e)}>
+          <button type="button" className="saveload-entry" disabled={disabled} aria-label={t('saveload.loadEntry', { name: e.name })} onClick={() => onLoad(e)}>
             <span className="saveload-name">{e.name}</span>
             <span className="saveload-meta">
               {describeRun(e, titleOf(e.dataset))} · {new Date(e.savedAt).toLocaleString()} · {megabytes(e.size)}
@@ -29,8 +31,8 @@ export function SavedCheckpoints({ entries, titleOf, disabled, onLoad, onDelete 
             type="button"
             className="saveload-delete"
             disabled={disabled}
-            aria-label={`Delete ${e.name}`}
-            title="Delete from this browser"
+            aria-label={t('saveload.deleteEntry', { name: e.name })}
+            title={t('saveload.deleteTitle')}
             onClick={() => onDelete(e)}
           >
             ×

@@ -1,0 +1,51 @@
+// ヘッダーの「保存 / 読み込み」メニュー（SaveLoad.tsx、SavedCheckpoints.tsx、ExportButtons.tsx）の
+// 日本語。キーは enSaveLoad.ts と同じです。
+import type { SaveLoadKey } from './enSaveLoad';
+
+export const jaSaveLoad: Readonly<Record<SaveLoadKey, string>> = {
+  'saveload.button': '保存 / 読み込み',
+  'saveload.panel': '保存・読み込み・書き出し',
+  'saveload.saveHeading': 'モデルを保存する',
+  'saveload.nameAria': 'チェックポイントの名前',
+  'saveload.namePlaceholder': '名前（省略できます）',
+  'saveload.saveFile': 'ファイルに保存',
+  'saveload.saveBrowser': 'ブラウザに保存',
+  'saveload.loadHeading': 'モデルを読み込む',
+  'saveload.loadFile': 'ファイルから読み込む…',
+  'saveload.loadFileAria': 'チェックポイントのファイルを読み込む',
+  'saveload.loadBrowser': 'ブラウザから読み込む',
+  'saveload.exportHeading': '書き出し',
+  'saveload.working': '処理中です…',
+  'saveload.quoted': '「{name}」',
+
+  'saveload.listFailed': '保存したチェックポイントの一覧を読み出せませんでした：{message}',
+  'saveload.cannotSave': 'このビルドでは保存できません',
+  'saveload.cannotLoad': 'このビルドでは読み込めません',
+  'saveload.saveFailed': 'モデルを保存できませんでした：{message}',
+  'saveload.savedFile': 'モデルを {file}（{size}）として保存しました。',
+  'saveload.savedBrowser': '「{name}」をこのブラウザに保存しました。',
+  'saveload.saveBrowserFailed': 'モデルをこのブラウザに保存できませんでした：{message}',
+  'saveload.loaded': '{source}を読み込みました（{run}）。',
+  'saveload.loadFailed': '{source}を読み込めませんでした。{message}',
+  'saveload.loadFailedUnchanged': '{source}を読み込めませんでした。{message} 今のモデルはそのままです。',
+  'saveload.tooLarge': '{source}を読み込めませんでした。ファイルが {size} あり、チェックポイントの上限 {max} を超えています。今のモデルはそのままです。',
+  'saveload.emptyFile': '{source}を読み込めませんでした。ファイルが空です。今のモデルはそのままです。',
+  'saveload.readFailed': '{source}を読み取れませんでした（{message}）。今のモデルはそのままです。',
+  'saveload.readSavedFailed': '{message} 今のモデルはそのままです。',
+
+  'saveload.reading': '読み込み中です…',
+  'saveload.empty': 'このブラウザにはまだ何も保存されていません。',
+  'saveload.savedList': 'このブラウザに保存したモデル',
+  'saveload.loadEntry': '{name}を読み込む',
+  'saveload.deleteEntry': '{name}を削除する',
+  'saveload.deleteTitle': 'このブラウザから削除します',
+
+  'export.csv': 'CSV を書き出す',
+  'export.pngLoss': 'PNG を書き出す：損失のグラフ',
+  'export.pngLatent': 'PNG を書き出す：潜在空間の図',
+  'export.noCurves': '書き出せる学習曲線がまだありません。先にモデルを学習させてください。',
+  'export.lossTitle': '損失（画像 1 枚あたりの nats）',
+  'export.latentTitle': '潜在空間',
+  'export.lossFailed': '損失のグラフを書き出せませんでした：{message}',
+  'export.latentFailed': '潜在空間の図を書き出せませんでした：{message}',
+};
