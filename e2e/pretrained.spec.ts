@@ -164,3 +164,11 @@ test.describe('pretrained models', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test('start=fresh opens new weights even though every setting is the default, and keeps it in the link', async ({ page }) => {
+  await page.goto('./?start=fresh');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 120_000 });
+  expect(await statusStep(page)).toBe(0);
+  await expect(page.getByRole('combobox', { name: 'Load pretrained' })).not.toHaveValue('mnist-vae-2d');
+  expect(new URL(page.url()).searchParams.get('start')).toBe('fresh');
+});

@@ -34,8 +34,9 @@ if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
 const client = createPlaygroundClient(settingsToConfig(settings), {
   backend,
   baseUrl: new URL(import.meta.env.BASE_URL, window.location.href).href,
-  // A link without training settings (or with only the defaults) opens on the shipped pretrained model.
-  instantStart: settingsToParams(settings).size === 0,
+  // A link without training settings (or with only the defaults) opens on the shipped pretrained
+  // model, unless it says start=fresh.
+  instantStart: settingsToParams(settings).size === 0 && !pageOptions.fresh,
   // model=compare: both models from the start (AE vs VAE).
   view: settings.kind,
 });

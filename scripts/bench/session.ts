@@ -80,7 +80,7 @@ export interface SessionResult {
 }
 
 export function sessionUrl(base: string, o: Pick<SessionOptions, 'backend' | 'batch' | 'hidden'>): string {
-  const q = new URLSearchParams({ data: 'mnist', model: 'vae', z: '2', hidden: o.hidden, batch: String(o.batch), seed: '1', backend: o.backend });
+  const q = new URLSearchParams({ data: 'mnist', model: 'vae', z: '2', hidden: o.hidden, batch: String(o.batch), seed: '1', backend: o.backend, start: 'fresh' });
   return `${base}?${q}`;
 }
 

@@ -58,3 +58,18 @@ describe('hiddenPanels', () => {
     expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam').options)]).toEqual(['hyper']);
   });
 });
+
+describe('start', () => {
+  it('start=fresh asks for new weights and stays in the link; anything else is the usual start, noted when unknown', () => {
+    const fresh = pageOptionsFromParams(new URLSearchParams('start=fresh'));
+    expect(fresh.options.fresh).toBe(true);
+    expect(fresh.notes).toEqual([]);
+    expect(pageOptionsToParams(fresh.options).get('start')).toBe('fresh');
+    expect(pageOptionsFromParams(new URLSearchParams('start=pretrained')).options.fresh).toBe(false);
+    expect(pageOptionsFromParams(new URLSearchParams('')).options.fresh).toBe(false);
+    const odd = pageOptionsFromParams(new URLSearchParams('start=<b>x</b>'));
+    expect(odd.options.fresh).toBe(false);
+    expect(odd.notes.join(' ')).toMatch(/Start: .* is not fresh or pretrained/);
+    expect(pageOptionsToParams(odd.options).has('start')).toBe(false);
+  });
+});

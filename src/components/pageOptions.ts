@@ -10,6 +10,11 @@ export interface PageOptions {
   /** Panels shown in presentation mode although it hides them by default. */
   show: ReadonlySet<PanelName>;
   lang: Lang;
+  /**
+   * start=fresh: new weights even when every setting is the default (a bare link opens the
+   * shipped pretrained model), e.g. to show a class the clusters forming from nothing.
+   */
+  fresh: boolean;
 }
 
 /** A projector needs fewer, bigger things: these panels go unless `show=` asks for them. */
@@ -22,6 +27,7 @@ export const LINK_NAMES: ReadonlySet<string> = new Set([
   'present',
   'hide',
   'show',
+  'start',
   LANG_FIELD.param,
 ]);
 
@@ -31,7 +37,7 @@ export function unknownParams(params: URLSearchParams): string[] {
 }
 
 export function defaultPageOptions(): PageOptions {
-  return { present: false, hide: new Set(), show: new Set(), lang: LANG_FIELD.default };
+  return { present: false, hide: new Set(), show: new Set(), lang: LANG_FIELD.default, fresh: false };
 }
 
 export function pageOptionsFromParams(params: URLSearchParams): { options: PageOptions; notes: string[] } {
@@ -47,10 +53,11 @@ export function pageOptionsFromParams(params: URLSearchParams): { options: PageO
   }
   const { lang, note } = langFromParams(params);
   if (note) notes.push(note);
+  const fresh = readStart(params.get('start'), notes);
   const unknown = unknownParams(params);
   for (const name of unknown.slice(0, 5)) notes.push(`"${name.slice(0, 32)}" is not a setting; ignored.`);
   if (unknown.length > 5) notes.push(`${unknown.length - 5} more unknown names ignored.`);
-  return { options: { present, hide: hidden, show, lang }, notes };
+  return { options: { present, hide: hidden, show, lang, fresh }, notes };
 }
 
 /** Writes only what differs from the defaults; known keys are rewritten in canonical form. */
@@ -60,6 +67,7 @@ export function pageOptionsToParams(o: PageOptions, into = new URLSearchParams()
   set('hide', hideListText(o.hide));
   set('show', [...o.show].join(','));
   set('lang', o.lang === LANG_FIELD.default ? '' : o.lang);
+  set('start', o.fresh ? 'fresh' : '');
   return into;
 }
 
@@ -78,5 +86,14 @@ function readPresent(raw: string | null, notes: string[]): boolean {
   if (v === '1' || v === 'true' || v === 'on' || v === '') return true;
   if (v === '0' || v === 'false' || v === 'off') return false;
   notes.push(`Presentation: "${raw.slice(0, 32)}" is not on/off; presentation mode stays off.`);
+  return false;
+}
+
+function readStart(raw: string | null, notes: string[]): boolean {
+  if (raw === null) return false;
+  const v = raw.trim().toLowerCase();
+  if (v === 'fresh') return true;
+  if (v === 'pretrained' || v === '') return false;
+  notes.push(`Start: "${raw.slice(0, 32)}" is not fresh or pretrained; the usual start is used.`);
   return false;
 }
