@@ -37,7 +37,7 @@ export function ExportButtons({ run, datasetTitle, onNotice }: ExportButtonsProp
     const { title, failed, file } = TITLES[panel];
     setBusy(true);
     try {
-      const blob = await panelPng(panel, `${t(title)} · ${describeRun(run, datasetTitle)}`);
+      const blob = await panelPng(panel, `${t(title)} · ${describeRun(run, datasetTitle, t('saveload.stepWord'))}`);
       downloadBlob(blob, exportFileName(run, file, 'png'));
     } catch (err) {
       onNotice('error', t(failed, { message: err instanceof Error ? err.message : String(err) }));

@@ -48,7 +48,7 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   const canSave = ready && typeof client.save === 'function';
   const canLoad = ready && typeof client.load === 'function';
   const titleOf = (dataset: string) => state.manifest?.datasets.find((d) => d.name === dataset)?.title ?? dataset;
-  const describe = (run: RunLabel) => describeRun(run, titleOf(run.dataset));
+  const describe = (run: RunLabel) => describeRun(run, titleOf(run.dataset), t('saveload.stepWord'));
 
   const refresh = useCallback(() => {
     listCheckpoints().then(setSaved, (err: unknown) => {

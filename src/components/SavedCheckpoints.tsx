@@ -24,7 +24,7 @@ export function SavedCheckpoints({ entries, titleOf, disabled, onLoad, onDelete 
           <button type="button" className="saveload-entry" disabled={disabled} aria-label={t('saveload.loadEntry', { name: e.name })} onClick={() => onLoad(e)}>
             <span className="saveload-name">{e.name}</span>
             <span className="saveload-meta">
-              {describeRun(e, titleOf(e.dataset))} · {new Date(e.savedAt).toLocaleString()} · {megabytes(e.size)}
+              {describeRun(e, titleOf(e.dataset), t('saveload.stepWord'))} · {new Date(e.savedAt).toLocaleString()} · {megabytes(e.size)}
             </span>
           </button>
           <button

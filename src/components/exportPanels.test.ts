@@ -45,6 +45,7 @@ describe('exportFileName', () => {
 describe('describeRun', () => {
   it('says dataset, model, latent size and step in words', () => {
     expect(describeRun({ dataset: 'mnist', kind: 'vae', latentDim: 2, step: 12345 }, 'MNIST')).toBe('MNIST · VAE · z 2 · step 12,345');
+    expect(describeRun({ dataset: 'mnist', kind: 'ae', latentDim: 2, step: 40 }, 'MNIST', 'ステップ')).toBe('MNIST · AE · z 2 · ステップ 40');
     expect(describeRun({ dataset: 'fashion', kind: 'ae', latentDim: 8, step: 0 })).toBe('fashion · AE · z 8 · step 0');
     expect(megabytes(64 * 1024 * 1024)).toBe('64.0 MB');
   });

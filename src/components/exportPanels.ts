@@ -20,8 +20,9 @@ export interface RunLabel {
 }
 
 /** e.g. "MNIST · VAE · z 2 · step 1,200" (`title`: the dataset's display name). */
-export function describeRun(run: RunLabel, title = run.dataset): string {
-  return `${title} · ${run.kind.toUpperCase()} · z ${run.latentDim} · step ${run.step.toLocaleString('en-US')}`;
+/** e.g. "MNIST · VAE · z 2 · step 1,200"; `stepWord` is the page language's word for a step. */
+export function describeRun(run: RunLabel, title = run.dataset, stepWord = 'step'): string {
+  return `${title} · ${run.kind.toUpperCase()} · z ${run.latentDim} · ${stepWord} ${run.step.toLocaleString('en-US')}`;
 }
 
 export function megabytes(bytes: number): string {

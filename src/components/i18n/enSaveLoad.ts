@@ -48,6 +48,7 @@ export const enSaveLoad = {
   'export.latentTitle': 'Latent space',
   'export.lossFailed': 'The loss (nats per image) could not be exported: {message}',
   'export.latentFailed': 'The latent space could not be exported: {message}',
+  'saveload.stepWord': 'step',
 } as const;
 
 export type SaveLoadKey = keyof typeof enSaveLoad;

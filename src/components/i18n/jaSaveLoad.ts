@@ -48,4 +48,5 @@ export const jaSaveLoad: Readonly<Record<SaveLoadKey, string>> = {
   'export.latentTitle': '潜在空間',
   'export.lossFailed': '損失のグラフを書き出せませんでした：{message}',
   'export.latentFailed': '潜在空間の図を書き出せませんでした：{message}',
+  'saveload.stepWord': 'ステップ',
 };
