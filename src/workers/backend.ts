@@ -16,7 +16,7 @@ import { registerFastMatMul } from '../kernels/registerFastMatMul';
 import { registerFusedAdam } from '../kernels/fusedAdam';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
-import { runProbe } from './backendProbe';
+import { runProbe, type ProbeProgress } from './backendProbe';
 import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from './protocol';
 import { errorText } from './workerErrors';
 
@@ -104,10 +104,14 @@ async function activate(backend: BackendName): Promise<string | undefined> {
  * Tries the candidates in order; the first that initialises and passes the smoke test wins.
  * 'auto' orders them by a speed probe: the remembered one, or one measured now.
  */
-export async function selectBackend(choice: BackendChoice, remembered: BackendProbe | null = null): Promise<BackendSelection> {
+export async function selectBackend(
+  choice: BackendChoice,
+  remembered: BackendProbe | null = null,
+  onProbe?: ProbeProgress,
+): Promise<BackendSelection> {
   const facts = await probeFacts();
   const tried: BackendAttempt[] = [];
-  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent) : undefined;
+  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent, onProbe) : undefined;
   const plan = planBackends(choice, facts, probe ?? remembered);
   for (const candidate of plan) {
     if (candidate.skip !== undefined) {

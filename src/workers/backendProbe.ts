@@ -13,6 +13,9 @@ const TIMED_BUDGET_MS = 1_200;
 /** A first step slower than this is the measurement: no backend that slow wins. */
 const FIRST_STEP_CAP_MS = 6_000;
 
+/** Called before each candidate is measured: its name, how many are done, how many in all. */
+export type ProbeProgress = (backend: BackendName, done: number, total: number) => void;
+
 /** Makes `backend` the active one, kernels and all; a reason when it cannot be. */
 export type Activate = (backend: BackendName) => Promise<string | undefined>;
 
@@ -47,9 +50,15 @@ function timeSteps(backend: BackendName): BackendSpeed {
 }
 
 /** Measures each candidate in turn; a failing one is recorded with its reason, never thrown. */
-export async function runProbe(candidates: readonly BackendName[], activate: Activate, agent: string): Promise<BackendProbe> {
+export async function runProbe(
+  candidates: readonly BackendName[],
+  activate: Activate,
+  agent: string,
+  onProgress?: ProbeProgress,
+): Promise<BackendProbe> {
   const results: BackendSpeed[] = [];
   for (const backend of candidates) {
+    onProgress?.(backend, results.length, candidates.length);
     const failure = await activate(backend);
     if (failure !== undefined) {
       results.push({ backend, imagesPerSec: null, reason: failure });

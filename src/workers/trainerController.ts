@@ -13,7 +13,7 @@ import { weightsFinite } from './finiteWeights';
 import { imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from './imageDataset';
 import type { ImageDataset } from '../data/imageImport/types';
 import { ModelSlots, withKind, type Slot } from './modelSlots';
-import type { BackendChoice, BackendProbe, FromTrainer, HistoryRecord, ModelTag, SessionConfig, ToTrainer, ViewMode } from './protocol';
+import type { BackendChoice, BackendName, BackendProbe, FromTrainer, HistoryRecord, ModelTag, SessionConfig, ToTrainer, ViewMode } from './protocol';
 import { downloadDataset, uploadDataset, type DatasetSplits, type TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
@@ -25,7 +25,11 @@ const EVALUATE_ROWS = 1000;
 export interface ControllerDeps {
   post(msg: FromTrainer, transfer?: Transferable[]): void;
   /** remembered: the page's speed probe; without one, 'auto' measures (backendProbe.ts). */
-  selectBackend(choice: BackendChoice, remembered?: BackendProbe | null): Promise<BackendSelection>;
+  selectBackend(
+    choice: BackendChoice,
+    remembered?: BackendProbe | null,
+    onProbe?: (backend: BackendName, done: number, total: number) => void,
+  ): Promise<BackendSelection>;
   openSource(baseUrl: string): DataSource;
   /** WebGL reports a lost context only when asked. */
   contextLost(): boolean;
@@ -124,7 +128,9 @@ export class TrainerController {
     const label = choice === 'auto' && this.probe === null ? 'Measuring which backend trains fastest here' : 'Starting TensorFlow.js';
     this.post({ type: 'progress', stage: 'backend', loaded: 0, total: 1, label });
     try {
-      this.selection = await this.deps.selectBackend(choice, this.probe);
+      this.selection = await this.deps.selectBackend(choice, this.probe, (backend, done, total) =>
+        this.post({ type: 'progress', stage: 'backend', loaded: done, total, label: `Measuring which backend trains fastest here: ${backend}` }),
+      );
     } catch (err) {
       throw new WorkerError('backend', errorText(err), false);
     }
