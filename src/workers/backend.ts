@@ -144,12 +144,13 @@ export async function selectBackend(
  * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did.
  */
 function useFastWasmKernels(): string {
-  const matMul = registerFastMatMul(tf, { threads: self.crossOriginIsolated ? 2 : 1 });
+  const requested = self.crossOriginIsolated ? 2 : 1;
+  const matMul = registerFastMatMul(tf, { threads: requested });
   const adam = registerFusedAdam(tf);
   setTransposeFlagsNative(matMul.registered.length > 0);
   const done = [...matMul.registered, ...adam.registered];
   const why = [matMul.reason, adam.reason].filter((r) => r !== undefined);
-  const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${matMul.threads} thread(s) requested`;
+  const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${requested} thread(s) requested`;
   return done.length > 0
     ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
     : `stock kernels (${why.join('; ')})`;
