@@ -3,6 +3,7 @@
 // the current model as it was: a file is checked for size before it is read, and the worker
 // replaces the session only after the whole checkpoint has been validated.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useMenuDismiss } from './useMenuDismiss';
 import type { ClientState } from '../workers/clientTypes';
 import {
   deleteCheckpoint,
@@ -39,6 +40,7 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   const state = useClientState();
   const t = useT();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState<StoredCheckpoint[] | null>(null);
   const [name, setName] = useState('');
@@ -60,20 +62,7 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
     if (open) refresh();
   }, [open, refresh]);
 
-  // Closes on Escape and on a press outside, like any menu.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useMenuDismiss(open, closeMenu, root);
 
   const run = async (what: string, work: () => Promise<void>) => {
     setBusy(what);

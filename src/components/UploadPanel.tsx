@@ -3,7 +3,8 @@
 // and the skipped files with their reasons show here; "Train on these" trains a new model on
 // them like on a built-in dataset. Everything stays in this browser. A failure at any step
 // is a readable message, and the current model is only replaced once the images are in.
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useId, useRef, useState, type DragEvent } from 'react';
+import { useMenuDismiss } from './useMenuDismiss';
 import { splitImages, splitIndices } from '../data/imageImport/split';
 import type { SpriteOptions } from '../data/imageImport/sprites';
 import { IMPORT_LIMITS, type ConvertedImages } from '../data/imageImport/types';
@@ -39,6 +40,7 @@ export function UploadPanel({ onNotice }: UploadPanelProps) {
   const state = useClientState();
   const { t } = useLanguage();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [cell, setCell] = useState({ width: '28', height: '28', rows: false });
@@ -46,20 +48,7 @@ export function UploadPanel({ onNotice }: UploadPanelProps) {
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
-  // Closes on Escape and on a press outside, like the Save / Load menu.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useMenuDismiss(open, closeMenu, root);
 
   const sprite = (): SpriteOptions => ({ cellWidth: cellSize(cell.width), cellHeight: cellSize(cell.height), rowsAreClasses: cell.rows });
   const importFiles = (files: ImportFile[], asSheet = false) => start(asSheet ? files.slice(0, 1) : files, asSheet ? sprite() : null);
