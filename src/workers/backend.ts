@@ -14,6 +14,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerFastMatMul } from '../kernels/registerFastMatMul';
 import { registerFusedAdam } from '../kernels/fusedAdam';
+import { registerSharedIdentity } from '../kernels/sharedIdentity';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
 import { runProbe, type ProbeProgress } from './backendProbe';
@@ -139,7 +140,8 @@ export async function selectBackend(
 }
 
 /**
- * Swaps in our packed WASM SIMD matrix product and the single-pass Adam update (src/kernels):
+ * Swaps in our packed WASM SIMD matrix product, the single-pass Adam update and an Identity
+ * that shares memory instead of copying (src/kernels):
  * the model's code is unchanged, its products and optimizer just run faster. Two threads only
  * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did.
  */
@@ -147,9 +149,10 @@ function useFastWasmKernels(): string {
   const requested = self.crossOriginIsolated ? 2 : 1;
   const matMul = registerFastMatMul(tf, { threads: requested });
   const adam = registerFusedAdam(tf);
+  const identity = registerSharedIdentity(tf);
   setTransposeFlagsNative(matMul.registered.length > 0);
-  const done = [...matMul.registered, ...adam.registered];
-  const why = [matMul.reason, adam.reason].filter((r) => r !== undefined);
+  const done = [...matMul.registered, ...adam.registered, ...identity.registered];
+  const why = [matMul.reason, adam.reason, identity.reason].filter((r) => r !== undefined);
   const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${requested} thread(s) requested`;
   return done.length > 0
     ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
