@@ -41,6 +41,8 @@ interface Case {
   k: number;
   transposeA: boolean;
   transposeB: boolean;
+  /** Share of A's values set to zero (a sparse A takes the spmm route). */
+  zeroShare?: number;
 }
 
 /** Fills A and B, runs the kernel and returns the largest error relative to max |C|. */
@@ -50,7 +52,8 @@ function check(gemm: Gemm, memory: WebAssembly.Memory, alloc: HeapAllocator, c: 
   const b = alloc.malloc(k * n * 4);
   const out = alloc.malloc(m * n * 4 + 8);
   const rand = seeded(seed);
-  const A = new Float32Array(memory.buffer, a, m * k).map(rand);
+  const zeros = seeded(seed + 7);
+  const A = new Float32Array(memory.buffer, a, m * k).map(() => (zeros() + 0.5 < (c.zeroShare ?? 0) ? 0 : rand()));
   const B = new Float32Array(memory.buffer, b, k * n).map(rand);
   new Float32Array(memory.buffer, a, m * k).set(A);
   new Float32Array(memory.buffer, b, k * n).set(B);
@@ -120,9 +123,12 @@ describe('Gemm (own memory)', () => {
     gemm.run({ a: 0, b: 0, c, m: 0, n: 4, k: 5, transposeA: false, transposeB: false });
   });
 
-  it('stays under 4 kB, so Chrome compiles it synchronously even on a page main thread', () => {
+  // It is compiled synchronously (new WebAssembly.Module) in the training worker and the helper
+  // threads, where Chrome allows any size; a page's main thread allows 4 kB, so a bigger module
+  // there would fall back to the stock kernel (contextFor catches it). Kept small all the same.
+  it('stays under 8 kB', () => {
     for (const fma of [false, true]) {
-      expect(gemmModuleBytes({ mr: 4, nr: 8, unroll: 1, fma }, { minPages: 1, shared: true }).length).toBeLessThan(4096);
+      expect(gemmModuleBytes({ mr: 4, nr: 8, unroll: 1, fma }, { minPages: 1, shared: true }).length).toBeLessThan(8192);
     }
   });
 
@@ -154,11 +160,54 @@ describe('Gemm (own memory)', () => {
   });
 });
 
+describe('Gemm with a sparse A (spmm)', () => {
+  // n = 45: a 32-column block, three 4-column blocks and one single column.
+  const CASES: Array<[number, number, number]> = [
+    [37, 45, 203],
+    [130, 64, 100],
+    [5, 4, 3],
+    [128, 512, 96],
+  ];
+  for (const fma of [false, true]) {
+    it(`takes the sparse route for a mostly-zero A and matches the reference (fma ${fma})`, () => {
+      const memory = new WebAssembly.Memory({ initial: 16 });
+      const alloc = arena(memory);
+      const gemm = Gemm.create(memory, alloc, { fma });
+      let seed = 40;
+      for (const [m, n, k] of CASES) {
+        for (const transposeA of [false, true]) {
+          const before = gemm.sparseRuns;
+          expect(check(gemm, memory, alloc, { m, n, k, transposeA, transposeB: false, zeroShare: 0.85 }, seed++)).toBeLessThan(1e-5);
+          expect(gemm.sparseRuns).toBe(before + 1);
+        }
+      }
+    });
+  }
+
+  it('keeps the packed route for a dense A, a transposed B or an A without nonzeros', () => {
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const alloc = arena(memory);
+    const gemm = Gemm.create(memory, alloc, {});
+    expect(check(gemm, memory, alloc, { m: 37, n: 45, k: 203, transposeA: false, transposeB: false, zeroShare: 0.2 }, 3)).toBeLessThan(1e-5);
+    expect(check(gemm, memory, alloc, { m: 37, n: 45, k: 203, transposeA: false, transposeB: true, zeroShare: 0.9 }, 4)).toBeLessThan(1e-5);
+    expect(gemm.sparseRuns).toBe(0);
+    // All zeros: the sparse route writes zeros (C is overwritten, never accumulated into).
+    const a = alloc.malloc(16 * 20 * 4);
+    const b = alloc.malloc(20 * 8 * 4);
+    const out = alloc.malloc(16 * 8 * 4);
+    new Float32Array(memory.buffer, b, 20 * 8).fill(1);
+    new Float32Array(memory.buffer, out, 16 * 8).fill(7);
+    gemm.run({ a, b, c: out, m: 16, n: 8, k: 20, transposeA: false, transposeB: false });
+    expect(gemm.sparseRuns).toBe(1);
+    expect(Array.from(new Float32Array(memory.buffer, out, 16 * 8)).every((v) => v === 0)).toBe(true);
+  });
+});
+
 describe('Gemm with helper threads (shared memory, worker_threads)', () => {
   const memory = new WebAssembly.Memory({ initial: 256, maximum: 1024, shared: true });
   const alloc = arena(memory);
   const gemm = Gemm.create(memory, alloc, { fma: true });
-  const pool = GemmThreadPool.start(memory, gemm.bytes, 2, (source) => new Worker(source, { eval: true }));
+  const pool = GemmThreadPool.start(memory, gemm.bytes, gemm.names, 2, (source) => new Worker(source, { eval: true }));
   afterAll(() => pool.dispose());
 
   it('splits big products by rows or by columns and still matches the reference', async () => {
@@ -176,5 +225,29 @@ describe('Gemm with helper threads (shared memory, worker_threads)', () => {
       }
     }
     expect(pool.healthy).toBe(true);
+    // Both threads took rows.
+    expect(pool.counts.ownRows).toBeGreaterThan(0);
+    expect(pool.counts.ownRows).toBeLessThan(pool.counts.rows);
+  });
+
+  it('shares sparse products too', () => {
+    const before = gemm.sparseRuns;
+    for (const transposeA of [false, true]) {
+      expect(check(gemm, memory, alloc, { m: 256, n: 512, k: 300, transposeA, transposeB: false, zeroShare: 0.8 }, 77)).toBeLessThan(1e-5);
+    }
+    expect(gemm.sparseRuns).toBe(before + 2);
+  });
+});
+
+describe('GemmThreadPool', () => {
+  it('finishes a job on the calling thread when no helper ever picks it up', () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    // Helpers that never run: the job must not wait for them.
+    const pool = GemmThreadPool.start(memory, new Uint8Array(8), ['f'], 2, () => ({ postMessage() {}, terminate() {} }));
+    const ran: number[] = [];
+    pool.runRows([[['f', [1]]], [['f', [2]]], [['f', [3]]]], ([, args]) => ran.push(args[0]));
+    expect(ran).toEqual([1, 2, 3]);
+    expect(pool.counts).toEqual({ ownRows: 3, rows: 3 });
+    pool.dispose();
   });
 });

@@ -48,27 +48,45 @@ interface Operand {
   kStride: number;
 }
 
-/** Helper threads that run parts of the macro-kernel on the same memory (gemmThreads.ts). */
+/** One call into the kernel module: an export's name and its i32 arguments. */
+export type KernelCall = readonly [name: string, args: readonly number[]];
+
+/** Helper threads that share a product's work (gemmThreads.ts). */
 export interface MacroKernelPool {
   readonly helpers: number;
-  /** Starts gemm(...args) on helper `index`; returns at once. */
-  submit(index: number, args: readonly number[]): void;
-  /** Returns when every submitted part has finished. */
-  join(): void;
+  /**
+   * Runs every row (its calls in order) on this thread and the helpers, rows in any order and
+   * on any thread; returns when all are done. `run` makes one call on this thread.
+   */
+  runRows(rows: readonly (readonly KernelCall[])[], run: (call: KernelCall) => void): void;
 }
 
 /** Below this many multiply-adds per K block, waking a helper costs more than it saves. */
 const PARALLEL_MIN_MACS = 1 << 20;
+/**
+ * When at most this share of op(A) is nonzero, C = A·B runs as a sparse product (spmm): MNIST
+ * images are ≈ 19 % ink, so the first layer's forward product and weight gradient skip four
+ * fifths of their work. Above it the packed product is faster (scripts/bench-kernels.ts).
+ */
+export const SPARSE_MAX_DENSITY = 0.3;
+/** Values of op(A) sampled to guess its density before building the sparse form. */
+const DENSITY_SAMPLES = 509;
+/** Rows per thread in a job: enough for a thread held back by the OS to fall behind gracefully. */
+const ROWS_PER_THREAD = 4;
 
 export class Gemm {
   readonly shape: GemmShapeConfig;
   /** The compiled module's bytes, for helper threads that instantiate it on the same memory. */
   readonly bytes: Uint8Array<ArrayBuffer>;
+  /** The module's functions by name, which a helper's rows may call. */
+  readonly names: readonly string[];
   private readonly exports: GemmExports;
   private readonly memory: WebAssembly.Memory;
   private readonly alloc: HeapAllocator | null;
   private readonly kcMax: number;
   private pool: MacroKernelPool | null = null;
+  /** Products that ran as sparse A·B (for tests and benchmarks). */
+  sparseRuns = 0;
   private scratch = 0;
   private scratchSize = 0;
 
@@ -82,6 +100,7 @@ export class Gemm {
   ) {
     this.exports = exports;
     this.bytes = bytes;
+    this.names = Object.keys(exports).filter((name) => typeof exports[name] === 'function');
     this.memory = memory;
     this.alloc = alloc;
     this.shape = shape;
@@ -114,7 +133,7 @@ export class Gemm {
 
   /** Bytes of scratch run() needs for an m×k · k×n product (16-byte aligned start assumed). */
   scratchBytes(m: number, n: number, k: number): number {
-    return this.layout(m, n, k).total;
+    return Math.max(this.layout(m, n, k).total, sparseBytes(m, Math.floor(SPARSE_MAX_DENSITY * m * k)));
   }
 
   private layout(m: number, n: number, k: number) {
@@ -140,6 +159,7 @@ export class Gemm {
       new Float32Array(this.memory.buffer, g.c, m * n).fill(0);
       return;
     }
+    if (this.runSparse(g, scratch)) return;
     const { kcFull, mPanels, nPanels, padded, apBytes, bpBytes, total } = this.layout(m, n, k);
     const ap = scratch ?? this.reserve(total);
     const bp = ap + apBytes;
@@ -155,51 +175,128 @@ export class Gemm {
 
     for (let k0 = 0; k0 < k; k0 += kcFull) {
       const kc = Math.min(kcFull, k - k0);
-      this.pack(opA, k0, kc, mr, ap);
-      this.pack(opB, k0, kc, nr, bp);
-      this.macro(ap, bp, cOut, mPanels, nPanels, kc, ldc, k0 === 0 ? 0 : 1);
+      const acc = k0 === 0 ? 0 : 1;
+      const pool = this.pool;
+      if (pool === null || pool.helpers === 0 || mPanels * mr * nPanels * nr * kc < PARALLEL_MIN_MACS) {
+        for (const call of [...this.packCalls(opA, k0, kc, mr, ap), ...this.packCalls(opB, k0, kc, nr, bp)]) this.call(call);
+        this.exports.gemm(ap, bp, cOut, mPanels, nPanels, kc, ldc, acc);
+      } else {
+        this.shared(pool, opA, opB, k0, kc, ap, bp, cOut, mPanels, nPanels, ldc, acc);
+      }
     }
     if (padded) this.unpad(cOut, ldc / F32, g.c, m, n);
   }
 
-  /** The macro-kernel over all tiles, split by whole panels between this thread and the helpers. */
-  private macro(ap: number, bp: number, c: number, mPanels: number, nPanels: number, kc: number, ldc: number, acc: number): void {
-    const { mr, nr } = this.shape;
+  /**
+   * C = A·B with A in sparse form, when op(B) is B itself (rows of n contiguous values) and op(A)
+   * is mostly zeros; false (having done nothing) otherwise. Builds the form in two passes over A,
+   * counting each row's nonzeros, then placing (B row offset, value) pairs, and hands row ranges
+   * to the helpers like the packed product.
+   */
+  private runSparse(g: GemmArgs, scratch: number | undefined): boolean {
+    const { m, n, k } = g;
+    if (g.transposeB || n < 4) return false;
+    const size = m * k;
+    const heap = new Float32Array(this.memory.buffer);
+    const a0 = g.a / F32;
+    const stride = Math.max(1, Math.floor(size / DENSITY_SAMPLES));
+    let sampled = 0;
+    let nonzero = 0;
+    for (let i = 0; i < size; i += stride, sampled++) if (heap[a0 + i] !== 0) nonzero++;
+    if (nonzero > SPARSE_MAX_DENSITY * sampled) return false;
+
+    // Scratch: row starts (m + 1), each row's next free pair (m), the pairs.
+    const at = scratch ?? this.reserve(sparseBytes(m, Math.floor(SPARSE_MAX_DENSITY * size)));
+    const rowPtr = at;
+    const cursor = rowPtr + (m + 1) * F32;
+    const pairs = align16(cursor + m * F32);
+    // Stored row i is op(A) row i, or (transposed) op(A) column i.
+    const outer = g.transposeA ? k : m;
+    const inner = g.transposeA ? m : k;
+    const shape = g.transposeA ? 'Cols' : 'Rows';
+    const rowBytes = n * F32;
+    const ints = new Int32Array(this.memory.buffer);
+    ints.fill(0, rowPtr / F32, cursor / F32);
+    this.exports[`csrCount${shape}`](g.a, outer, inner, rowPtr + F32, 0, 0);
+    for (let r = 1; r <= m; r++) ints[rowPtr / F32 + r] += ints[rowPtr / F32 + r - 1];
+    const nnz = ints[rowPtr / F32 + m];
+    if (nnz > SPARSE_MAX_DENSITY * size) return false;
+    ints.copyWithin(cursor / F32, rowPtr / F32, rowPtr / F32 + m);
+    this.exports[`csrPlace${shape}`](g.a, outer, inner, cursor, pairs, rowBytes);
     const pool = this.pool;
-    const parts = pool === null ? 1 : Math.min(pool.helpers + 1, Math.max(mPanels, nPanels));
-    if (pool === null || parts < 2 || mPanels * mr * nPanels * nr * kc < PARALLEL_MIN_MACS) {
-      this.exports.gemm(ap, bp, c, mPanels, nPanels, kc, ldc, acc);
-      return;
+    const ldc = n * F32;
+    if (pool === null || pool.helpers === 0 || nnz * n < PARALLEL_MIN_MACS) {
+      this.exports.spmm(rowPtr, pairs, m, g.b, g.c, ldc, rowBytes);
+    } else {
+      const step = Math.max(1, Math.ceil(m / ((pool.helpers + 1) * ROWS_PER_THREAD)));
+      const rows: KernelCall[][] = [];
+      for (let r0 = 0; r0 < m; r0 += step) {
+        rows.push([['spmm', [rowPtr + r0 * F32, pairs, Math.min(step, m - r0), g.b, g.c + r0 * ldc, ldc, rowBytes]]]);
+      }
+      pool.runRows(rows, (call) => this.call(call));
     }
-    const byColumns = nPanels >= mPanels;
-    const panels = byColumns ? nPanels : mPanels;
-    const range = (t: number) => [Math.floor((panels * t) / parts), Math.floor((panels * (t + 1)) / parts)];
-    const part = (t: number): number[] => {
-      const [p0, p1] = range(t);
-      return byColumns
-        ? [ap, bp + p0 * kc * nr * F32, c + p0 * nr * F32, mPanels, p1 - p0, kc, ldc, acc]
-        : [ap + p0 * kc * mr * F32, bp, c + p0 * mr * ldc, p1 - p0, nPanels, kc, ldc, acc];
-    };
-    // Helpers take the later parts; this thread does the first, then waits for the rest.
-    for (let t = 1; t < parts; t++) pool.submit(t - 1, part(t));
-    this.exports.gemm(...part(0));
-    pool.join();
+    this.sparseRuns++;
+    return true;
   }
 
-  /** Packs rows × kc values starting at column k0 into panels of w rows: dst[p][kk][r]. */
-  private pack(op: Operand, k0: number, kc: number, w: number, dst: number): void {
+  /**
+   * One K block shared with the helpers. The operand with more panels is split: its slices are
+   * the rows of the job, each packing its own panels and then multiplying them against the other
+   * operand, which this thread packs whole first. Slices write disjoint tiles of C.
+   */
+  private shared(
+    pool: MacroKernelPool,
+    opA: Operand,
+    opB: Operand,
+    k0: number,
+    kc: number,
+    ap: number,
+    bp: number,
+    c: number,
+    mPanels: number,
+    nPanels: number,
+    ldc: number,
+    acc: number,
+  ): void {
+    const { mr, nr } = this.shape;
+    const byColumns = nPanels >= mPanels;
+    for (const call of byColumns ? this.packCalls(opA, k0, kc, mr, ap) : this.packCalls(opB, k0, kc, nr, bp)) this.call(call);
+    const panels = byColumns ? nPanels : mPanels;
+    const w = byColumns ? nr : mr;
+    const op = byColumns ? opB : opA;
+    const step = Math.max(1, Math.ceil(panels / ((pool.helpers + 1) * ROWS_PER_THREAD)));
+    const rows: KernelCall[][] = [];
+    for (let p0 = 0; p0 < panels; p0 += step) {
+      const count = Math.min(step, panels - p0);
+      const slice: Operand = { ...op, base: op.base + p0 * w * op.rowStride, rows: Math.min(op.rows - p0 * w, count * w) };
+      const dst = (byColumns ? bp : ap) + p0 * w * kc * F32;
+      const product: KernelCall = byColumns
+        ? ['gemm', [ap, dst, c + p0 * nr * F32, mPanels, count, kc, ldc, acc]]
+        : ['gemm', [dst, bp, c + p0 * mr * ldc, count, nPanels, kc, ldc, acc]];
+      rows.push([...this.packCalls(slice, k0, kc, w, dst), product]);
+    }
+    pool.runRows(rows, (call) => this.call(call));
+  }
+
+  private call([name, args]: KernelCall): void {
+    this.exports[name](...args);
+  }
+
+  /** The calls that pack rows × kc values starting at column k0 into panels of w rows: dst[p][kk][r]. */
+  private packCalls(op: Operand, k0: number, kc: number, w: number, dst: number): KernelCall[] {
     const src = op.base + k0 * op.kStride;
     const full = Math.floor(op.rows / w);
     const rest = op.rows - full * w;
-    const e = this.exports;
+    const calls: KernelCall[] = [];
     if (full > 0) {
-      if (op.rowStride === F32 && (w % 4 === 0 || w % 4 === 2)) e[`packRows${w}`](src, op.kStride, dst, full, kc);
-      else if (op.kStride === F32 && w % 4 === 0) e[`packCols${w}`](src, op.rowStride, dst, full, kc);
-      else e[`pack${w}`](src, op.rowStride, op.kStride, dst, full * w, full, kc);
+      if (op.rowStride === F32 && (w % 4 === 0 || w % 4 === 2)) calls.push([`packRows${w}`, [src, op.kStride, dst, full, kc]]);
+      else if (op.kStride === F32 && w % 4 === 0) calls.push([`packCols${w}`, [src, op.rowStride, dst, full, kc]]);
+      else calls.push([`pack${w}`, [src, op.rowStride, op.kStride, dst, full * w, full, kc]]);
     }
     if (rest > 0) {
-      e[`pack${w}`](src + full * w * op.rowStride, op.rowStride, op.kStride, dst + full * w * kc * F32, rest, 1, kc);
+      calls.push([`pack${w}`, [src + full * w * op.rowStride, op.rowStride, op.kStride, dst + full * w * kc * F32, rest, 1, kc]]);
     }
+    return calls;
   }
 
   /** Copies the m×n corner of the padded result (row length ldc floats) to the output. */
@@ -224,4 +321,11 @@ export class Gemm {
     // 16-byte alignment for the f32x4 panels.
     return this.scratch + ((16 - (this.scratch % 16)) % 16);
   }
+}
+
+const align16 = (n: number) => Math.ceil(n / 16) * 16;
+
+/** Scratch of a sparse A (m rows, up to nnz nonzeros): row starts, row cursors, 8-byte pairs. */
+function sparseBytes(m: number, nnz: number): number {
+  return align16((2 * m + 1) * F32) + nnz * 8 + 16;
 }

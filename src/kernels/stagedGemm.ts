@@ -26,7 +26,7 @@ export class StagedGemm {
   static start(threads: number, spawn: SpawnWorker, fma: boolean): StagedGemm {
     const memory = new WebAssembly.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
     const gemm = Gemm.create(memory, null, { fma });
-    const pool = GemmThreadPool.start(memory, gemm.bytes, threads - 1, spawn);
+    const pool = GemmThreadPool.start(memory, gemm.bytes, gemm.names, threads - 1, spawn);
     gemm.attachPool(pool);
     return new StagedGemm(memory, gemm, pool);
   }

@@ -80,7 +80,10 @@ export class Code {
   i32And(): this { return this.op(0x71); }
   i32Shl(): this { return this.op(0x74); }
 
+  i32Load(offset = 0): this { return this.op(0x28, ...this.mem(2, offset)); }
+  i32Store(offset = 0): this { return this.op(0x36, ...this.mem(2, offset)); }
   f32Load(offset = 0): this { return this.op(0x2a, ...this.mem(2, offset)); }
+  f32Ne(): this { return this.op(0x5c); }
   f32Add(): this { return this.op(0x92); }
   f32Mul(): this { return this.op(0x94); }
   f32Div(): this { return this.op(0x95); }
@@ -104,6 +107,9 @@ export class Code {
     return this.simd(0x0d, ...lanes);
   }
   f32x4Splat(): this { return this.simd(0x13); }
+  f32x4Ne(): this { return this.simd(0x42); }
+  v128AnyTrue(): this { return this.simd(0x53); }
+  i32x4Sub(): this { return this.simd(0xb1); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }
   f32x4Add(): this { return this.simd(0xe4); }
   f32x4Mul(): this { return this.simd(0xe6); }
