@@ -2,7 +2,7 @@
 // TF.js's WASM backend, stock kernels against ours (src/kernels), from tf.profile.
 //
 //   npx tsx scripts/profile-step.ts [--steps 30] [--batch 128] [--stock] [--explicit-transposes]
-//                                   [--copying-identity] [--threads N] [--random]
+//                                   [--copying-identity] [--stock-sum] [--threads N] [--random]
 //
 // Prints one JSON object: per kernel name, calls per step and ms per step (median over the
 // profiled steps), sorted by time, plus the step's wall time and the kernels' share of it.
@@ -18,8 +18,9 @@ import { fsSource } from '../src/data/fsSource';
 import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
-import { registerFastMatMul } from '../src/kernels/registerFastMatMul';
+import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
+import { registerColumnSum } from '../src/kernels/columnSum';
 import { setTransposeFlagsNative } from '../src/model/transposedProducts';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -40,6 +41,7 @@ if (!stock) {
   await matMul.threadsReady;
   registerFusedAdam(tf);
   if (!argv.includes('--copying-identity')) registerSharedIdentity(tf);
+  if (!argv.includes('--stock-sum')) registerColumnSum(tf);
   setTransposeFlagsNative(matMul.registered.length > 0 && !argv.includes('--explicit-transposes'));
 }
 
@@ -115,7 +117,7 @@ const stepMs = median(plain);
 process.stdout.write(
   `${JSON.stringify(
     {
-      kernels: stock ? 'stock' : ['fast', ...['--explicit-transposes', '--copying-identity'].filter((f) => argv.includes(f))].join(', '),
+      kernels: stock ? 'stock' : ['fast', ...['--explicit-transposes', '--copying-identity', '--stock-sum'].filter((f) => argv.includes(f))].join(', '),
       threads: stock ? 1 : numberArg('--threads', 1),
       batch,
       data: argv.includes('--random') ? 'random 0/1' : 'mnist',
@@ -133,3 +135,5 @@ process.stdout.write(
     1,
   )}\n`,
 );
+// Stops the helper threads, which would otherwise keep Node running.
+unregisterFastMatMul();
