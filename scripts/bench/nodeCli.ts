@@ -49,6 +49,8 @@ export function runNodeCli(root: string, trainSize: number, timeoutMs = 240_000)
   const args = [
     '--import', 'tsx', 'scripts/train.ts', '--dataset', 'mnist', '--model', 'vae', '--latent', '2',
     '--hidden', '512,256', '--epochs', '1', '--batch', '128', '--train-size', String(trainSize), '--seed', '1', '--out', out,
+    // Two threads, as the page uses when it is cross-origin isolated (the dev and preview servers).
+    '--threads', '2',
   ];
   const command = `node ${args.join(' ').replace(out, '<tmp>')}`;
   const t0 = performance.now();
