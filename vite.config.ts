@@ -36,11 +36,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (COOP + COEP) on the dev and preview servers: it lets the training
+ * worker share WebAssembly memory with helper threads, so its matrix products use both cores.
+ * Everything the page loads is its own, so require-corp blocks nothing. A static host that can
+ * set headers should send the same two (public/_headers does it on Netlify and Cloudflare Pages);
+ * without them the app runs single-threaded and says so in the backend menu.
+ */
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // base './' so the built site works from any sub-path (e.g. a GitHub project page).
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { headers: CROSS_ORIGIN_ISOLATION },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
