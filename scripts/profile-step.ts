@@ -2,7 +2,7 @@
 // TF.js's WASM backend, stock kernels against ours (src/kernels), from tf.profile.
 //
 //   npx tsx scripts/profile-step.ts [--steps 30] [--batch 128] [--stock] [--explicit-transposes]
-//                                   [--copying-identity] [--stock-sum] [--threads N] [--random]
+//                                   [--copying-identity] [--stock-sum] [--op-by-op-loss] [--threads N] [--random]
 //
 // Prints one JSON object: per kernel name, calls per step and ms per step (median over the
 // profiled steps), sorted by time, plus the step's wall time and the kernels' share of it.
@@ -21,6 +21,7 @@ import { registerFusedAdam } from '../src/kernels/fusedAdam';
 import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
 import { registerColumnSum } from '../src/kernels/columnSum';
+import { registerFusedBernoulli } from '../src/kernels/fusedBernoulli';
 import { setTransposeFlagsNative } from '../src/model/transposedProducts';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -42,6 +43,7 @@ if (!stock) {
   registerFusedAdam(tf);
   if (!argv.includes('--copying-identity')) registerSharedIdentity(tf);
   if (!argv.includes('--stock-sum')) registerColumnSum(tf);
+  if (!argv.includes('--op-by-op-loss')) registerFusedBernoulli();
   setTransposeFlagsNative(matMul.registered.length > 0 && !argv.includes('--explicit-transposes'));
 }
 
@@ -117,7 +119,7 @@ const stepMs = median(plain);
 process.stdout.write(
   `${JSON.stringify(
     {
-      kernels: stock ? 'stock' : ['fast', ...['--explicit-transposes', '--copying-identity', '--stock-sum'].filter((f) => argv.includes(f))].join(', '),
+      kernels: stock ? 'stock' : ['fast', ...['--explicit-transposes', '--copying-identity', '--stock-sum', '--op-by-op-loss'].filter((f) => argv.includes(f))].join(', '),
       threads: stock ? 1 : numberArg('--threads', 1),
       batch,
       data: argv.includes('--random') ? 'random 0/1' : 'mnist',

@@ -14,6 +14,7 @@ import { fsSource } from '../src/data/fsSource';
 import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { registerColumnSum } from '../src/kernels/columnSum';
+import { registerFusedBernoulli } from '../src/kernels/fusedBernoulli';
 import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
 import { setTransposeFlagsNative } from '../src/model/transposedProducts';
@@ -40,11 +41,12 @@ function useFastWasmKernels(threads: number): string {
   const adam = registerFusedAdam(tf);
   const identity = registerSharedIdentity(tf);
   const sum = registerColumnSum(tf);
+  const bernoulli = registerFusedBernoulli();
   setTransposeFlagsNative(matMul.registered.length > 0);
-  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered];
+  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered, ...bernoulli.registered];
   return done.length > 0
     ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads} thread(s)${matMul.threadsReason ? ` (${matMul.threadsReason})` : ''}`
-    : `stock kernels: ${[matMul.reason, adam.reason, identity.reason, sum.reason].filter(Boolean).join('; ')}`;
+    : `stock kernels: ${[matMul.reason, adam.reason, identity.reason, sum.reason, bernoulli.reason].filter(Boolean).join('; ')}`;
 }
 
 /** WASM (SIMD) when it starts, the plain-JS CPU backend otherwise. */

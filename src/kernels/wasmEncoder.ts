@@ -85,6 +85,7 @@ export class Code {
   f32Load(offset = 0): this { return this.op(0x2a, ...this.mem(2, offset)); }
   f32Ne(): this { return this.op(0x5c); }
   f32Add(): this { return this.op(0x92); }
+  f32Sub(): this { return this.op(0x93); }
   f32Mul(): this { return this.op(0x94); }
   f32Div(): this { return this.op(0x95); }
   f32Sqrt(): this { return this.op(0x91); }
@@ -108,6 +109,17 @@ export class Code {
   }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4Ne(): this { return this.simd(0x42); }
+  f32x4Ge(): this { return this.simd(0x46); }
+  f32x4Nearest(): this { return this.simd(0x6a); }
+  f32x4Abs(): this { return this.simd(0xe0); }
+  f32x4Neg(): this { return this.simd(0xe1); }
+  f32x4Sub(): this { return this.simd(0xe5); }
+  f32x4Max(): this { return this.simd(0xe9); }
+  v128Bitselect(): this { return this.simd(0x52); }
+  i32x4Splat(): this { return this.simd(0x11); }
+  i32x4Add(): this { return this.simd(0xae); }
+  i32x4Shl(): this { return this.simd(0xab); }
+  i32x4TruncSatF32x4S(): this { return this.simd(0xf8); }
   v128AnyTrue(): this { return this.simd(0x53); }
   i32x4Sub(): this { return this.simd(0xb1); }
   f32x4ExtractLane(lane: number): this { return this.simd(0x1f, lane); }

@@ -16,6 +16,7 @@ import { registerFastMatMul } from '../kernels/registerFastMatMul';
 import { registerFusedAdam } from '../kernels/fusedAdam';
 import { registerSharedIdentity } from '../kernels/sharedIdentity';
 import { registerColumnSum } from '../kernels/columnSum';
+import { registerFusedBernoulli } from '../kernels/fusedBernoulli';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
 import { runProbe, type ProbeProgress } from './backendProbe';
@@ -142,7 +143,8 @@ export async function selectBackend(
 
 /**
  * Swaps in our packed WASM SIMD matrix product, the single-pass Adam update, an Identity
- * that shares memory instead of copying and a one-pass column sum (src/kernels):
+ * that shares memory instead of copying, a one-pass column sum and the Bernoulli likelihood
+ * with its gradient in one pass (src/kernels):
  * the model's code is unchanged, its products and optimizer just run faster. Two threads only
  * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did.
  */
@@ -152,9 +154,10 @@ function useFastWasmKernels(): string {
   const adam = registerFusedAdam(tf);
   const identity = registerSharedIdentity(tf);
   const sum = registerColumnSum(tf);
+  const bernoulli = registerFusedBernoulli();
   setTransposeFlagsNative(matMul.registered.length > 0);
-  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered];
-  const why = [matMul.reason, adam.reason, identity.reason, sum.reason].filter((r) => r !== undefined);
+  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered, ...bernoulli.registered];
+  const why = [matMul.reason, adam.reason, identity.reason, sum.reason, bernoulli.reason].filter((r) => r !== undefined);
   const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${requested} thread(s) requested`;
   return done.length > 0
     ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
