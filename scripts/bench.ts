@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
 import { launchChromium, type LaunchedBrowser } from './bench/browser';
+import { runNative } from './bench/native';
 import { runNodeCli } from './bench/nodeCli';
 import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, UNITS, type BenchResult, type Machine } from './bench/report';
 import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
@@ -62,6 +63,8 @@ function emptyResult(plan: BenchPlan): BenchResult {
     longRun: null,
     scaling: [],
     nodeCli: null,
+    bareLoop: null,
+    native: null,
     reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
     ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS,
@@ -176,10 +179,21 @@ async function main(): Promise<number> {
   }
   // The CLI runs after the browser has closed, so the two do not compete for the cores.
   try {
-    progress(`bench: Node CLI (${plan.nodeTrainSize} images)`);
-    r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize);
+    progress(`bench: Node CLI (${plan.nodeTrainSize} images, our kernels, 2 threads)`);
+    r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize, { threads: 2, stockKernels: false });
   } catch (e) {
     r.errors.push(`node CLI: ${message(e)}`);
+  }
+  try {
+    progress(`bench: bare TF.js loop: Node CLI with TF.js's own kernels (${plan.bareLoopTrainSize} images)`);
+    r.bareLoop = await runNodeCli(ROOT, plan.bareLoopTrainSize, { threads: 1, stockKernels: true });
+  } catch (e) {
+    r.errors.push(`bare loop: ${message(e)}`);
+  }
+  if (plan.nativeSteps > 0) {
+    progress(`bench: native reference (PyTorch, ${plan.nativeSteps} steps)`);
+    const native = runNative(ROOT, plan.nativeSteps, 2);
+    r.native = typeof native === 'string' ? { unavailable: native } : native;
   }
 
   const trained = r.backends.some((s) => s.trainToFirstStepMs !== null);

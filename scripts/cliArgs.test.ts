@@ -18,7 +18,7 @@ describe('parseTrainArgs', () => {
     expect(a.config).toEqual(DEFAULT_MODEL);
     // The fast start is the app's; the CLI trains at a constant rate unless asked (math.md's protocol).
     expect(a.hyper).toEqual({ ...DEFAULT_HYPER, warmStart: false });
-    expect(a).toMatchObject({ dataset: 'mnist', epochs: 1, seed: 1, trainSize: null, backend: 'wasm', float16: false });
+    expect(a).toMatchObject({ dataset: 'mnist', epochs: 1, seed: 1, trainSize: null, backend: 'wasm', float16: false, stockKernels: false });
     expect(a.out).toBe('runs/mnist-vae-z2-seed1');
   });
 
@@ -28,11 +28,12 @@ describe('parseTrainArgs', () => {
         '--dataset', 'fashion', '--model=ae', '--latent', '20', '--hidden', '400', '--epochs', '3', '--batch=64',
         '--lr', '3e-4', '--beta', '0.5', '--likelihood', 'gaussian', '--sigma', '0.1', '--samples', '4', '--seed', '7',
         '--out', '/tmp/x', '--train-size', '1000', '--backend', 'cpu', '--float16', '--no-reparam', '--fast-start',
+        '--stock-kernels',
       ]),
     );
     expect(a.config).toEqual({ kind: 'ae', inputDim: 784, latentDim: 20, hidden: [400] });
     expect(a.hyper).toEqual({ learningRate: 3e-4, beta: 0.5, likelihood: 'gaussian', sigmaX: 0.1, samples: 4, reparam: false, batchSize: 64, warmStart: true });
-    expect(a).toMatchObject({ dataset: 'fashion', epochs: 3, seed: 7, out: '/tmp/x', trainSize: 1000, backend: 'cpu', float16: true });
+    expect(a).toMatchObject({ dataset: 'fashion', epochs: 3, seed: 7, out: '/tmp/x', trainSize: 1000, backend: 'cpu', float16: true, stockKernels: true });
   });
 
   it('answers --help', () => {

@@ -19,6 +19,8 @@ export interface TrainArgs {
   float16: boolean;
   /** Threads for the fast WASM matrix product (1 or 2). */
   threads: number;
+  /** TF.js's own WASM kernels only: the bare TF.js loop the benchmark compares against. */
+  stockKernels: boolean;
 }
 
 export type ParsedArgs = { kind: 'train'; args: TrainArgs } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -47,6 +49,7 @@ usage: npm run train -- [flags]
   --backend wasm|cpu              TF.js backend; wasm falls back to cpu (default wasm)
   --float16                       store weights as float16 (half the file size)
   --threads 1|2                   threads for the fast WASM matrix product (default 1)
+  --stock-kernels                 TF.js's own WASM kernels, none of ours (the bare TF.js loop, for comparison)
   --help                          show this message
 
 Prints one JSON line per epoch to stdout (progress goes to stderr); writes DIR/metrics.jsonl
@@ -58,7 +61,7 @@ const VALUE_FLAGS = [
   'dataset', 'model', 'latent', 'hidden', 'epochs', 'batch', 'lr', 'beta', 'likelihood',
   'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads',
 ] as const;
-const SWITCHES = ['float16', 'no-reparam', 'fast-start', 'help'] as const;
+const SWITCHES = ['float16', 'no-reparam', 'fast-start', 'stock-kernels', 'help'] as const;
 
 class UsageError extends Error {}
 
@@ -163,6 +166,7 @@ export function parseTrainArgs(argv: string[]): ParsedArgs {
         backend: choice(raw, 'backend', ['wasm', 'cpu'], 'wasm'),
         float16: raw.has('float16'),
         threads: inRange('threads', number(raw, 'threads', 1, true), 1, 2),
+        stockKernels: raw.has('stock-kernels'),
       },
     };
   } catch (e) {

@@ -50,13 +50,13 @@ function useFastWasmKernels(threads: number): string {
 }
 
 /** WASM (SIMD) when it starts, the plain-JS CPU backend otherwise. */
-async function startBackend(wanted: CliBackend, threads: number): Promise<string> {
+async function startBackend(wanted: CliBackend, threads: number, stockKernels: boolean): Promise<string> {
   if (wanted === 'wasm') {
     try {
       // In Node the .wasm files are read from the package's dist folder.
       setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
       if (await tf.setBackend('wasm')) {
-        const kernels = useFastWasmKernels(threads);
+        const kernels = stockKernels ? "TF.js's stock kernels (--stock-kernels)" : useFastWasmKernels(threads);
         log(kernels);
         return 'wasm';
       }
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
   if (parsed.kind === 'error') usageError(parsed.message);
   const args = parsed.args;
 
-  const backend = await startBackend(args.backend, args.threads);
+  const backend = await startBackend(args.backend, args.threads, args.stockKernels);
   const { train, trainRows, test } = await loadData(args);
   const trainCount = trainRows ? trainRows.length : train.count;
   const xTest = tf.tensor2d(toFloat32(test.pixels, null, DIM), [test.count, DIM]);

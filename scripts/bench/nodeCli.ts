@@ -44,13 +44,19 @@ export function lastJsonLine(stdout: string): EpochLine | null {
   return null;
 }
 
-export function runNodeCli(root: string, trainSize: number, timeoutMs = 240_000): Promise<NodeCliResult> {
+export interface NodeCliOptions {
+  /** Threads for our matrix product (the page uses two when cross-origin isolated). */
+  threads: number;
+  /** TF.js's own kernels only (--stock-kernels): the bare TF.js loop. */
+  stockKernels: boolean;
+}
+
+export function runNodeCli(root: string, trainSize: number, options: NodeCliOptions, timeoutMs = 240_000): Promise<NodeCliResult> {
   const out = mkdtempSync(join(tmpdir(), 'vae-bench-'));
   const args = [
     '--import', 'tsx', 'scripts/train.ts', '--dataset', 'mnist', '--model', 'vae', '--latent', '2',
     '--hidden', '512,256', '--epochs', '1', '--batch', '128', '--train-size', String(trainSize), '--seed', '1', '--out', out,
-    // Two threads, as the page uses when it is cross-origin isolated (the dev and preview servers).
-    '--threads', '2',
+    '--threads', String(options.threads), ...(options.stockKernels ? ['--stock-kernels'] : []),
   ];
   const command = `node ${args.join(' ').replace(out, '<tmp>')}`;
   const t0 = performance.now();

@@ -1,6 +1,7 @@
 // The benchmark's JSON report: its shape, the reference constant, and the ratios that compare
 // figures taken in the same run (the machine is shared and noisy: ratios travel, digits don't).
 
+import type { NativeResult } from './native';
 import type { NodeCliResult } from './nodeCli';
 import type { SessionResult } from './session';
 import { ratio } from './stats';
@@ -37,6 +38,12 @@ export interface Machine {
 }
 
 export interface Ratios {
+  /** Best backend's chunk images/s ÷ the bare TF.js loop measured in this run (the Node CLI with TF.js's own kernels). */
+  bestVsBareLoop: number | null;
+  /** The Node CLI with our kernels ÷ with TF.js's own: the kernels' gain in one runtime. */
+  nodeCliVsBareLoop: number | null;
+  /** The native framework's images/s ÷ the best backend's chunk images/s (> 1: native is faster). */
+  nativeVsBest: number | null;
   /** Best backend's chunk images/s ÷ the bare-loop reference constant. */
   bestVsBareLoopReference: number | null;
   /** Best backend's chunk images/s ÷ the Node CLI's images/s (same model, same run). */
@@ -68,7 +75,12 @@ export interface BenchResult {
   /** The long run on the fastest backend: memory after many steps, time to the −ELBO line, idle drag, redraw. */
   longRun: SessionResult | null;
   scaling: ScalingPoint[];
+  /** The Node CLI with our kernels, two threads. */
   nodeCli: NodeCliResult | null;
+  /** The bare TF.js loop, measured in this run: the Node CLI with TF.js's own WASM kernels. */
+  bareLoop: NodeCliResult | null;
+  /** The same model in PyTorch on the CPU (full mode, when torch is installed), or why not. */
+  native: NativeResult | { unavailable: string } | null;
   reference: { bareLoopImagesPerSec: number; source: string };
   ratios: Ratios;
   units: Record<string, string>;
@@ -99,7 +111,10 @@ export function bestBackend(sessions: readonly SessionResult[]): { backend: stri
 
 const scalingKey = (p: Pick<ScalingPoint, 'batch' | 'hidden'>) => `batch${p.batch}-hidden${p.hidden}`;
 
-export function computeRatios(r: Pick<BenchResult, 'backends' | 'best' | 'longRun' | 'scaling' | 'nodeCli'>): Ratios {
+export function computeRatios(
+  r: Pick<BenchResult, 'backends' | 'best' | 'longRun' | 'scaling' | 'nodeCli'> & Partial<Pick<BenchResult, 'bareLoop' | 'native'>>,
+): Ratios {
+  const native = r.native && 'imagesPerSec' in r.native ? r.native : null;
   const best = r.best;
   const bestSession = r.backends.find((s) => s.backend === best?.backend && s.training);
   const backendVsBest: Record<string, number | null> = {};
@@ -112,6 +127,9 @@ export function computeRatios(r: Pick<BenchResult, 'backends' | 'best' | 'longRu
   const scalingVsDefault: Record<string, number | null> = {};
   for (const p of r.scaling) scalingVsDefault[scalingKey(p)] = ratio(p.chunkImagesPerSec, base?.chunkImagesPerSec);
   return {
+    bestVsBareLoop: ratio(best?.chunkImagesPerSec, r.bareLoop?.imagesPerSec),
+    nodeCliVsBareLoop: ratio(r.nodeCli?.imagesPerSec, r.bareLoop?.imagesPerSec),
+    nativeVsBest: ratio(native?.imagesPerSec, best?.chunkImagesPerSec),
     bestVsBareLoopReference: ratio(best?.chunkImagesPerSec, BARE_LOOP_REFERENCE_IMAGES_PER_SEC),
     bestVsNodeCli: ratio(best?.chunkImagesPerSec, r.nodeCli?.imagesPerSec),
     bestWallVsNodeCli: ratio(bestSession?.training?.throughput.wallImagesPerSec, r.nodeCli?.imagesPerSec),

@@ -1,0 +1,40 @@
+// The native reference: the same VAE trained by PyTorch on the CPU (native_vae.py), when a
+// Python with torch is on this machine. Nothing is installed for it: without torch the report
+// says so and the ratio stays empty.
+
+import { spawnSync } from 'node:child_process';
+
+export interface NativeResult {
+  framework: string;
+  python: string;
+  steps: number;
+  imagesPerSec: number;
+  msPerStep: number;
+}
+
+/** The first Python that imports torch, or null. */
+function pythonWithTorch(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status === 0) return python;
+  }
+  return null;
+}
+
+/** Runs native_vae.py; a reason string when it cannot. */
+export function runNative(root: string, steps: number, threads: number): NativeResult | string {
+  const python = pythonWithTorch();
+  if (python === null) return 'no Python with torch on this machine (e.g. Debian: apt-get install python3-torch libopenblas0-pthread)';
+  const r = spawnSync(python, ['scripts/bench/native_vae.py', '--steps', String(steps), '--threads', String(threads)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (r.status !== 0) return `native_vae.py failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
+  try {
+    const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Omit<NativeResult, 'python'>;
+    return { ...line, python };
+  } catch {
+    return `native_vae.py printed no JSON: ${r.stdout.slice(-300)}`;
+  }
+}
