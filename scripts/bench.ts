@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
 import { launchChromium, type LaunchedBrowser } from './bench/browser';
-import { runNative } from './bench/native';
+import { runBareLoop, runNative } from './bench/native';
 import { runNodeCli } from './bench/nodeCli';
 import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, UNITS, type BenchResult, type Machine } from './bench/report';
 import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
@@ -64,6 +64,7 @@ function emptyResult(plan: BenchPlan): BenchResult {
     scaling: [],
     nodeCli: null,
     bareLoop: null,
+    nodeCliStockKernels: null,
     native: null,
     reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
     ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
@@ -185,11 +186,15 @@ async function main(): Promise<number> {
     r.errors.push(`node CLI: ${message(e)}`);
   }
   try {
-    progress(`bench: bare TF.js loop: Node CLI with TF.js's own kernels (${plan.bareLoopTrainSize} images)`);
-    r.bareLoop = await runNodeCli(ROOT, plan.bareLoopTrainSize, { threads: 1, stockKernels: true });
+    progress(`bench: Node CLI with TF.js's own kernels (${plan.stockKernelsTrainSize} images)`);
+    r.nodeCliStockKernels = await runNodeCli(ROOT, plan.stockKernelsTrainSize, { threads: 1, stockKernels: true });
   } catch (e) {
-    r.errors.push(`bare loop: ${message(e)}`);
+    r.errors.push(`node CLI, stock kernels: ${message(e)}`);
   }
+  progress(`bench: bare TF.js loop (${plan.bareLoopSteps} steps)`);
+  const bare = runBareLoop(ROOT, plan.bareLoopSteps);
+  if (typeof bare === 'string') r.errors.push(`bare loop: ${bare}`);
+  else r.bareLoop = bare;
   if (plan.nativeSteps > 0) {
     progress(`bench: native reference (PyTorch, ${plan.nativeSteps} steps)`);
     const native = runNative(ROOT, plan.nativeSteps, 2);

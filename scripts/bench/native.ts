@@ -1,6 +1,6 @@
-// The native reference: the same VAE trained by PyTorch on the CPU (native_vae.py), when a
-// Python with torch is on this machine. Nothing is installed for it: without torch the report
-// says so and the ratio stays empty.
+// The references the benchmark runs beside the app: the bare TF.js loop (bare-loop.ts) and the
+// same VAE trained by PyTorch on the CPU (native_vae.py), when a Python with torch is on this
+// machine. Nothing is installed for it: without torch the report says so and the ratio stays empty.
 
 import { spawnSync } from 'node:child_process';
 
@@ -10,6 +10,28 @@ export interface NativeResult {
   steps: number;
   imagesPerSec: number;
   msPerStep: number;
+}
+
+export interface BareLoopResult {
+  what: string;
+  steps: number;
+  msPerStep: number;
+  imagesPerSec: number;
+}
+
+/** Runs bare-loop.ts (the bare TF.js loop) for `steps` steps; a reason string when it fails. */
+export function runBareLoop(root: string, steps: number): BareLoopResult | string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-loop.ts', '--steps', String(steps)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (r.status !== 0) return `bare-loop.ts failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as BareLoopResult;
+  } catch {
+    return `bare-loop.ts printed no JSON: ${r.stdout.slice(-300)}`;
+  }
 }
 
 /** The first Python that imports torch, or null. */

@@ -22,7 +22,8 @@ function result(): BenchResult {
     ok: true, mode: 'full', startedAt: '2026-01-01T00:00:00.000Z', durationS: 480, machine: null,
     model: { dataset: 'mnist', kind: 'vae', layers: '784-512-256-2', batch: 128 }, build: { built: true, seconds: 9 },
     backends: [session], best: { backend: 'wasm', chunkImagesPerSec: 1300 }, longRun: null, scaling: [], nodeCli: null,
-    bareLoop: { command: '', trainSize: 640, imagesPerSec: 130, msPerStep: 985, backend: 'wasm', testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
+    bareLoop: { what: 'plain ops', steps: 10, msPerStep: 985, imagesPerSec: 130 },
+    nodeCliStockKernels: null,
     native: { unavailable: 'no Python with torch' },
     reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS, notes: ['a note'], errors: ['an error'],
@@ -37,7 +38,7 @@ describe('summaryText', () => {
     expect(text).toContain('webgl → wasm (fell back)');
     expect(text).toMatch(/2,100 ms\s+900 ms\s+1,300 img\/s\s+700 img\/s\s+59\.9 fps\s+2 \/ 130 ms/);
     expect(text).toContain('2.00×');
-    expect(text).toContain("Bare TF.js loop (Node CLI, TF.js's own kernels, 640 images): 130 img/s");
+    expect(text).toContain('Bare TF.js loop (Node: plain ops): 130 img/s');
     expect(text).toContain('best vs bare TF.js loop (this run) 10.00×');
     expect(text).toContain('Native: not run (no Python with torch)');
     expect(text).toContain('note: a note');

@@ -98,10 +98,13 @@ export function summaryText(r: BenchResult): string {
   }
 
   if (r.nodeCli) out.push(`Node CLI (${r.nodeCli.backend}, our kernels, ${fmt(r.nodeCli.trainSize)} images): ${ips(r.nodeCli.imagesPerSec)}, ${ms(r.nodeCli.msPerStep, 1)}/step`);
-  if (r.bareLoop) out.push(`Bare TF.js loop (Node CLI, TF.js's own kernels, ${fmt(r.bareLoop.trainSize)} images): ${ips(r.bareLoop.imagesPerSec)}, ${ms(r.bareLoop.msPerStep, 1)}/step`);
+  if (r.nodeCliStockKernels) {
+    out.push(`Node CLI (${r.nodeCliStockKernels.backend}, TF.js's own kernels, ${fmt(r.nodeCliStockKernels.trainSize)} images): ${ips(r.nodeCliStockKernels.imagesPerSec)}, ${ms(r.nodeCliStockKernels.msPerStep, 1)}/step`);
+  }
+  if (r.bareLoop) out.push(`Bare TF.js loop (Node: ${r.bareLoop.what}): ${ips(r.bareLoop.imagesPerSec)}, ${ms(r.bareLoop.msPerStep, 1)}/step`);
   if (r.native) out.push('imagesPerSec' in r.native ? `Native: ${r.native.framework}: ${ips(r.native.imagesPerSec)}, ${ms(r.native.msPerStep, 1)}/step` : `Native: not run (${r.native.unavailable})`);
   out.push(
-    `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in Node ${x(r.ratios.nodeCliVsBareLoop)} · ` +
+    `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
       `native vs best ${x(r.ratios.nativeVsBest)} · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
       `best vs Node CLI ${x(r.ratios.bestVsNodeCli)} (wall rate ${x(r.ratios.bestWallVsNodeCli)}) · wall/chunk ${x(r.ratios.bestWallVsChunk)} · drag p95 training/idle ${x(r.ratios.dragP95TrainingVsIdle)}`,
   );
