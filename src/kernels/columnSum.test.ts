@@ -9,16 +9,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../model/registerGradientsNode';
 import { columnSumCount, leadingReduction, registerColumnSum, unregisterColumnSum } from './columnSum';
+import { relativeError } from './relativeError';
 
-function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let err = 0;
-  let scale = 1e-30;
-  for (let i = 0; i < a.length; i++) {
-    err = Math.max(err, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return err / scale;
-}
 
 /** Runs `f` with the stock kernel and with ours; returns both results and how many sums went fast. */
 function both(f: () => tf.Tensor): { stock: tf.Tensor; fast: tf.Tensor; fastCalls: number } {
@@ -65,7 +57,7 @@ describe('column Sum (wasm)', () => {
       const { stock, fast, fastCalls } = both(() => tf.sum(x, axis, keepDims));
       expect(fastCalls).toBe(1);
       expect(fast.shape).toEqual(stock.shape);
-      expect(maxRelErr(fast.dataSync(), stock.dataSync())).toBeLessThan(1e-5);
+      expect(relativeError(fast.dataSync(), stock.dataSync())).toBeLessThan(1e-5);
       tf.dispose([x, stock, fast]);
     });
   }
@@ -88,7 +80,7 @@ describe('column Sum (wasm)', () => {
     const grad = () => tf.grad((bias: tf.Tensor) => tf.sum(tf.square(tf.add(tf.matMul(x, w), bias))))(b);
     const { stock, fast, fastCalls } = both(grad);
     expect(fastCalls).toBeGreaterThan(0);
-    expect(maxRelErr(fast.dataSync(), stock.dataSync())).toBeLessThan(1e-5);
+    expect(relativeError(fast.dataSync(), stock.dataSync())).toBeLessThan(1e-5);
     tf.dispose([x, w, b, stock, fast]);
   });
 });

@@ -5,7 +5,7 @@
 // (inner axes, other dtypes) goes to the stock kernel.
 
 import type * as tfc from '@tensorflow/tfjs-core';
-import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
+import { moduleOnHeap, wasmKernelProblem, type WasmHeap } from './wasmBackendAccess';
 import { assembleModule, Code, I32, type FuncDef, type MemoryImport, type ValType } from './wasmEncoder';
 
 type Tf = typeof tfc;
@@ -73,22 +73,8 @@ export function leadingReduction(shape: readonly number[], axis: number | number
 }
 
 type ColSum = (src: number, rows: number, cols: number, dst: number) => void;
-const instances = new WeakMap<object, { heap: WasmHeap; colsum: ColSum } | string>();
-
-function instanceFor(backend: object): { heap: WasmHeap; colsum: ColSum } | string {
-  const known = instances.get(backend);
-  if (known !== undefined) return known;
-  const heap = wasmHeapOf(backend);
-  let made: { heap: WasmHeap; colsum: ColSum } | string;
-  if (typeof heap === 'string') made = heap;
-  else {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && heap.memory.buffer instanceof SharedArrayBuffer;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(columnSumModuleBytes({ minPages: 1, shared })), { env: { memory: heap.memory } });
-    made = { heap, colsum: instance.exports.colsum as ColSum };
-  }
-  instances.set(backend, made);
-  return made;
-}
+const instances = new WeakMap<object, { heap: WasmHeap; exports: { colsum: ColSum } } | string>();
+const instanceFor = (backend: object) => moduleOnHeap(instances, backend, (shared) => columnSumModuleBytes({ minPages: 1, shared }));
 
 let stock: tfc.KernelConfig | null = null;
 /** Sums that took the fast path since registration (tests check the route). */
@@ -100,14 +86,8 @@ export function registerColumnSum(tf: Tf): { registered: string[]; reason?: stri
   if (stock !== null) return { registered: [KERNEL] };
   const original = tf.getKernel(KERNEL, BACKEND);
   if (original === undefined) return { registered: [], reason: `no stock ${KERNEL} kernel is registered for '${BACKEND}'` };
-  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(columnSumModuleBytes({ minPages: 1, shared: false }))) {
-    return { registered: [], reason: 'WebAssembly SIMD is not available' };
-  }
-  const backend = tf.findBackend(BACKEND);
-  if (backend !== null) {
-    const heap = wasmHeapOf(backend);
-    if (typeof heap === 'string') return { registered: [], reason: heap };
-  }
+  const problem = wasmKernelProblem((name) => tf.findBackend(name), columnSumModuleBytes({ minPages: 1, shared: false }));
+  if (problem !== undefined) return { registered: [], reason: problem };
   stock = original;
   tf.unregisterKernel(KERNEL, BACKEND);
   tf.registerKernel({
@@ -123,7 +103,7 @@ export function registerColumnSum(tf: Tf): { registered: string[]; reason?: stri
       const outShape = attrs.keepDims ? [...x.shape.map((d, i) => (i < x.shape.length - plan.outShape.length ? 1 : d))] : plan.outShape;
       const out = ctx.heap.makeOutput(outShape, 'float32');
       // Addresses after makeOutput: its malloc may have grown the heap.
-      ctx.colsum(ctx.heap.offsetOf(x.dataId), plan.rows, plan.cols, ctx.heap.offsetOf(out.dataId));
+      ctx.exports.colsum(ctx.heap.offsetOf(x.dataId), plan.rows, plan.cols, ctx.heap.offsetOf(out.dataId));
       fastSums++;
       return out;
     },

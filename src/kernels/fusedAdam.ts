@@ -4,7 +4,7 @@
 
 import type * as tfc from '@tensorflow/tfjs-core';
 import { adamModuleBytes } from './adamModule';
-import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
+import { moduleOnHeap, wasmKernelProblem, type WasmHeap } from './wasmBackendAccess';
 
 type Tf = typeof tfc;
 type TensorInfo = tfc.TensorInfo;
@@ -25,23 +25,8 @@ export interface FusedAdamAttrs {
 
 type AdamFn = (...args: number[]) => void;
 
-const instances = new WeakMap<object, { heap: WasmHeap; adam: AdamFn } | string>();
-
-function instanceFor(backend: object): { heap: WasmHeap; adam: AdamFn } | string {
-  const known = instances.get(backend);
-  if (known !== undefined) return known;
-  const heap = wasmHeapOf(backend);
-  let made: { heap: WasmHeap; adam: AdamFn } | string;
-  if (typeof heap === 'string') made = heap;
-  else {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && heap.memory.buffer instanceof SharedArrayBuffer;
-    const module = new WebAssembly.Module(adamModuleBytes({ minPages: 1, shared }));
-    const instance = new WebAssembly.Instance(module, { env: { memory: heap.memory } });
-    made = { heap, adam: instance.exports.adam as AdamFn };
-  }
-  instances.set(backend, made);
-  return made;
-}
+const instances = new WeakMap<object, { heap: WasmHeap; exports: { adam: AdamFn } } | string>();
+const instanceFor = (backend: object) => moduleOnHeap(instances, backend, (shared) => adamModuleBytes({ minPages: 1, shared }));
 
 function fusedAdam(args: Parameters<tfc.KernelFunc>[0]): TensorInfo[] {
   const { inputs, backend, attrs } = args;
@@ -54,7 +39,7 @@ function fusedAdam(args: Parameters<tfc.KernelFunc>[0]): TensorInfo[] {
     if (t.dtype !== 'float32') throw new Error(`${FUSED_ADAM_KERNEL}: float32 tensors only, got ${t.dtype}`);
     if (t.shape.reduce((p, d) => p * d, 1) !== n) throw new Error(`${FUSED_ADAM_KERNEL}: value, gradient and moments differ in size`);
   }
-  const { heap, adam } = ctx;
+  const { heap, exports: { adam } } = ctx;
   const outs = [0, 1, 2].map(() => heap.makeOutput([...value.shape], 'float32'));
   const [ow, om, ov] = outs.map((o) => heap.offsetOf(o.dataId));
   adam(
@@ -81,14 +66,8 @@ function fusedAdam(args: Parameters<tfc.KernelFunc>[0]): TensorInfo[] {
 /** Registers the kernel for the 'wasm' backend (idempotent); a reason when it cannot. */
 export function registerFusedAdam(tf: Tf): { registered: string[]; reason?: string } {
   if (tf.getKernel(FUSED_ADAM_KERNEL, BACKEND) !== undefined) return { registered: [FUSED_ADAM_KERNEL] };
-  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(adamModuleBytes({ minPages: 1, shared: false }))) {
-    return { registered: [], reason: 'WebAssembly SIMD is not available' };
-  }
-  const backend = tf.findBackend(BACKEND);
-  if (backend !== null) {
-    const heap = wasmHeapOf(backend);
-    if (typeof heap === 'string') return { registered: [], reason: heap };
-  }
+  const problem = wasmKernelProblem((name) => tf.findBackend(name), adamModuleBytes({ minPages: 1, shared: false }));
+  if (problem !== undefined) return { registered: [], reason: problem };
   tf.registerKernel({ kernelName: FUSED_ADAM_KERNEL, backendName: BACKEND, kernelFunc: fusedAdam });
   return { registered: [FUSED_ADAM_KERNEL] };
 }

@@ -11,16 +11,8 @@ import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../model';
 import { bernoulliLogLik } from '../model/losses';
 import '../model/registerGradientsNode';
 import { fusedBernoulliApplies, registerFusedBernoulli, unregisterFusedBernoulli } from './fusedBernoulli';
+import { relativeError } from './relativeError';
 
-function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let err = 0;
-  let scale = 1e-30;
-  for (let i = 0; i < a.length; i++) {
-    err = Math.max(err, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return err / scale;
-}
 
 /** log p(x|ℓ) per image and its gradient with respect to ℓ (weighted per image, so the chain rule shows). */
 function valueAndGrad(x: tf.Tensor2D, logits: tf.Tensor2D): { value: Float32Array; grad: Float32Array } {
@@ -54,8 +46,8 @@ describe('fused Bernoulli log-likelihood (wasm)', () => {
       registerFusedBernoulli();
       expect(fusedBernoulliApplies(x, logits)).toBe(true);
       const fused = valueAndGrad(x, logits);
-      expect(maxRelErr(fused.value, stock.value)).toBeLessThan(1e-5);
-      expect(maxRelErr(fused.grad, stock.grad)).toBeLessThan(1e-5);
+      expect(relativeError(fused.value, stock.value)).toBeLessThan(1e-5);
+      expect(relativeError(fused.grad, stock.grad)).toBeLessThan(1e-5);
       tf.dispose([logits, u, x]);
     });
   }
@@ -68,8 +60,8 @@ describe('fused Bernoulli log-likelihood (wasm)', () => {
     const stock = valueAndGrad(x, logits);
     registerFusedBernoulli();
     const fused = valueAndGrad(x, logits);
-    expect(maxRelErr(fused.value, stock.value)).toBeLessThan(1e-5);
-    expect(maxRelErr(fused.grad, stock.grad)).toBeLessThan(1e-5);
+    expect(relativeError(fused.value, stock.value)).toBeLessThan(1e-5);
+    expect(relativeError(fused.grad, stock.grad)).toBeLessThan(1e-5);
     expect(Array.from(fused.value).every(Number.isFinite)).toBe(true);
     tf.dispose([logits, x]);
   });

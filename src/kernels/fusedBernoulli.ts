@@ -5,36 +5,22 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { bernoulliModuleBytes } from './bernoulliModule';
-import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
+import { moduleOnHeap, wasmKernelProblem, type WasmHeap } from './wasmBackendAccess';
 
 export const BERNOULLI_KERNEL = 'BernoulliLogLik';
 const BACKEND = 'wasm';
 
 type BernoulliFn = (logits: number, x: number, rows: number, cols: number, out: number, grad: number) => void;
 
-const instances = new WeakMap<object, { heap: WasmHeap; run: BernoulliFn } | string>();
-
-function instanceFor(backend: object): { heap: WasmHeap; run: BernoulliFn } | string {
-  const known = instances.get(backend);
-  if (known !== undefined) return known;
-  const heap = wasmHeapOf(backend);
-  let made: { heap: WasmHeap; run: BernoulliFn } | string;
-  if (typeof heap === 'string') made = heap;
-  else {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && heap.memory.buffer instanceof SharedArrayBuffer;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bernoulliModuleBytes({ minPages: 1, shared })), { env: { memory: heap.memory } });
-    made = { heap, run: instance.exports.bernoulli as BernoulliFn };
-  }
-  instances.set(backend, made);
-  return made;
-}
+const instances = new WeakMap<object, { heap: WasmHeap; exports: { bernoulli: BernoulliFn } } | string>();
+const instanceFor = (backend: object) => moduleOnHeap(instances, backend, (shared) => bernoulliModuleBytes({ minPages: 1, shared }));
 
 function bernoulliKernel(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
   const { logits, x } = args.inputs as Record<'logits' | 'x', tf.TensorInfo>;
   const ctx = instanceFor(args.backend);
   if (typeof ctx === 'string') throw new Error(`${BERNOULLI_KERNEL}: ${ctx}`);
   const [rows, cols] = logits.shape;
-  const { heap, run } = ctx;
+  const { heap, exports: { bernoulli: run } } = ctx;
   const out = heap.makeOutput([rows], 'float32');
   const grad = heap.makeOutput([rows, cols], 'float32');
   // Addresses after makeOutput: its malloc may have grown the heap.
@@ -45,14 +31,8 @@ function bernoulliKernel(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo[] {
 /** Registers the kernel for 'wasm' (idempotent); a reason when it cannot. */
 export function registerFusedBernoulli(): { registered: string[]; reason?: string } {
   if (tf.getKernel(BERNOULLI_KERNEL, BACKEND) !== undefined) return { registered: [BERNOULLI_KERNEL] };
-  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(bernoulliModuleBytes({ minPages: 1, shared: false }))) {
-    return { registered: [], reason: 'WebAssembly SIMD is not available' };
-  }
-  const backend = tf.findBackend(BACKEND);
-  if (backend !== null) {
-    const heap = wasmHeapOf(backend);
-    if (typeof heap === 'string') return { registered: [], reason: heap };
-  }
+  const problem = wasmKernelProblem((name) => tf.findBackend(name), bernoulliModuleBytes({ minPages: 1, shared: false }));
+  if (problem !== undefined) return { registered: [], reason: problem };
   tf.registerKernel({ kernelName: BERNOULLI_KERNEL, backendName: BACKEND, kernelFunc: bernoulliKernel });
   return { registered: [BERNOULLI_KERNEL] };
 }

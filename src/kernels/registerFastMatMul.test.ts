@@ -13,20 +13,11 @@ import '../model/registerGradientsNode';
 import { fastPathWorthIt, planMatMul } from './matMulPlan';
 import { fastMatMulStats, MIN_FAST_MACS, registerFastMatMul, unregisterFastMatMul } from './registerFastMatMul';
 import { wasmHeapOf } from './wasmBackendAccess';
+import { relativeError } from './relativeError';
 
 v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 /** max |x − ref| / max |ref|: a normwise relative error that is not fooled by entries near 0. */
-function relativeError(x: ArrayLike<number>, ref: ArrayLike<number>): number {
-  expect(x.length).toBe(ref.length);
-  let err = 0;
-  let scale = 1e-30;
-  for (let i = 0; i < ref.length; i++) {
-    err = Math.max(err, Math.abs(x[i] - ref[i]));
-    scale = Math.max(scale, Math.abs(ref[i]));
-  }
-  return err / scale;
-}
 
 type Product = { a: number[]; b: number[]; transposeA: boolean; transposeB: boolean };
 

@@ -58,3 +58,39 @@ export function wasmHeapOf(backend: unknown): WasmHeap | string {
     makeOutput: (shape, dtype) => (makeOutput as WasmHeap['makeOutput']).call(backend, shape, dtype),
   };
 }
+
+/**
+ * A module of ours instantiated on a WASM backend's heap, once per backend instance (cached in
+ * `cache`), or the reason it cannot be: `bytes(shared)` emits it for a shared or a plain memory.
+ */
+export function moduleOnHeap<E>(
+  cache: WeakMap<object, { heap: WasmHeap; exports: E } | string>,
+  backend: object,
+  bytes: (shared: boolean) => Uint8Array<ArrayBuffer>,
+): { heap: WasmHeap; exports: E } | string {
+  const known = cache.get(backend);
+  if (known !== undefined) return known;
+  const heap = wasmHeapOf(backend);
+  let made: { heap: WasmHeap; exports: E } | string;
+  if (typeof heap === 'string') made = heap;
+  else {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && heap.memory.buffer instanceof SharedArrayBuffer;
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes(shared)), { env: { memory: heap.memory } });
+    made = { heap, exports: instance.exports as E };
+  }
+  cache.set(backend, made);
+  return made;
+}
+
+/**
+ * Why a kernel built on `moduleBytes` cannot be registered for the WASM backend, or undefined:
+ * the engine must validate the module (SIMD), and a WASM backend already running must expose
+ * its heap. `findBackend` is tf.findBackend.
+ */
+export function wasmKernelProblem(findBackend: (name: string) => unknown, moduleBytes: Uint8Array<ArrayBuffer>): string | undefined {
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(moduleBytes)) return 'WebAssembly SIMD is not available';
+  const backend = findBackend('wasm');
+  if (backend === null || backend === undefined) return undefined;
+  const heap = wasmHeapOf(backend);
+  return typeof heap === 'string' ? heap : undefined;
+}
