@@ -99,7 +99,9 @@ async function activate(backend: BackendName): Promise<string | undefined> {
   if (failure !== undefined) return failure;
   // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
   setTransposeFlagsNative(backend === 'webgl' || backend === 'webgpu');
-  if (backend === 'wasm') useFastWasmKernels();
+  // Wait for the helper threads (they compile a few kB; well under 100 ms), so the probe and the
+  // first steps already run on them.
+  if (backend === 'wasm') await useFastWasmKernels().threadsReady;
   return undefined;
 }
 
@@ -129,7 +131,7 @@ export async function selectBackend(
     // Say why WebGL was passed over, since the page would otherwise only see it missing.
     const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
     const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
-    const kernels = candidate.backend === 'wasm' ? useFastWasmKernels() : undefined;
+    const kernels = candidate.backend === 'wasm' ? useFastWasmKernels().text : undefined;
     const measured = probe ?? remembered;
     const speed = measured?.results.find((r) => r.backend === candidate.backend)?.imagesPerSec;
     const fastest = measured?.results[0]?.backend === candidate.backend;
@@ -146,9 +148,10 @@ export async function selectBackend(
  * that shares memory instead of copying, a one-pass column sum and the Bernoulli likelihood
  * with its gradient in one pass (src/kernels):
  * the model's code is unchanged, its products and optimizer just run faster. Two threads only
- * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did.
+ * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did, and
+ * when the helper threads are up (resolves with the thread count).
  */
-function useFastWasmKernels(): string {
+function useFastWasmKernels(): { text: string; threadsReady: Promise<number> } {
   const requested = self.crossOriginIsolated ? 2 : 1;
   const matMul = registerFastMatMul(tf, { threads: requested });
   const adam = registerFusedAdam(tf);
@@ -158,10 +161,19 @@ function useFastWasmKernels(): string {
   setTransposeFlagsNative(matMul.registered.length > 0);
   const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered, ...bernoulli.registered];
   const why = [matMul.reason, adam.reason, identity.reason, sum.reason, bernoulli.reason].filter((r) => r !== undefined);
-  const threads = matMul.threadsReason ? `1 thread (${matMul.threadsReason})` : `${requested} thread(s) requested`;
-  return done.length > 0
-    ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
-    : `stock kernels (${why.join('; ')})`;
+  // Called again once the helpers are up (selectBackend): then matMul.threads is the count in use.
+  const threads = matMul.threadsReason
+    ? `1 thread (${matMul.threadsReason})`
+    : matMul.threads > 1
+      ? `${matMul.threads} threads`
+      : requested > 1
+        ? '1 thread (the helper threads did not start)'
+        : '1 thread (the page is not cross-origin isolated)';
+  const text =
+    done.length > 0
+      ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
+      : `stock kernels (${why.join('; ')})`;
+  return { text, threadsReady: matMul.threadsReady };
 }
 
 /** True when the running backend is WebGL and its context is gone (GPU reset, tab in background on mobile). */
