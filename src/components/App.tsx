@@ -172,8 +172,8 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
           menu={hiddenPanel.has('files') ? null : menu}
           languageSlot={
             <>
-              <label className="keep-background" title="Otherwise training pauses after a minute in a hidden tab">
-                <input type="checkbox" checked={keepTraining} onChange={(e) => setKeepTraining(e.target.checked)} /> Keep training in background
+              <label className="keep-background" title={t('header.keepTrainingTitle')}>
+                <input type="checkbox" checked={keepTraining} onChange={(e) => setKeepTraining(e.target.checked)} /> {t('header.keepTraining')}
               </label>
               <LanguageToggle />
             </>

@@ -24,6 +24,8 @@ export const enUi = {
   'header.backendProbeFailed': '{name} · did not run here',
   'header.presentation': 'Presentation',
   'header.presentationTitle': 'Bigger type, high contrast, fewer panels',
+  'header.keepTraining': 'Keep training in background',
+  'header.keepTrainingTitle': 'Otherwise training pauses after a minute in a hidden tab',
   'header.loadPretrained': 'Load pretrained',
   'header.loadPretrainedTitle': 'Start from a model trained with `npm run train` and shipped with the app; Train continues from it',
   'header.pretrainedOwn': '(your model)',

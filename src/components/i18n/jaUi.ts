@@ -24,6 +24,8 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'header.backendProbeFailed': '{name} · この環境では動きません',
   'header.presentation': 'プレゼン',
   'header.presentationTitle': '文字を大きく、コントラストを高くし、パネルを減らします',
+  'header.keepTraining': 'バックグラウンドでも学習を続ける',
+  'header.keepTrainingTitle': 'オフのときは、タブが隠れて 1 分たつと学習を一時停止します',
   'header.loadPretrained': '学習済みモデル',
   'header.loadPretrainedTitle': '`npm run train` で学習済みのモデルから始めます（アプリに同梱）。「学習」でその続きから学習します',
   'header.pretrainedOwn': '（あなたのモデル）',
