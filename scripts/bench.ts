@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
 import { launchChromium, type LaunchedBrowser } from './bench/browser';
-import { runBareLoop, runNative } from './bench/native';
+import { runBareLoop, runNative } from './bench/references';
 import { runNodeCli } from './bench/nodeCli';
 import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, UNITS, type BenchResult, type Machine } from './bench/report';
 import { buildSite, siteExists, startPreview, type Preview } from './bench/server';

@@ -31,12 +31,12 @@ interface EpochLine {
   test?: { elbo?: number };
 }
 
-/** The last JSON object among the CLI's stdout lines, or null. */
-export function lastJsonLine(stdout: string): EpochLine | null {
+/** The last JSON object among a script's stdout lines (by default the CLI's epoch line), or null. */
+export function lastJsonLine<T = EpochLine>(stdout: string): T | null {
   const lines = stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{'));
   for (let i = lines.length - 1; i >= 0; i--) {
     try {
-      return JSON.parse(lines[i]!) as EpochLine;
+      return JSON.parse(lines[i]!) as T;
     } catch {
       // A partial line: try the one before.
     }

@@ -1,7 +1,7 @@
 // The benchmark's JSON report: its shape, the reference constant, and the ratios that compare
 // figures taken in the same run (the machine is shared and noisy: ratios travel, digits don't).
 
-import type { BareLoopResult, NativeResult } from './native';
+import type { BareLoopResult, NativeResult } from './references';
 import type { NodeCliResult } from './nodeCli';
 import type { SessionResult } from './session';
 import { ratio } from './stats';

@@ -3,6 +3,7 @@
 // machine. Nothing is installed for it: without torch the report says so and the ratio stays empty.
 
 import { spawnSync } from 'node:child_process';
+import { lastJsonLine } from './nodeCli';
 
 export interface NativeResult {
   framework: string;
@@ -19,19 +20,16 @@ export interface BareLoopResult {
   imagesPerSec: number;
 }
 
+/** Runs a script that prints one JSON line; its object, or why there is none. */
+function runJsonScript<T>(root: string, command: string, args: string[], name: string): T | string {
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) return `${name} failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
+  return lastJsonLine<T>(r.stdout) ?? `${name} printed no JSON: ${r.stdout.slice(-300)}`;
+}
+
 /** Runs bare-loop.ts (the bare TF.js loop) for `steps` steps; a reason string when it fails. */
 export function runBareLoop(root: string, steps: number): BareLoopResult | string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-loop.ts', '--steps', String(steps)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (r.status !== 0) return `bare-loop.ts failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as BareLoopResult;
-  } catch {
-    return `bare-loop.ts printed no JSON: ${r.stdout.slice(-300)}`;
-  }
+  return runJsonScript(root, process.execPath, ['--import', 'tsx', 'scripts/bench/bare-loop.ts', '--steps', String(steps)], 'bare-loop.ts');
 }
 
 /** The first Python that imports torch, or null. */
@@ -47,16 +45,6 @@ function pythonWithTorch(): string | null {
 export function runNative(root: string, steps: number, threads: number): NativeResult | string {
   const python = pythonWithTorch();
   if (python === null) return 'no Python with torch on this machine (e.g. Debian: apt-get install python3-torch libopenblas0-pthread)';
-  const r = spawnSync(python, ['scripts/bench/native_vae.py', '--steps', String(steps), '--threads', String(threads)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (r.status !== 0) return `native_vae.py failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
-  try {
-    const line = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Omit<NativeResult, 'python'>;
-    return { ...line, python };
-  } catch {
-    return `native_vae.py printed no JSON: ${r.stdout.slice(-300)}`;
-  }
+  const line = runJsonScript<Omit<NativeResult, 'python'>>(root, python, ['scripts/bench/native_vae.py', '--steps', String(steps), '--threads', String(threads)], 'native_vae.py');
+  return typeof line === 'string' ? line : { ...line, python };
 }
