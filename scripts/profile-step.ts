@@ -8,13 +8,11 @@
 // profiled steps), sorted by time, plus the step's wall time and the kernels' share of it.
 
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BatchSampler, loadManifest, loadSplit, toFloat32 } from '../src/data';
-import { fsSource } from '../src/data/fsSource';
 import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
@@ -23,6 +21,7 @@ import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
 import { registerColumnSum } from '../src/kernels/columnSum';
 import { registerFusedBernoulli } from '../src/kernels/fusedBernoulli';
 import { setTransposeFlagsNative } from '../src/model/transposedProducts';
+import { mnistTrainBatches } from './mnistBatches';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 
@@ -58,10 +57,8 @@ const batches: tf.Tensor2D[] = [];
 if (argv.includes('--random')) {
   batches.push(tf.tidy(() => tf.round(tf.randomUniform([batch, D], 0, 1, 'float32', 3)) as tf.Tensor2D));
 } else {
-  const source = fsSource(join(process.cwd(), 'public/datasets'));
-  const trainSplit = await loadSplit(source, await loadManifest(source), 'mnist', 'train');
-  const sampler = new BatchSampler(trainSplit.count, batch, 1);
-  for (let i = 0; i < 8; i++) batches.push(tf.tensor2d(toFloat32(trainSplit.pixels, sampler.next().indices, D), [batch, D]));
+  const next = await mnistTrainBatches(batch, 1);
+  for (let i = 0; i < 8; i++) batches.push(next());
 }
 let turn = 0;
 /** The next batch, in turn. */

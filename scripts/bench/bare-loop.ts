@@ -4,13 +4,12 @@
 //   node --import tsx scripts/bench/bare-loop.ts [--steps 20]
 
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BatchSampler, loadManifest, loadSplit, toFloat32 } from '../../src/data';
-import { fsSource } from '../../src/data/fsSource';
 import { DEFAULT_HYPER } from '../../src/model';
 import '../../src/model/registerGradientsNode';
+import { mnistTrainBatches } from '../mnistBatches';
 import { plainVaeStepper } from './plainVae';
 
 const i = process.argv.indexOf('--steps');
@@ -19,13 +18,11 @@ const batchSize = DEFAULT_HYPER.batchSize;
 
 setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
-const source = fsSource(join(process.cwd(), 'public/datasets'));
-const train = await loadSplit(source, await loadManifest(source), 'mnist', 'train');
-const sampler = new BatchSampler(train.count, batchSize, 1);
+const makeBatch = await mnistTrainBatches(batchSize, 1);
 let current: tf.Tensor2D | null = null;
 const nextBatch = () => {
   current?.dispose();
-  current = tf.tensor2d(toFloat32(train.pixels, sampler.next().indices, 784), [batchSize, 784]);
+  current = makeBatch();
   return current;
 };
 const stepper = plainVaeStepper(() => tf.train.adam(1e-3), nextBatch);
