@@ -176,8 +176,8 @@ export class Gemm {
     for (let k0 = 0; k0 < k; k0 += kcFull) {
       const kc = Math.min(kcFull, k - k0);
       const acc = k0 === 0 ? 0 : 1;
-      const pool = this.pool;
-      if (pool === null || pool.helpers === 0 || mPanels * mr * nPanels * nr * kc < PARALLEL_MIN_MACS) {
+      const pool = this.poolFor(mPanels * mr * nPanels * nr * kc);
+      if (pool === null) {
         for (const call of [...this.packCalls(opA, k0, kc, mr, ap), ...this.packCalls(opB, k0, kc, nr, bp)]) this.call(call);
         this.exports.gemm(ap, bp, cOut, mPanels, nPanels, kc, ldc, acc);
       } else {
@@ -223,16 +223,12 @@ export class Gemm {
     if (nnz > SPARSE_MAX_DENSITY * size) return false;
     ints.copyWithin(cursor / F32, rowPtr / F32, rowPtr / F32 + m);
     this.exports[`csrPlace${shape}`](g.a, outer, inner, cursor, pairs, rowBytes);
-    const pool = this.pool;
+    const pool = this.poolFor(nnz * n);
     const ldc = n * F32;
-    if (pool === null || pool.helpers === 0 || nnz * n < PARALLEL_MIN_MACS) {
+    if (pool === null) {
       this.exports.spmm(rowPtr, pairs, m, g.b, g.c, ldc, rowBytes);
     } else {
-      const step = Math.max(1, Math.ceil(m / ((pool.helpers + 1) * ROWS_PER_THREAD)));
-      const rows: KernelCall[][] = [];
-      for (let r0 = 0; r0 < m; r0 += step) {
-        rows.push([['spmm', [rowPtr + r0 * F32, pairs, Math.min(step, m - r0), g.b, g.c + r0 * ldc, ldc, rowBytes]]]);
-      }
+      const rows = shares(m, pool).map(([r0, count]): KernelCall[] => [['spmm', [rowPtr + r0 * F32, pairs, count, g.b, g.c + r0 * ldc, ldc, rowBytes]]]);
       pool.runRows(rows, (call) => this.call(call));
     }
     this.sparseRuns++;
@@ -264,18 +260,21 @@ export class Gemm {
     const panels = byColumns ? nPanels : mPanels;
     const w = byColumns ? nr : mr;
     const op = byColumns ? opB : opA;
-    const step = Math.max(1, Math.ceil(panels / ((pool.helpers + 1) * ROWS_PER_THREAD)));
-    const rows: KernelCall[][] = [];
-    for (let p0 = 0; p0 < panels; p0 += step) {
-      const count = Math.min(step, panels - p0);
+    const rows = shares(panels, pool).map(([p0, count]): KernelCall[] => {
       const slice: Operand = { ...op, base: op.base + p0 * w * op.rowStride, rows: Math.min(op.rows - p0 * w, count * w) };
       const dst = (byColumns ? bp : ap) + p0 * w * kc * F32;
       const product: KernelCall = byColumns
         ? ['gemm', [ap, dst, c + p0 * nr * F32, mPanels, count, kc, ldc, acc]]
         : ['gemm', [dst, bp, c + p0 * mr * ldc, count, nPanels, kc, ldc, acc]];
-      rows.push([...this.packCalls(slice, k0, kc, w, dst), product]);
-    }
+      return [...this.packCalls(slice, k0, kc, w, dst), product];
+    });
     pool.runRows(rows, (call) => this.call(call));
+  }
+
+  /** The pool, when a product of `macs` multiply-adds is worth sharing with it; else null. */
+  private poolFor(macs: number): MacroKernelPool | null {
+    const pool = this.pool;
+    return pool !== null && pool.helpers > 0 && macs >= PARALLEL_MIN_MACS ? pool : null;
   }
 
   private call([name, args]: KernelCall): void {
@@ -324,6 +323,14 @@ export class Gemm {
 }
 
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
+
+/** [start, count] ranges splitting `total` items (panels or rows) into ROWS_PER_THREAD per thread. */
+function shares(total: number, pool: MacroKernelPool): Array<[number, number]> {
+  const step = Math.max(1, Math.ceil(total / ((pool.helpers + 1) * ROWS_PER_THREAD)));
+  const out: Array<[number, number]> = [];
+  for (let start = 0; start < total; start += step) out.push([start, Math.min(step, total - start)]);
+  return out;
+}
 
 /** Scratch of a sparse A (m rows, up to nnz nonzeros): row starts, row cursors, 8-byte pairs. */
 function sparseBytes(m: number, nnz: number): number {
