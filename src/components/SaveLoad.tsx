@@ -169,12 +169,12 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
     });
 
   return (
-    <div className="saveload" ref={root}>
+    <div className="saveload header-menu" ref={root}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {t('saveload.button')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div id={panelId} className="saveload-panel" role="group" aria-label={t('saveload.panel')}>
+        <div id={panelId} className="saveload-panel header-menu-panel" role="group" aria-label={t('saveload.panel')}>
           <section>
             <h3>{t('saveload.saveHeading')}</h3>
             <input type="text" aria-label={t('saveload.nameAria')} placeholder={t('saveload.namePlaceholder')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />

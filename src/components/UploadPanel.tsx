@@ -99,14 +99,14 @@ export function UploadPanel({ onNotice }: UploadPanelProps) {
   );
 
   return (
-    <div className="upload" ref={root}>
+    <div className="upload header-menu" ref={root}>
       <button type="button" aria-expanded={open} aria-controls={panelId} title={t('upload.buttonTitle')} onClick={() => setOpen(!open)}>
         {t('upload.button')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div
           id={panelId}
-          className="upload-panel"
+          className="upload-panel header-menu-panel"
           role="group"
           aria-label={t('upload.button')}
           data-dragging={dragging}
