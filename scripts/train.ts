@@ -13,12 +13,8 @@ import { BatchSampler, fixedSubset, loadManifest, loadSplit, toFloat32, type Dat
 import { fsSource } from '../src/data/fsSource';
 import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
 import '../src/model/registerGradientsNode';
-import { registerColumnSum } from '../src/kernels/columnSum';
-import { registerFusedBernoulli } from '../src/kernels/fusedBernoulli';
-import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
-import { registerFusedAdam } from '../src/kernels/fusedAdam';
-import { setTransposeFlagsNative } from '../src/model/transposedProducts';
-import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
+import { unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
+import { registerWasmKernels } from '../src/kernels/wasmKernels';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
@@ -33,20 +29,14 @@ function usageError(message: string): never {
 }
 
 /**
- * Our packed WASM SIMD matrix product (optionally on a second thread) and the fused Adam
- * update, registered into TF.js: the same model code, faster kernels (src/kernels).
+ * Our WASM kernels (src/kernels/wasmKernels.ts), the matrix product optionally on a second
+ * thread, registered into TF.js: the same model code, faster kernels.
  */
 function useFastWasmKernels(threads: number): string {
-  const matMul = registerFastMatMul(tf, { threads, spawnWorker: (source) => new Worker(source, { eval: true }) });
-  const adam = registerFusedAdam(tf);
-  const identity = registerSharedIdentity(tf);
-  const sum = registerColumnSum(tf);
-  const bernoulli = registerFusedBernoulli();
-  setTransposeFlagsNative(matMul.registered.length > 0);
-  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered, ...bernoulli.registered];
-  return done.length > 0
-    ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads} thread(s)${matMul.threadsReason ? ` (${matMul.threadsReason})` : ''}`
-    : `stock kernels: ${[matMul.reason, adam.reason, identity.reason, sum.reason, bernoulli.reason].filter(Boolean).join('; ')}`;
+  const { registered, reasons, matMul } = registerWasmKernels(tf, { threads, spawnWorker: (source) => new Worker(source, { eval: true }) });
+  return registered.length > 0
+    ? `fast kernels: ${registered.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads} thread(s)${matMul.threadsReason ? ` (${matMul.threadsReason})` : ''}`
+    : `stock kernels: ${reasons.join('; ')}`;
 }
 
 /** WASM (SIMD) when it starts, the plain-JS CPU backend otherwise. */

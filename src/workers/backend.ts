@@ -12,11 +12,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { registerFastMatMul } from '../kernels/registerFastMatMul';
-import { registerFusedAdam } from '../kernels/fusedAdam';
-import { registerSharedIdentity } from '../kernels/sharedIdentity';
-import { registerColumnSum } from '../kernels/columnSum';
-import { registerFusedBernoulli } from '../kernels/fusedBernoulli';
+import { registerWasmKernels } from '../kernels/wasmKernels';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
 import { runProbe, type ProbeProgress } from './backendProbe';
@@ -153,14 +149,7 @@ export async function selectBackend(
  */
 function useFastWasmKernels(): { text: string; threadsReady: Promise<number> } {
   const requested = self.crossOriginIsolated ? 2 : 1;
-  const matMul = registerFastMatMul(tf, { threads: requested });
-  const adam = registerFusedAdam(tf);
-  const identity = registerSharedIdentity(tf);
-  const sum = registerColumnSum(tf);
-  const bernoulli = registerFusedBernoulli();
-  setTransposeFlagsNative(matMul.registered.length > 0);
-  const done = [...matMul.registered, ...adam.registered, ...identity.registered, ...sum.registered, ...bernoulli.registered];
-  const why = [matMul.reason, adam.reason, identity.reason, sum.reason, bernoulli.reason].filter((r) => r !== undefined);
+  const { registered: done, reasons: why, matMul } = registerWasmKernels(tf, { threads: requested });
   // Called again once the helpers are up (selectBackend): then matMul.threads is the count in use.
   const threads = matMul.threadsReason
     ? `1 thread (${matMul.threadsReason})`

@@ -1,0 +1,35 @@
+// Every kernel of ours for TF.js's WASM backend, registered in one call: the training worker and
+// the Node CLI use the same set (scripts/profile-step.ts registers them one by one, to A/B each).
+
+import type * as tfc from '@tensorflow/tfjs-core';
+import { setTransposeFlagsNative } from '../model/transposedProducts';
+import { registerColumnSum } from './columnSum';
+import { registerFusedAdam } from './fusedAdam';
+import { registerFusedBernoulli } from './fusedBernoulli';
+import { registerFastMatMul, type FastMatMulOptions, type FastMatMulRegistration } from './registerFastMatMul';
+import { registerSharedIdentity } from './sharedIdentity';
+
+export interface WasmKernels {
+  /** Kernel names now served by our code. */
+  registered: string[];
+  /** Why some were not registered. */
+  reasons: string[];
+  matMul: FastMatMulRegistration;
+}
+
+/**
+ * The packed (and sparse, and threaded) matrix product, the single-pass Adam update, the
+ * sharing Identity, the column sum and the fused Bernoulli likelihood. Idempotent; call after
+ * the WASM backend is set. Also tells the model that transposed products are free now.
+ */
+export function registerWasmKernels(tf: typeof tfc, matMulOptions: FastMatMulOptions): WasmKernels {
+  const matMul = registerFastMatMul(tf, matMulOptions);
+  const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli()];
+  setTransposeFlagsNative(matMul.registered.length > 0);
+  const all = [matMul, ...others];
+  return {
+    registered: all.flatMap((r) => r.registered),
+    reasons: all.flatMap((r) => (r.reason === undefined ? [] : [r.reason])),
+    matMul,
+  };
+}
