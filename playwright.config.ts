@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium/findChromium.ts';
 
-// Debian's Chromium where it exists (Playwright's browser download cannot work on our machines);
-// Playwright's own Chromium everywhere else.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// CHROME_PATH, a system Chromium, or Playwright's own; `npm run test:e2e` provisions one first
+// (scripts/chromium/ensureChromium.ts).
+const executablePath = findChromium()?.executablePath;
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Another build to serve (e.g. a helper's own `vite build --outDir`), so parallel runs do not share dist/.
 const DIST = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
@@ -23,15 +23,8 @@ export default defineConfig({
     storageState: `/tmp/vae-playground-e2e-probed-state-${PORT}.json`,
     viewport: { width: 1366, height: 768 },
     launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      executablePath,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

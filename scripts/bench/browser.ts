@@ -1,20 +1,8 @@
-// Headless Chromium: Debian's /usr/bin/chromium where it exists (Playwright's download cannot
-// work on our machines), Playwright's own Chromium everywhere else.
+// Headless Chromium for the bench and the soak: the same one the e2e tests use
+// (CHROME_PATH, a system Chromium, else Playwright's own; scripts/chromium/findChromium.ts).
 
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-// Without the networking flags Chromium keeps trying to reach the internet (chromium.md).
-const ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, findChromium } from '../chromium/findChromium.ts';
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -24,7 +12,7 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(): Promise<LaunchedBrowser> {
-  const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath: system, args: ARGS });
-  return { browser, executable: system ?? 'playwright', version: browser.version() };
+  const found = findChromium();
+  const browser = await chromium.launch({ executablePath: found?.executablePath, args: CHROMIUM_ARGS });
+  return { browser, executable: found?.executablePath ?? 'playwright', version: browser.version() };
 }
