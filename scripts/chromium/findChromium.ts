@@ -25,7 +25,10 @@ function playwrightChromium(): string | undefined {
   }
 }
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists = existsSync): FoundChromium | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): FoundChromium | undefined {
   const fromEnv = env.CHROME_PATH;
   if (fromEnv && exists(fromEnv)) return { executablePath: fromEnv, source: 'CHROME_PATH', path: fromEnv };
   const system = SYSTEM_CHROMIUM.find((p) => exists(p));
