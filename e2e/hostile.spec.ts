@@ -3,11 +3,12 @@
 // say in a notice what it ignored. The built page also carries a Content-Security-Policy, and
 // training must work under it on both backends without a single violation.
 import { expect, test, type Page } from '@playwright/test';
+import { LINK_NAMES } from '../src/components/pageOptions';
 
 const READY_MS = 120_000;
 
-/** Every name the app reads from a link (src/components/pageOptions.ts LINK_NAMES). */
-const NAMES = ['data', 'model', 'z', 'hidden', 'beta', 'lr', 'batch', 'lik', 'sigma', 'L', 'reparam', 'seed', 'backend', 'present', 'hide', 'show', 'lang'];
+/** Every name the app reads from a link, from the one list the page itself reads (so none is missed). */
+const NAMES = [...LINK_NAMES];
 
 const HOSTILE: readonly string[] = [
   'NaN', 'Infinity', '-Infinity', '-1', '-0', '1e309', '-1e309', '1e-400', '99999999999999999999999', '2147483648',
