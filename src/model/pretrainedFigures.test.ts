@@ -31,8 +31,10 @@ describe('shipped pretrained figures', () => {
     const file = readFileSync(`${DIR}${entry.files.checkpoint}`);
     const ckpt = parseCheckpoint(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
     expect(ckpt.step).toBe(entry.step);
+    expect(['mnist', 'fashion']).toContain(entry.dataset);
+    const dataset = entry.dataset as 'mnist' | 'fashion';
     const source = fsSource('public/datasets');
-    const test = await loadSplit(source, await loadManifest(source), entry.dataset, 'test');
+    const test = await loadSplit(source, await loadManifest(source), dataset, 'test');
     const x = tf.tensor2d(toFloat32(test.pixels, null, 784), [test.count, 784]);
     const net = createNetwork(ckpt.config, 1);
     net.setWeights(ckpt.weights);
