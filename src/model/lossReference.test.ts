@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import './registerGradientsNode';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lossTerms } from './losses';
+import { lossTerms, sampleLatent } from './losses';
 import { createNetwork } from './network';
 import { DEFAULT_HYPER, LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type Hyper, type ModelConfig, type NetworkWeights } from './types';
 
@@ -121,5 +121,17 @@ describe('lossTerms against a float64 reference', () => {
     close(got.recon, ref.recon);
     expect(got.kl).toBe(0);
     close(got.elbo, -ref.recon);
+  });
+});
+
+describe('sampleLatent', () => {
+  it('passes the gradient to μ and log σ² by default (the reparameterization trick on)', () => {
+    const mu = tf.tensor2d([[0.3, -0.2]]);
+    const logvar = tf.tensor2d([[-1, 0.5]]);
+    const grads = tf.grads((m: tf.Tensor, v: tf.Tensor) => tf.sum(sampleLatent(m as tf.Tensor2D, v as tf.Tensor2D, 3, 9)))([mu, logvar]);
+    // dz/dμ = 1 for each of the 3 draws.
+    expect(Array.from(grads[0].dataSync())).toEqual([3, 3]);
+    expect(Array.from(grads[1].dataSync()).every((g) => g !== 0)).toBe(true);
+    tf.dispose([mu, logvar, ...grads]);
   });
 });
