@@ -8,9 +8,17 @@ import { lastJsonLine } from './nodeCli';
 export interface NativeResult {
   framework: string;
   python: string;
+  /** The BLAS the process actually loaded (from /proc/self/maps), e.g. "OpenBLAS 0.3.21 (openmp)". */
+  blas: string;
+  blasLibraries: string[];
+  /** torch.__config__.show()'s BLAS_INFO (Debian's build says "generic"). */
+  torchBlasInfo: string | null;
+  /** The timed loop: `steps` steps after 20 untimed ones. */
   steps: number;
   imagesPerSec: number;
   msPerStep: number;
+  /** A whole epoch of a fresh model (every training image once), and its test −ELBO. */
+  epoch?: { steps: number; images: number; seconds: number; imagesPerSec: number; testNegElbo: number };
 }
 
 export interface BareLoopResult {
@@ -21,8 +29,8 @@ export interface BareLoopResult {
 }
 
 /** Runs a script that prints one JSON line; its object, or why there is none. */
-function runJsonScript<T>(root: string, command: string, args: string[], name: string): T | string {
-  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: 180_000 });
+function runJsonScript<T>(root: string, command: string, args: string[], name: string, timeoutMs = 180_000): T | string {
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: timeoutMs });
   if (r.status !== 0) return `${name} failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-500)}`;
   return lastJsonLine<T>(r.stdout) ?? `${name} printed no JSON: ${r.stdout.slice(-300)}`;
 }
@@ -41,10 +49,16 @@ function pythonWithTorch(): string | null {
   return null;
 }
 
-/** Runs native_vae.py; a reason string when it cannot. */
+/**
+ * Runs native_vae.py (the timed loop, then a whole epoch) on the fastest BLAS installed: the
+ * script itself prefers the OpenBLAS openmp build and names the one it loaded. A reason string
+ * when it cannot run. On a busy machine an OpenMP BLAS slows down badly (its threads spin),
+ * hence the long timeout.
+ */
 export function runNative(root: string, steps: number, threads: number): NativeResult | string {
   const python = pythonWithTorch();
-  if (python === null) return 'no Python with torch on this machine (e.g. Debian: apt-get install python3-torch libopenblas0-pthread)';
-  const line = runJsonScript<Omit<NativeResult, 'python'>>(root, python, ['scripts/bench/native_vae.py', '--steps', String(steps), '--threads', String(threads)], 'native_vae.py');
+  if (python === null) return 'no Python with torch on this machine (e.g. Debian: apt-get install python3-torch libopenblas0-openmp)';
+  const args = ['scripts/bench/native_vae.py', '--steps', String(steps), '--threads', String(threads)];
+  const line = runJsonScript<Omit<NativeResult, 'python'>>(root, python, args, 'native_vae.py', 600_000);
   return typeof line === 'string' ? line : { ...line, python };
 }

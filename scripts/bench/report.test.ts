@@ -49,11 +49,15 @@ describe('computeRatios', () => {
       nodeCli: { command: '', trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', testNegElbo: 200, wallSeconds: 20, exitedByItself: true },
       nodeCliStockKernels: { command: '', trainSize: 1280, imagesPerSec: 130, msPerStep: 985, backend: 'wasm', testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
       bareLoop: { what: 'plain ops', steps: 30, msPerStep: 985, imagesPerSec: 130 },
-      native: { framework: 'PyTorch', python: 'python3', steps: 300, imagesPerSec: 2600, msPerStep: 49 },
+      native: {
+        framework: 'PyTorch', python: 'python3', blas: 'OpenBLAS 0.3.21 (openmp)', blasLibraries: [], torchBlasInfo: 'generic', steps: 300, imagesPerSec: 2600, msPerStep: 49,
+        epoch: { steps: 468, images: 59904, seconds: 15, imagesPerSec: 3900, testNegElbo: 164 },
+      },
     });
     expect(r.bestVsBareLoop).toBe(10);
     expect(r.nodeCliVsStockKernels).toBe(4);
     expect(r.nativeVsBest).toBe(2);
+    expect(r.nativeEpochVsBest).toBe(3);
     expect(r.bestVsBareLoopReference).toBe(Number((1300 / BARE_LOOP_REFERENCE_IMAGES_PER_SEC).toFixed(3)));
     expect(r.bestVsNodeCli).toBe(2.5);
     expect(r.bestWallVsNodeCli).toBe(1.25);

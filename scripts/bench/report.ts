@@ -44,6 +44,8 @@ export interface Ratios {
   nodeCliVsStockKernels: number | null;
   /** The native framework's images/s ÷ the best backend's chunk images/s (> 1: native is faster). */
   nativeVsBest: number | null;
+  /** The native framework's whole-epoch images/s ÷ the best backend's chunk images/s. */
+  nativeEpochVsBest: number | null;
   /** Best backend's chunk images/s ÷ the bare-loop reference constant. */
   bestVsBareLoopReference: number | null;
   /** Best backend's chunk images/s ÷ the Node CLI's images/s (same model, same run). */
@@ -81,7 +83,7 @@ export interface BenchResult {
   bareLoop: BareLoopResult | null;
   /** The Node CLI with TF.js's own kernels (--stock-kernels): our model code without our kernels. */
   nodeCliStockKernels: NodeCliResult | null;
-  /** The same model in PyTorch on the CPU (full mode, when torch is installed), or why not. */
+  /** The same model in PyTorch on the CPU (full mode, when torch is installed; the BLAS named), or why not. */
   native: NativeResult | { unavailable: string } | null;
   reference: { bareLoopImagesPerSec: number; source: string };
   ratios: Ratios;
@@ -132,6 +134,7 @@ export function computeRatios(
     bestVsBareLoop: ratio(best?.chunkImagesPerSec, r.bareLoop?.imagesPerSec),
     nodeCliVsStockKernels: ratio(r.nodeCli?.imagesPerSec, r.nodeCliStockKernels?.imagesPerSec),
     nativeVsBest: ratio(native?.imagesPerSec, best?.chunkImagesPerSec),
+    nativeEpochVsBest: ratio(native?.epoch?.imagesPerSec, best?.chunkImagesPerSec),
     bestVsBareLoopReference: ratio(best?.chunkImagesPerSec, BARE_LOOP_REFERENCE_IMAGES_PER_SEC),
     bestVsNodeCli: ratio(best?.chunkImagesPerSec, r.nodeCli?.imagesPerSec),
     bestWallVsNodeCli: ratio(bestSession?.training?.throughput.wallImagesPerSec, r.nodeCli?.imagesPerSec),

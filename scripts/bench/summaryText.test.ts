@@ -45,6 +45,19 @@ describe('summaryText', () => {
     expect(text).toContain('error: an error');
   });
 
+  it('names the BLAS beside the native figures and gives the whole-epoch rate', () => {
+    const r = result();
+    r.native = {
+      framework: 'PyTorch 1.13 (CPU, 2 threads)', python: 'python3', blas: 'OpenBLAS 0.3.21 (openmp)', blasLibraries: [], torchBlasInfo: 'generic',
+      steps: 300, imagesPerSec: 10830, msPerStep: 11.8, epoch: { steps: 468, images: 59904, seconds: 4.4, imagesPerSec: 13566, testNegElbo: 164.14 },
+    };
+    r.ratios = computeRatios(r);
+    const text = summaryText(r);
+    expect(text).toContain('Native: PyTorch 1.13 (CPU, 2 threads) with OpenBLAS 0.3.21 (openmp): 10,830 img/s over 300 steps');
+    expect(text).toContain('a whole epoch 13,566 img/s (4.4 s, test −ELBO 164.14 nats)');
+    expect(text).toContain('whole epoch 10.44×');
+  });
+
   it('marks what was not measured instead of printing zero', () => {
     const r = result();
     r.backends = [{ ...session, training: null }];

@@ -47,6 +47,13 @@ function memoryRows(s: SessionResult): string[][] {
   });
 }
 
+/** The native reference with the BLAS it ran on: the figure means little without it. */
+function nativeLine(n: NonNullable<BenchResult['native']>): string {
+  if (!('imagesPerSec' in n)) return `Native: not run (${n.unavailable})`;
+  const epoch = n.epoch ? `; a whole epoch ${ips(n.epoch.imagesPerSec)} (${fmt(n.epoch.seconds, 's', 1)}, test −ELBO ${fmt(n.epoch.testNegElbo, 'nats', 2)})` : '';
+  return `Native: ${n.framework} with ${n.blas}: ${ips(n.imagesPerSec)} over ${fmt(n.steps)} steps, ${ms(n.msPerStep, 1)}/step${epoch}`;
+}
+
 export function summaryText(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
@@ -102,10 +109,10 @@ export function summaryText(r: BenchResult): string {
     out.push(`Node CLI (${r.nodeCliStockKernels.backend}, TF.js's own kernels, ${fmt(r.nodeCliStockKernels.trainSize)} images): ${ips(r.nodeCliStockKernels.imagesPerSec)}, ${ms(r.nodeCliStockKernels.msPerStep, 1)}/step`);
   }
   if (r.bareLoop) out.push(`Bare TF.js loop (Node: ${r.bareLoop.what}): ${ips(r.bareLoop.imagesPerSec)}, ${ms(r.bareLoop.msPerStep, 1)}/step`);
-  if (r.native) out.push('imagesPerSec' in r.native ? `Native: ${r.native.framework}: ${ips(r.native.imagesPerSec)}, ${ms(r.native.msPerStep, 1)}/step` : `Native: not run (${r.native.unavailable})`);
+  if (r.native) out.push(nativeLine(r.native));
   out.push(
     `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
-      `native vs best ${x(r.ratios.nativeVsBest)} · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
+      `native vs best ${x(r.ratios.nativeVsBest)} (whole epoch ${x(r.ratios.nativeEpochVsBest)}) · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
       `best vs Node CLI ${x(r.ratios.bestVsNodeCli)} (wall rate ${x(r.ratios.bestWallVsNodeCli)}) · wall/chunk ${x(r.ratios.bestWallVsChunk)} · drag p95 training/idle ${x(r.ratios.dragP95TrainingVsIdle)}`,
   );
   for (const n of r.notes) out.push(`note: ${n}`);
