@@ -11,7 +11,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../model/registerGradientsNode';
 import { fastPathWorthIt, planMatMul } from './matMulPlan';
-import { fastMatMulStats, MIN_FAST_MACS, registerFastMatMul, unregisterFastMatMul } from './registerFastMatMul';
+import { fastMatMulStats, fastMatMulThreads, MAX_THREADS, MIN_FAST_MACS, registerFastMatMul, setFastMatMulThreads, unregisterFastMatMul } from './registerFastMatMul';
 import { wasmHeapOf } from './wasmBackendAccess';
 import { relativeError } from './relativeError';
 
@@ -171,7 +171,7 @@ describe('registerFastMatMul on the wasm backend', () => {
     unregisterFastMatMul();
   });
 
-  it('with two threads (worker_threads), matches the one-thread kernel on the big products', async () => {
+  it('with 2 to 5 threads (1 to 4 helpers, worker_threads), matches the one-thread kernel on the big products', async () => {
     const products = TRAINING_SHAPES.filter(([m, k, n]) => m * k * n >= 1 << 22).flatMap(([m, k, n]) =>
       COMBOS.map(([ta, tb]) => logical(m, k, n, ta, tb)),
     );
@@ -183,11 +183,40 @@ describe('registerFastMatMul on the wasm backend', () => {
     const r = registerFastMatMul(tf, { threads: 2, spawnWorker: (source) => new Worker(source, { eval: true }) });
     expect(r.threadsReason).toBeUndefined();
     expect(await r.threadsReady).toBe(2);
-    products.forEach((p, i) => {
-      const fast = product(p, 1000 + 2 * i);
-      expect(relativeError(fast.values, single[i].values), JSON.stringify(p)).toBeLessThan(1e-5);
-    });
-    expect(fastMatMulStats().threaded).toBe(products.length);
+    // The speed probe changes the count between trials, on the registered kernel.
+    for (const threads of [2, 3, 4, 5]) {
+      expect(await setFastMatMulThreads(threads)).toEqual({ threads });
+      expect(fastMatMulThreads()).toBe(threads);
+      const before = fastMatMulStats().threaded;
+      products.forEach((p, i) => {
+        const fast = product(p, 1000 + 2 * i);
+        expect(relativeError(fast.values, single[i].values), `${threads} threads, ${JSON.stringify(p)}`).toBeLessThan(1e-5);
+      });
+      expect(fastMatMulStats().threaded - before).toBe(products.length);
+    }
+    // Back to one thread: nothing is shared any more.
+    expect(await setFastMatMulThreads(1)).toEqual({ threads: 1 });
+    const before = fastMatMulStats().threaded;
+    product(products[0], 1000);
+    expect(fastMatMulStats().threaded).toBe(before);
     unregisterFastMatMul();
+  });
+
+  it('clamps a thread count out of range, and says why it has one thread when helpers cannot start', async () => {
+    unregisterFastMatMul();
+    registerFastMatMul(tf, {
+      spawnWorker: () => {
+        throw new Error('no workers in this test');
+      },
+    });
+    expect(await setFastMatMulThreads(0)).toEqual({ threads: 1 });
+    expect(await setFastMatMulThreads(Number.NaN)).toEqual({ threads: 1 });
+    const failed = await setFastMatMulThreads(3);
+    expect(failed.threads).toBe(1);
+    expect(failed.reason).toMatch(/no workers in this test/);
+    expect(fastMatMulThreads()).toBe(1);
+    unregisterFastMatMul();
+    expect(await setFastMatMulThreads(4)).toEqual({ threads: 1, reason: 'the fast matrix product is not registered' });
+    expect(MAX_THREADS).toBeGreaterThan(16);
   });
 });

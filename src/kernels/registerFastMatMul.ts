@@ -7,6 +7,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { Gemm, type GemmArgs } from './gemm';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, relaxedSimdSupported } from './gemmModule';
 import { browserSpawner, sharedMemoryProblem, type SpawnWorker } from './gemmThreads';
+import { MAX_HELPERS } from './gemmWorkerSource';
 import { fastPathWorthIt, planMatMul } from './matMulPlan';
 import { StagedGemm } from './stagedGemm';
 import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
@@ -60,6 +61,14 @@ const BACKEND = 'wasm';
 export const MIN_FAST_MACS = 16 * 1024;
 /** Below this many multiply-adds copying to and from the threads' memory costs more than it saves. */
 export const MIN_STAGED_MACS = 1 << 21;
+/** Threads a product may use, this one included (the helper pool's limit plus the caller). */
+export const MAX_THREADS = MAX_HELPERS + 1;
+
+/** What a change of thread count gave: the count in use, and why it is fewer than asked for. */
+export interface ThreadsResult {
+  threads: number;
+  reason?: string;
+}
 
 interface Active {
   tf: Tf;
@@ -71,6 +80,10 @@ interface Active {
   staged: StagedGemm | null;
   /** Threads products use now: 1, or the pool's size once it is up. */
   threads: number;
+  /** How helpers are started (null: they cannot be here). */
+  spawn: SpawnWorker | null;
+  /** Bumped by every change of thread count: a pool that comes up after a newer request is dropped. */
+  generation: number;
   minMacs: number;
   stats: FastMatMulStats;
 }
@@ -151,23 +164,62 @@ function runStaged(state: Active, staged: StagedGemm, heap: WasmHeap, g: GemmArg
 }
 
 /** Starts the helpers in the background; the kernel uses them once they have all reported in. */
-function startThreads(state: Active, threads: number, spawn: SpawnWorker): Promise<number> {
+function startThreads(state: Active, threads: number, spawn: SpawnWorker): Promise<ThreadsResult> {
+  const generation = ++state.generation;
   let staged: StagedGemm;
   try {
     staged = StagedGemm.start(threads, spawn, state.fma);
   } catch (err) {
-    console.warn(`fast matMul: helper threads did not start (${err instanceof Error ? err.message : String(err)})`);
-    return Promise.resolve(1);
+    const reason = `helper threads did not start (${err instanceof Error ? err.message : String(err)})`;
+    console.warn(`fast matMul: ${reason}`);
+    return Promise.resolve({ threads: 1, reason });
   }
   return staged.pool.ready().then((ok) => {
-    if (!ok || active !== state) {
+    if (!ok || active !== state || state.generation !== generation) {
       staged.dispose();
-      return 1;
+      return { threads: 1, reason: ok ? 'a newer thread count was asked for' : 'the helper threads did not report in within 10 s' };
     }
     state.staged = staged;
     state.threads = threads;
-    return threads;
+    return { threads };
   });
+}
+
+/** Stops the helpers in use; products run on this thread until new ones are up. */
+function stopThreads(state: Active): void {
+  state.generation++;
+  state.staged?.dispose();
+  state.staged = null;
+  state.threads = 1;
+}
+
+/** Why `threads` (> 1) cannot be had here, or undefined when they can. */
+function threadsProblem(spawn: SpawnWorker | null): string | undefined {
+  return sharedMemoryProblem() ?? (spawn === null ? 'no way to start a worker here (pass spawnWorker)' : undefined);
+}
+
+/**
+ * Changes how many threads share each product, this one included (clamped to 1–MAX_THREADS), e.g.
+ * between the speed probe's trials. The old helpers stop at once and products run on this thread
+ * until the new ones are up; resolves to the count in use then (1 with the reason when they could
+ * not start). Without a registered kernel it resolves to 1.
+ */
+export function setFastMatMulThreads(threads: number, spawnWorker?: SpawnWorker): Promise<ThreadsResult> {
+  const state = active;
+  if (state === null) return Promise.resolve({ threads: 1, reason: 'the fast matrix product is not registered' });
+  if (spawnWorker) state.spawn = spawnWorker;
+  const wanted = Math.min(MAX_THREADS, Math.max(1, Math.floor(Number.isFinite(threads) ? threads : 1)));
+  if (wanted === state.threads && (wanted === 1 || state.staged !== null)) return Promise.resolve({ threads: wanted });
+  stopThreads(state);
+  if (wanted === 1) return Promise.resolve({ threads: 1 });
+  const problem = threadsProblem(state.spawn);
+  if (problem !== undefined || state.spawn === null) return Promise.resolve({ threads: 1, reason: problem });
+  return startThreads(state, wanted, state.spawn);
+}
+
+/** Threads each product uses right now (1 without the fast kernel). */
+export function fastMatMulThreads(): number {
+  return active?.threads ?? 1;
 }
 
 /**
@@ -204,6 +256,8 @@ export function registerFastMatMul(tf: Tf, options: FastMatMulOptions = {}): Fas
     gemms: [],
     staged: null,
     threads: 1,
+    spawn: options.spawnWorker ?? browserSpawner(),
+    generation: 0,
     minMacs: options.minMacs ?? MIN_FAST_MACS,
     stats: { fast: 0, threaded: 0, stock: 0 },
   };
@@ -217,10 +271,10 @@ export function registerFastMatMul(tf: Tf, options: FastMatMulOptions = {}): Fas
   });
   active = state;
 
-  const wanted = Math.max(1, Math.floor(options.threads ?? 1));
-  const spawn = options.spawnWorker ?? browserSpawner();
-  const threadsReason = wanted === 1 ? undefined : (sharedMemoryProblem() ?? (spawn === null ? 'no way to start a worker here (pass spawnWorker)' : undefined));
-  const threadsReady = wanted > 1 && threadsReason === undefined && spawn !== null ? startThreads(state, wanted, spawn) : Promise.resolve(1);
+  const wanted = Math.min(MAX_THREADS, Math.max(1, Math.floor(options.threads ?? 1)));
+  const spawn = state.spawn;
+  const threadsReason = wanted === 1 ? undefined : threadsProblem(spawn);
+  const threadsReady = wanted > 1 && threadsReason === undefined && spawn !== null ? startThreads(state, wanted, spawn).then((r) => r.threads) : Promise.resolve(1);
   return { registered: [KERNEL], fma, threads: 1, threadsReady, ...(threadsReason === undefined ? {} : { threadsReason }) };
 }
 
