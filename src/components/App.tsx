@@ -89,7 +89,12 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
       if (changed.length === 0) return;
       const next = { ...settings, ...patch };
       // AE vs VAE: the worker keeps every model kind, so switching is neither a reset nor a hyperparameter.
-      if (changed.includes('kind')) client.setView?.(next.kind);
+      // Compare starts both models at one step; it asks first when that replaces training of the user's own.
+      if (changed.includes('kind')) {
+        void client.setView?.(next.kind, (plan) =>
+          window.confirm(t(plan.kind === 'fresh' ? 'app.compareConfirmFresh' : 'app.compareConfirmShipped', { n: plan.lost.toLocaleString('en-US'), step: plan.step.toLocaleString('en-US') })),
+        );
+      }
       changed = changed.filter((k) => k !== 'kind');
       if (changed.length === 0) return;
       const resetting = changed.filter((k) => SCHEMA[k].needsReset);

@@ -106,7 +106,11 @@ export function Header(props: HeaderProps) {
         <button
           type="button"
           disabled={state.phase === 'starting'}
-          onClick={onReset}
+          onClick={() => {
+            // Training steps are the user's work: ask first, as Load pretrained does.
+            if (state.step > 0 && !window.confirm(t('header.resetConfirm', { n: state.step.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') }))) return;
+            onReset();
+          }}
           title={t('header.resetTitle')}
         >
           {t('header.reset')}

@@ -26,6 +26,8 @@ import type { MetricsStore } from './metricsStore';
 import { absorb, ModelStreams, shownModel } from './modelStreams';
 import { PendingRequests } from './pendingRequests';
 import { PretrainedStart, type StartHost } from './pretrainedStart';
+import { fetchCheckpoint } from './pretrainedFiles';
+import { planCompare, shippedPair, type ComparePlan } from './compareStart';
 import { weightBuffers } from './transfer';
 import { errorText } from './workerErrors';
 import type {
@@ -101,6 +103,8 @@ class WorkerClient implements PlaygroundClient {
     const backend = opts.backend ?? 'auto';
     this.baseUrl = opts.baseUrl ?? new URL(import.meta.env.BASE_URL, location.href).href;
     this.state = { ...initialState(config, backend), view: opts.view ?? config.model.kind };
+    // A link that opens in Compare starts both models from new weights.
+    if (opts.view === 'compare') this.state = { ...this.state, compareFrom: 'fresh' };
     // The backend speed probe runs on a browser's first visit only (probeStore.ts).
     this.state = { ...this.state, backendProbe: rememberedProbe() };
     this.streams = new ModelStreams(config.model.kind);
@@ -165,7 +169,8 @@ class WorkerClient implements PlaygroundClient {
     this.mainDecoder.clear();
     this.metrics.clear();
     this.streams.clearOthers();
-    this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0, pretrained: null });
+    // In Compare both models get new weights: they start level.
+    this.setState({ ...this.state, config, step: 0, epoch: 0, epochProgress: 0, pretrained: null, compareFrom: 'fresh' });
     this.emit('metrics');
     this.clearPicture();
   }
@@ -233,11 +238,11 @@ class WorkerClient implements PlaygroundClient {
   /** Replaces the session with a checkpoint's; on failure the current model stays. */
   async load(bytes: ArrayBuffer): Promise<Loaded> {
     this.pretrained.cancel();
-    return this.loadBytes(bytes);
+    return this.levelCompare(await this.loadBytes(bytes));
   }
 
   listPretrained = async (): Promise<PretrainedEntry[]> => (await this.pretrained.list()).models;
-  loadPretrained = (id: string): Promise<Loaded> => this.pretrained.load(id);
+  loadPretrained = async (id: string): Promise<Loaded> => this.levelCompare(await this.pretrained.load(id));
 
   /** Trains on the user's own images (new weights, step 0); on failure the current model and images stay. */
   async useImages(images: ImageDataset): Promise<Loaded> {
@@ -397,8 +402,70 @@ class WorkerClient implements PlaygroundClient {
     };
   }
 
-  /** AE vs VAE: the worker keeps each model; here the page shows another one's streams at once. */
-  setView(view: ViewMode): void {
+  /**
+   * AE vs VAE. Compare starts both models at one step (compareStart.ts): kept as they are when
+   * level, else both from the shipped checkpoints or both from new weights; `ask` may decline
+   * when that replaces training of the user's own.
+   */
+  async setView(view: ViewMode, ask?: (plan: ComparePlan) => boolean): Promise<boolean> {
+    if (view !== 'compare') {
+      this.showView(view);
+      return true;
+    }
+    const models = await this.listPretrained().catch(() => []);
+    const { config, pretrained = null } = this.state;
+    const settled = !this.pretrained.gate.active;
+    const plan = planCompare({ config, vaeStep: this.stepOf('vae'), aeStep: this.stepOf('ae'), pretrained, settled, models });
+    if (plan.asks && ask && !ask(plan)) return false;
+    this.showView('compare');
+    if (plan.kind === 'keep') {
+      this.setState({ ...this.state, compareFrom: plan.step === 0 ? 'fresh' : (this.state.compareFrom ?? 'same') });
+    } else if (plan.kind === 'fresh') {
+      this.reset(this.state.config);
+    } else {
+      try {
+        if (plan.vae) await this.pretrained.load(plan.vae.id);
+        await this.loadPartner(plan.ae);
+      } catch (err) {
+        this.notice('warning', `The shipped models for Compare could not be loaded (${errorText(err)}); both start from new weights.`);
+        if (this.state.view === 'compare') this.reset(this.state.config);
+      }
+    }
+    return true;
+  }
+
+  stepOf = (model: ModelTag): number => (model === this.streams.active ? this.state.step : this.streams.of(model).step);
+
+  /** Compare's AE from its shipped checkpoint, beside the VAE at the same step. */
+  private async loadPartner(entry: PretrainedEntry): Promise<void> {
+    const bytes = await fetchCheckpoint(this.baseUrl, entry);
+    const reply = await this.askTrainer((id) => ({ type: 'loadPartner', id, bytes }));
+    if (reply.type !== 'loaded') throw new Error(`loadPartner: unexpected reply ${reply.type}`);
+    this.setState({ ...this.state, compareFrom: 'shipped' });
+  }
+
+  /**
+   * A load in Compare leaves a new AE (step 0) beside the loaded VAE: the shipped AE joins a
+   * shipped VAE at its step; any other VAE with training is shown alone, said in a notice.
+   */
+  private async levelCompare(loaded: Loaded): Promise<Loaded> {
+    if (this.state.view !== 'compare' || loaded.step === 0) return loaded;
+    const pair = shippedPair(await this.listPretrained().catch(() => []), this.state.config);
+    if (pair && this.state.pretrained === pair.vae.id && loaded.step === pair.vae.step) {
+      try {
+        await this.loadPartner(pair.ae);
+        return loaded;
+      } catch (err) {
+        this.notice('warning', `The shipped AE could not be loaded (${errorText(err)}).`);
+      }
+    }
+    this.notice('info', `Compare shows both models at one step, and there is no AE at step ${loaded.step.toLocaleString('en-US')}: the VAE is shown alone.`);
+    this.showView(this.state.config.model.kind);
+    return loaded;
+  }
+
+  /** The worker keeps each model; here the page shows another one's streams at once. */
+  private showView(view: ViewMode): void {
     this.postTrainer({ type: 'setView', view });
     const model = shownModel(view);
     const config = { ...this.state.config, model: { ...this.state.config.model, kind: model } };
@@ -424,6 +491,12 @@ class WorkerClient implements PlaygroundClient {
     // absorb() kept a copy of the decoder; the inference worker now owns the originals.
     if (msg.type === 'weights') this.postInference({ type: 'weights', step: msg.step, weights: msg.weights }, weightBuffers(msg.weights));
     if (topic) this.emit(topic);
+    if (msg.type === 'loaded') {
+      // Compare's AE from a checkpoint: the old AE's codes and decoder are gone.
+      this.emit('latent');
+      this.emit('weights');
+      this.trainerPending.settle(msg.id, msg);
+    }
   }
 
   /** What the pretrained start may do to this client. */

@@ -4,6 +4,7 @@
 import type { DataSplit, Manifest } from '../data/types';
 import type { ImageDataset } from '../data/imageImport/types';
 import type { PretrainedEntry } from '../model/pretrainedIndex';
+import type { CompareOrigin, ComparePlan } from './compareStart';
 import type { Hyper } from '../model/types';
 import type {
   BackendAttempt,
@@ -48,6 +49,8 @@ export interface ClientState {
   pretrained?: string | null;
   /** AE vs VAE: one model shown, or both (Compare; `config` is then the VAE's). Absent: config.model.kind. */
   view?: ViewMode;
+  /** Where Compare's two models started from (compareStart.ts), said on screen; absent before Compare. */
+  compareFrom?: CompareOrigin;
 }
 
 export type { PretrainedEntry };
@@ -135,7 +138,13 @@ export interface PlaygroundClient {
    * curves while another is shown. The getters read any model's streams (the plain getters
    * read the shown one's; in Compare, the VAE's).
    */
-  setView?(view: ViewMode): void;
+  /**
+   * Compare starts both models at one step (compareStart.ts); when that replaces training of
+   * the user's own, `ask` decides (false: nothing changes). Resolves whether the view changed.
+   */
+  setView?(view: ViewMode, ask?: (plan: ComparePlan) => boolean): Promise<boolean> | void;
+  /** Training step of a model (the shown one's is state.step). */
+  stepOf?(model: ModelTag): number;
   getMetricsOf?(model: ModelTag): MetricsHistory;
   getLatentOf?(model: ModelTag): LatentSnapshot | null;
   /** Training step of the model's weights the inference worker holds; −1 before its first snapshot. */

@@ -132,6 +132,54 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     expect(h.lastState(after, 'ae')?.step).toBe(0);
   });
 
+  it('Compare’s AE from a checkpoint stands at its step; the model behind trains the steps it lacks, so both stay level', async () => {
+    // An AE of the same shape, saved at a step of its own.
+    await h.controller.handle({ type: 'setView', view: 'ae' });
+    await h.controller.handle({ type: 'reset', config: { ...config, model: { ...config.model, kind: 'ae' } } });
+    await h.controller.handle({ type: 'step', chunks: 3 });
+    await h.drain();
+    await h.controller.handle({ type: 'save', id: 21 });
+    const saved = h.of(await h.drain(), 'saved')[0];
+    expect(saved).toBeDefined();
+    const aeBytes = saved!.bytes;
+    const aeSaved = await (async () => {
+      await h.controller.handle({ type: 'pause' });
+      return h.lastState(await h.drain(), 'ae')?.step ?? -1;
+    })();
+    expect(aeSaved).toBeGreaterThan(0);
+
+    // Outside Compare an AE checkpoint has no VAE to go beside: refused, nothing changes.
+    await h.controller.handle({ type: 'loadPartner', id: 22, bytes: aeBytes.slice(0) });
+    expect(h.of(await h.drain(), 'error')).toEqual([expect.objectContaining({ id: 22, code: 'checkpoint' })]);
+
+    // A fresh VAE in Compare, the saved AE beside it: answered for 'ae' with its step.
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    await h.controller.handle({ type: 'reset', config });
+    await h.controller.handle({ type: 'setView', view: 'compare' });
+    await h.drain();
+    await h.controller.handle({ type: 'loadPartner', id: 23, bytes: aeBytes.slice(0) });
+    let msgs = await h.drain();
+    expect(h.of(msgs, 'loaded')).toEqual([expect.objectContaining({ id: 23, model: 'ae', step: aeSaved })]);
+    expect(h.lastState(msgs, 'ae')?.step).toBe(aeSaved);
+    expect(h.about(msgs, 'latent', 'ae').length).toBeGreaterThan(0);
+
+    // The VAE (step 0) is behind: it trains first, until both stand at one step.
+    await h.controller.handle({ type: 'step', chunks: 6 });
+    msgs = await h.drain();
+    const vaeEnd = h.lastState(msgs, 'vae')?.step ?? -1;
+    const aeEnd = h.lastState(msgs, 'ae')?.step ?? -2;
+    expect(vaeEnd).toBeGreaterThanOrEqual(aeSaved);
+    expect(aeEnd).toBe(vaeEnd);
+
+    // A VAE checkpoint is not an AE: refused, both stay.
+    await h.controller.handle({ type: 'save', id: 24 });
+    const vaeBytes = h.of(await h.drain(), 'saved')[0]!.bytes;
+    await h.controller.handle({ type: 'loadPartner', id: 25, bytes: vaeBytes });
+    msgs = await h.drain();
+    expect(h.of(msgs, 'error')).toEqual([expect.objectContaining({ id: 25, code: 'checkpoint' })]);
+    expect(h.of(msgs, 'loaded')).toEqual([]);
+  });
+
   it('leaks no tensors across view switches and resets', async () => {
     await h.controller.handle({ type: 'setView', view: 'vae' });
     await h.controller.handle({ type: 'reset', config });

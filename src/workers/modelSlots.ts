@@ -1,8 +1,9 @@
 // AE vs VAE: the training worker keeps one session per model kind on the same data and the
 // same layers, so switching the view parks a model instead of discarding it. In Compare the
-// VAE (the primary) and the AE (its partner) train in turns, in lockstep: the one behind
-// trains exactly the steps it lacks, so both see batch k at their step k (same seed, same
-// sampler). TrainerController owns the primary; this owns the parked ones and the turns.
+// VAE (the primary) and the AE (its partner) train in turns, in lockstep on their step counts:
+// the one behind trains exactly the steps it lacks, so both see batch k at their step k (same
+// seed, same sampler) and the page shows them at one step (the page starts them at one step:
+// compareStart.ts). TrainerController owns the primary; this owns the parked ones and the turns.
 
 import type { Hyper } from '../model/types';
 import type { ModelTag, SessionConfig, ViewMode } from './protocol';
@@ -29,8 +30,6 @@ export function withKind(config: SessionConfig, kind: ModelTag): SessionConfig {
 export class ModelSlots {
   private current: ViewMode = 'vae';
   private readonly parked = new Map<ModelTag, Slot>();
-  /** Steps of each model when Compare began: turns go by the steps trained since. */
-  private base: Record<ModelTag, number> = { vae: 0, ae: 0 };
 
   get view(): ViewMode {
     return this.current;
@@ -96,18 +95,38 @@ export class ModelSlots {
     this.markBase(primary);
   }
 
-  /** The loop that works next. In Compare, the model behind trains exactly the steps it lacks. */
+  /**
+   * Compare's AE from a checkpoint (a shipped AE at the VAE's step), in place of the one beside
+   * the VAE; it plays if the VAE does. Returns the new partner, or null outside Compare.
+   */
+  replacePartner(primary: Slot, start: SessionStart, spawn: SpawnSlot): Slot | null {
+    if (this.current !== 'compare') return null;
+    const slot = spawn('ae', start);
+    const old = this.parked.get('ae');
+    if (old) dispose(old);
+    this.parked.set('ae', slot);
+    this.markBase(primary);
+    if (primary.loop.playing) slot.loop.play();
+    return slot;
+  }
+
+  /**
+   * The loop that works next. In Compare the model behind trains exactly the steps it lacks,
+   * and the AE never trains past the VAE: when the VAE has done its steps, chunks the AE has
+   * left over (it spent fewer catching up) are dropped.
+   */
   nextLoop(primary: Slot): TrainingLoop {
     const partner = this.partner;
     if (!partner?.loop.hasWork) return primary.loop;
-    if (!primary.loop.hasWork) return partner.loop;
-    const gap = primary.session.step - this.base.vae - (partner.session.step - this.base.ae);
-    if (gap > 0) {
-      partner.loop.nextChunkSteps = gap;
+    const gap = primary.session.step - partner.session.step;
+    partner.loop.nextChunkSteps = gap > 0 ? gap : null;
+    primary.loop.nextChunkSteps = null;
+    if (!primary.loop.hasWork) {
+      if (gap <= 0 && partner.loop.training) partner.loop.pause();
       return partner.loop;
     }
-    partner.loop.nextChunkSteps = null;
-    primary.loop.nextChunkSteps = gap < 0 ? -gap : null;
+    if (gap > 0) return partner.loop;
+    if (gap < 0) primary.loop.nextChunkSteps = -gap;
     return primary.loop;
   }
 
@@ -138,21 +157,23 @@ export class ModelSlots {
   }
 
   dropAll(): void {
-    for (const { session, loop } of this.parked.values()) {
-      loop.adopt(null, true);
-      try {
-        session.dispose();
-      } catch {
-        // A lost WebGL context cannot free its textures; they went with the context.
-      }
-    }
+    for (const slot of this.parked.values()) dispose(slot);
     this.parked.clear();
   }
 
+  /** A new pairing: no chunk size carried over from the last one. */
   private markBase(primary: Slot): void {
     const partner = this.partner;
-    this.base = { vae: primary.session.step, ae: partner?.session.step ?? 0 };
     primary.loop.nextChunkSteps = null;
     if (partner) partner.loop.nextChunkSteps = null;
+  }
+}
+
+function dispose({ session, loop }: Slot): void {
+  loop.adopt(null, true);
+  try {
+    session.dispose();
+  } catch {
+    // A lost WebGL context cannot free its textures; they went with the context.
   }
 }

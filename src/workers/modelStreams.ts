@@ -108,6 +108,12 @@ export function absorb(stream: ModelStream, msg: FromTrainer): Topic | null {
       stream.step = msg.step;
       stream.epoch = msg.epoch;
       return null;
+    case 'loaded':
+      // Compare's AE from a checkpoint: its curves, its step; its codes and decoder follow.
+      stream.metrics.clear(msg.history);
+      stream.decoder.clear();
+      Object.assign(stream, { latent: null, recon: null, weightsStep: -1, step: msg.step });
+      return 'metrics';
     default:
       return null;
   }

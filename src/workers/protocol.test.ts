@@ -33,6 +33,7 @@ const toTrainer: Samples<ToTrainer> = {
   evaluate: { type: 'evaluate', id: 1, full: true, iwK: 50 },
   save: { type: 'save', id: 2, history },
   load: { type: 'load', id: 3, bytes: new Uint8Array([1, 2, 3]).buffer },
+  loadPartner: { type: 'loadPartner', id: 9, bytes: new Uint8Array([4, 5]).buffer },
   debug: { type: 'debug', fault: 'nan' },
   setView: { type: 'setView', view: 'compare' },
   useImages: {

@@ -23,6 +23,17 @@ export interface BackendSpeed {
   /** The first step, shader compilation and kernel set-up included, ms. */
   firstStepMs?: number;
   reason?: string;
+  /** WASM: the threads (this one included) that share each product, as measured fastest… */
+  threads?: number;
+  /** …of the counts tried, in order (backendThreads.ts). */
+  threadTrials?: ThreadTrial[];
+}
+
+/** One thread count the probe tried on WASM; imagesPerSec null, with the reason, when it failed. */
+export interface ThreadTrial {
+  threads: number;
+  imagesPerSec: number | null;
+  reason?: string;
 }
 
 /** The first-visit speed probe (backendProbe.ts), remembered per browser by the page. */
@@ -99,6 +110,8 @@ export type ToTrainer =
   /** history: the page's curves, stored in the checkpoint so a load restores them. */
   | { type: 'save'; id: number; history?: HistoryRecord }
   | { type: 'load'; id: number; bytes: ArrayBuffer }
+  /** In Compare: the AE beside the VAE starts from this checkpoint (a shipped AE of the same shape); answered by 'loaded' for 'ae'. */
+  | { type: 'loadPartner'; id: number; bytes: ArrayBuffer }
   /** Train on the user's own images (config.dataset 'custom'): new weights, step 0; answered by 'loaded'. */
   | { type: 'useImages'; id: number; config: SessionConfig; images: ImageDataset }
   /** Test/debug hook (debugFaults.ts): makes the worker fail on purpose, so recovery can be tested. */
@@ -155,8 +168,9 @@ export type FromTrainer =
   | { type: 'view'; view: ViewMode; config: SessionConfig }
   | { type: 'evaluated'; id: number; metrics: TestMetrics; logpx?: number }
   | { type: 'saved'; id: number; bytes: ArrayBuffer }
-  /** Answers 'load', and 'useImages' (step 0, no history). */
-  | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord }
+  /** Answers 'load', 'loadPartner' and 'useImages' (step 0, no history). */
+  /** model: 'ae' answers 'loadPartner' (Compare's second model); absent, the shown model was replaced. */
+  | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord; model?: ModelTag }
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; id?: number };
 
 export type ErrorCode =

@@ -102,6 +102,8 @@ export class TrainerController {
         return this.save(msg.id, msg.history);
       case 'load':
         return this.load(msg.id, msg.bytes);
+      case 'loadPartner':
+        return this.loadPartner(msg.id, msg.bytes);
       case 'useImages':
         return this.useImages(msg.id, msg.config, msg.images);
       case 'debug':
@@ -283,6 +285,26 @@ export class TrainerController {
     this.loop.queueSnapshot();
   }
 
+  /** Compare's AE from a checkpoint of the VAE's dataset and layers; on failure both models stay as they are. */
+  private loadPartner(id: number, bytes: ArrayBuffer): void {
+    if (!this.manifest) throw new WorkerError('checkpoint', 'The worker has not been initialised yet.', true);
+    const { config, start, history } = readCheckpoint(bytes, this.manifest);
+    const primary = this.primary();
+    const own = primary.session.config;
+    const fits =
+      config.model.kind === 'ae' &&
+      config.dataset === own.dataset &&
+      config.model.inputDim === own.model.inputDim &&
+      config.model.latentDim === own.model.latentDim &&
+      config.model.hidden.join() === own.model.hidden.join();
+    if (!fits) throw new WorkerError('checkpoint', 'That checkpoint is not an AE with the VAE’s dataset and layers. Both models are unchanged.', true);
+    const partner = this.slots.replacePartner(primary, start, this.spawn);
+    if (!partner) throw new WorkerError('checkpoint', 'An AE checkpoint goes beside the VAE only in Compare. Nothing changed.', true);
+    this.post({ type: 'loaded', id, model: 'ae', config: partner.session.config, step: start.step, ...(history ? { history } : {}) });
+    partner.loop.postState();
+    partner.loop.queueSnapshot();
+  }
+
   /** The user's images become the dataset, with new weights; on failure the current model and images stay. */
   private async useImages(id: number, config: SessionConfig, images: ImageDataset): Promise<void> {
     if (!this.manifest) throw new WorkerError('dataset', 'The worker has not been initialised yet.', true);
@@ -382,6 +404,7 @@ function describeMessage(msg: ToTrainer): string {
     evaluate: 'evaluating on the test set',
     save: 'saving a checkpoint',
     load: 'loading a checkpoint',
+    loadPartner: 'loading the AE beside the VAE',
     useImages: 'switching to your images',
   };
   return doing[msg.type] ?? `handling "${msg.type}"`;

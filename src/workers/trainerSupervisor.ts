@@ -126,7 +126,7 @@ export class TrainerSupervisor {
     const shown = !('model' in msg) || msg.model === undefined || msg.model === this.host.state().config.model.kind;
     if (msg.type === 'state' && shown && msg.step < this.host.state().step) this.host.rewind(msg.step);
     // Another session's weights come next; these belong to the one that was replaced.
-    if (msg.type === 'loaded') this.snapshot = null;
+    if (msg.type === 'loaded' && shown) this.snapshot = null;
     // Weights gone NaN are no snapshot to come back to.
     if (msg.type === 'weights' && shown && weightsFinite(msg.weights)) {
       const { step, weights } = msg;

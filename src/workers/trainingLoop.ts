@@ -53,6 +53,11 @@ export class TrainingLoop {
     return this.running;
   }
 
+  /** Steps are owed: Train is on, or chunks of Step remain. */
+  get training(): boolean {
+    return this.session !== null && (this.running || this.pendingChunks > 0);
+  }
+
   /** The page must get the current weights again (they were restored from a snapshot). */
   republish(): void {
     this.published = { step: -1, count: 0 };

@@ -7,6 +7,10 @@ export const enUi = {
 
   'app.confirmReset': 'Changing {what} resets the model. Continue?',
   'app.and': ' and ',
+  'app.compareConfirmShipped':
+    'Compare starts the VAE and the AE from their shipped checkpoints (step {step}), so both have trained the same steps. This replaces {n} training steps of your own. Continue?',
+  'app.compareConfirmFresh':
+    'There is no shipped AE for this dataset and shape, so Compare starts both models from new weights (step 0). This replaces {n} training steps. Continue?',
   'app.linkNote': 'Link: {message}',
 
   'header.dataset': 'Dataset',
@@ -17,6 +21,7 @@ export const enUi = {
   'header.stepTitle': 'Train one chunk of steps',
   'header.reset': 'Reset',
   'header.resetTitle': 'New random weights, step 0',
+  'header.resetConfirm': 'Reset replaces the model’s {n} training steps with new random weights. Continue?',
   'header.backend': 'Backend',
   'header.backendAuto': 'Auto',
   'header.backendAutoRunning': 'Auto ({name})',

@@ -7,6 +7,10 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
 
   'app.confirmReset': '{what}を変更するとモデルがリセットされます。続けますか？',
   'app.and': 'と',
+  'app.compareConfirmShipped':
+    '比較では、VAE と AE を同梱の学習済みチェックポイント（ステップ {step}）から始め、両方の学習ステップ数をそろえます。あなたが学習させた {n} ステップは置き換わります。続けますか？',
+  'app.compareConfirmFresh':
+    'このデータセットと構成には同梱の AE がないため、比較では両方のモデルを新しい重み（ステップ 0）から始めます。{n} ステップの学習は置き換わります。続けますか？',
   'app.linkNote': 'リンク：{message}',
 
   'header.dataset': 'データセット',
@@ -17,6 +21,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'header.stepTitle': '1 チャンク分だけ学習します',
   'header.reset': 'リセット',
   'header.resetTitle': '重みを初期化して、ステップ 0 に戻します',
+  'header.resetConfirm': 'リセットすると、{n} ステップの学習が失われ、重みは新しい乱数になります。続けますか？',
   'header.backend': 'バックエンド',
   'header.backendAuto': '自動',
   'header.backendAutoRunning': '自動（{name}）',
