@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from './i18n/translate';
 import { backendOptionLabel, statusText, triedText } from './statusText';
 
 describe('statusText', () => {
@@ -39,5 +40,12 @@ describe('backendOptionLabel', () => {
     expect(backendOptionLabel('webgl', probe)).toBe('WebGL · did not run here');
     expect(backendOptionLabel('cpu', probe)).toBe('CPU');
     expect(backendOptionLabel('wasm', null)).toBe('WASM');
+  });
+  it('names the measured thread count when more than one thread trains, in both languages', () => {
+    const threaded = { ...probe, results: [{ backend: 'wasm' as const, imagesPerSec: 6921, threads: 4 }] };
+    expect(backendOptionLabel('wasm', threaded)).toBe('WASM · 4 threads · 6,921 img/s');
+    expect(backendOptionLabel('wasm', threaded, translator('ja'))).toBe('WASM · 4 スレッド · 毎秒 6,921 枚');
+    const single = { ...probe, results: [{ backend: 'wasm' as const, imagesPerSec: 3412, threads: 1 }] };
+    expect(backendOptionLabel('wasm', single)).toBe('WASM · 3,412 img/s');
   });
 });

@@ -33,14 +33,18 @@ export function statusText(
 }
 
 /**
- * A backend menu entry with its figure from the speed probe: "WASM · 3,412 img/s", or that it
- * did not run; the bare name when it was not measured.
+ * A backend menu entry with its figure from the speed probe: "WASM · 3,412 img/s" (with the
+ * measured thread count when more than one: "WASM · 4 threads · 6,921 img/s"), or that it did not
+ * run; the bare name when it was not measured.
  */
 export function backendOptionLabel(backend: BackendName, probe: BackendProbe | null, t: Translate = tEn): string {
   const name = BACKEND_LABELS[backend];
   const result = probe?.results.find((r) => r.backend === backend);
   if (!result) return name;
-  return result.imagesPerSec === null ? t('header.backendProbeFailed', { name }) : t('header.backendMeasured', { name, n: n(result.imagesPerSec) });
+  if (result.imagesPerSec === null) return t('header.backendProbeFailed', { name });
+  return result.threads !== undefined && result.threads > 1
+    ? t('header.backendMeasuredThreads', { name, n: n(result.imagesPerSec), threads: String(result.threads) })
+    : t('header.backendMeasured', { name, n: n(result.imagesPerSec) });
 }
 
 /** Why each backend before the running one was passed over, one per line. */

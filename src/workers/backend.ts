@@ -12,10 +12,12 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { fastMatMulThreads as fastMatMulThreadsInUse, MAX_THREADS, setFastMatMulThreads } from '../kernels/registerFastMatMul';
 import { registerWasmKernels } from '../kernels/wasmKernels';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
 import { runProbe, type ProbeProgress } from './backendProbe';
+import { provisionalThreads, threadCandidates } from './backendThreads';
 import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from './protocol';
 import { errorText } from './workerErrors';
 
@@ -32,6 +34,8 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 export interface BackendSelection {
   backend: BackendName;
+  /** Threads sharing WASM's matrix products (1 on other backends). */
+  threads?: number;
   tried: BackendAttempt[];
   /** A speed probe measured now (first visit, 'auto'): the page remembers it. */
   probe?: BackendProbe;
@@ -97,8 +101,30 @@ async function activate(backend: BackendName): Promise<string | undefined> {
   setTransposeFlagsNative(backend === 'webgl' || backend === 'webgpu');
   // Wait for the helper threads (they compile a few kB; well under 100 ms), so the probe and the
   // first steps already run on them.
-  if (backend === 'wasm') await useFastWasmKernels().threadsReady;
+  if (backend === 'wasm') {
+    useFastWasmKernels();
+    await setFastMatMulThreads(wasmThreads);
+  }
   return undefined;
+}
+
+/** The machine's cores as the page sees them. */
+const cores = (): number => (typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1);
+/** Helper threads need shared memory: a cross-origin isolated page. */
+const threadsPossible = (): boolean => self.crossOriginIsolated === true;
+/**
+ * Threads WASM's products use when it is activated: the probe's answer once there is one, until
+ * then every core but one (backendThreads.ts).
+ */
+let wasmThreads = provisionalThreads(cores(), threadsPossible(), MAX_THREADS);
+/** Whether wasmThreads came from a probe (this visit's or a remembered one). */
+let wasmThreadsMeasured = false;
+
+/** The thread count a probe kept for WASM, clamped to this machine; null when it has none. */
+function measuredThreads(probe: BackendProbe | null): number | null {
+  const t = probe?.results.find((r) => r.backend === 'wasm')?.threads;
+  if (t === undefined || !threadsPossible()) return null;
+  return Math.max(1, Math.min(t, cores(), MAX_THREADS));
 }
 
 /**
@@ -112,7 +138,13 @@ export async function selectBackend(
 ): Promise<BackendSelection> {
   const facts = await probeFacts();
   const tried: BackendAttempt[] = [];
-  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent, onProbe) : undefined;
+  const known = measuredThreads(remembered);
+  wasmThreads = known ?? provisionalThreads(cores(), threadsPossible(), MAX_THREADS);
+  wasmThreadsMeasured = known !== null;
+  const threadOptions = threadsPossible() ? { candidates: threadCandidates(cores(), MAX_THREADS), set: (n: number) => setFastMatMulThreads(n) } : undefined;
+  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent, onProbe, threadOptions) : undefined;
+  const measured = measuredThreads(probe ?? remembered);
+  if (measured !== null) [wasmThreads, wasmThreadsMeasured] = [measured, true];
   const plan = planBackends(choice, facts, probe ?? remembered);
   for (const candidate of plan) {
     if (candidate.skip !== undefined) {
@@ -128,13 +160,14 @@ export async function selectBackend(
     const passedOver = choice === 'auto' && candidate.backend !== 'webgl' && plan.findIndex((c) => c.backend === 'webgl') > plan.indexOf(candidate);
     const note = passedOver && isSoftwareRenderer(facts.webglRenderer) ? `preferred to WebGL, which is a software renderer here (${facts.webglRenderer})` : undefined;
     const kernels = candidate.backend === 'wasm' ? useFastWasmKernels().text : undefined;
+    const threads = candidate.backend === 'wasm' ? fastMatMulThreadsInUse() : 1;
     const measured = probe ?? remembered;
     const speed = measured?.results.find((r) => r.backend === candidate.backend)?.imagesPerSec;
     const fastest = measured?.results[0]?.backend === candidate.backend;
     const byProbe = choice === 'auto' && speed ? `measured here: ${Math.round(speed).toLocaleString('en-US')} img/s${fastest ? ', the fastest' : ''}` : undefined;
     const reason = [byProbe ?? note, kernels].filter((t) => t !== undefined).join('; ');
     tried.push(reason ? { backend: candidate.backend, ok: true, reason } : { backend: candidate.backend, ok: true });
-    return probe ? { backend: candidate.backend, tried, probe } : { backend: candidate.backend, tried };
+    return probe ? { backend: candidate.backend, threads, tried, probe } : { backend: candidate.backend, threads, tried };
   }
   throw new Error(`No TF.js backend works here: ${tried.map((t) => `${t.backend}: ${t.reason ?? 'ok'}`).join('; ')}`);
 }
@@ -143,26 +176,23 @@ export async function selectBackend(
  * Swaps in our packed WASM SIMD matrix product, the single-pass Adam update, an Identity
  * that shares memory instead of copying, a one-pass column sum and the Bernoulli likelihood
  * with its gradient in one pass (src/kernels):
- * the model's code is unchanged, its products and optimizer just run faster. Two threads only
- * when the page is cross-origin isolated (shared memory); otherwise one. Says what it did, and
- * when the helper threads are up (resolves with the thread count).
+ * the model's code is unchanged, its products and optimizer just run faster. Helper threads only
+ * when the page is cross-origin isolated (shared memory); how many is the probe's answer
+ * (activate sets it). Says what it did.
  */
-function useFastWasmKernels(): { text: string; threadsReady: Promise<number> } {
-  const requested = self.crossOriginIsolated ? 2 : 1;
-  const { registered: done, reasons: why, matMul } = registerWasmKernels(tf, { threads: requested });
-  // Called again once the helpers are up (selectBackend): then matMul.threads is the count in use.
-  const threads = matMul.threadsReason
-    ? `1 thread (${matMul.threadsReason})`
-    : matMul.threads > 1
-      ? `${matMul.threads} threads`
-      : requested > 1
-        ? '1 thread (the helper threads did not start)'
-        : '1 thread (the page is not cross-origin isolated)';
+function useFastWasmKernels(): { text: string } {
+  const { registered: done, reasons: why, matMul } = registerWasmKernels(tf, { threads: 1 });
+  const inUse = fastMatMulThreadsInUse();
+  const threads = !threadsPossible()
+    ? '1 thread (the page is not cross-origin isolated)'
+    : inUse < wasmThreads
+      ? `${inUse} of ${wasmThreads} threads (the helper threads did not start)`
+      : `${inUse} thread${inUse === 1 ? '' : 's'} of ${cores()} cores${inUse === wasmThreads && wasmThreadsMeasured ? ', the fastest measured' : ''}`;
   const text =
     done.length > 0
       ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
       : `stock kernels (${why.join('; ')})`;
-  return { text, threadsReady: matMul.threadsReady };
+  return { text };
 }
 
 /** True when the running backend is WebGL and its context is gone (GPU reset, tab in background on mobile). */

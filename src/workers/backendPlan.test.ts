@@ -124,10 +124,14 @@ describe('the speed probe', () => {
     expect(usableProbe(p, 'UA')).toEqual(p);
     expect(usableProbe(JSON.parse(JSON.stringify(p)), 'UA')).toEqual(p);
     expect(usableProbe(p, 'another browser')).toBeNull();
+    // The thread count kept with WASM's figure comes back with it.
+    const threaded = probe([{ backend: 'wasm', imagesPerSec: 6900, threads: 4, threadTrials: [{ threads: 1, imagesPerSec: 3400 }, { threads: 4, imagesPerSec: 6900 }] }]);
+    expect(usableProbe(JSON.parse(JSON.stringify(threaded)), 'UA')).toEqual(threaded);
     // Nothing measured (no candidate could run): the usual order stands.
     expect(planBackends('auto', thisMachine, probe([])).map((c) => c.backend)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
     for (const bad of [null, 'x', 42, { ...p, version: 2 }, { ...p, results: 'none' }, { ...p, results: [{ backend: 'gpu', imagesPerSec: 1 }] },
-      { ...p, results: [{ backend: 'wasm', imagesPerSec: 'fast' }] }, { ...p, hidden: 'big' }]) {
+      { ...p, results: [{ backend: 'wasm', imagesPerSec: 'fast' }] }, { ...p, hidden: 'big' },
+      { ...p, results: [{ backend: 'wasm', imagesPerSec: 3400, threads: 0 }] }, { ...p, results: [{ backend: 'wasm', imagesPerSec: 3400, threads: 2.5 }] }]) {
       expect(usableProbe(bad, 'UA')).toBeNull();
     }
   });

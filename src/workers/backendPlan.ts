@@ -87,6 +87,9 @@ export function probeCandidates(facts: BackendFacts): BackendName[] {
 
 const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** A remembered thread count: absent (measured before threads were probed), or a whole number ≥ 1. */
+const threadsOk = (t: unknown): boolean => t === undefined || (typeof t === 'number' && Number.isInteger(t) && t >= 1);
+
 /**
  * A remembered probe read back from storage (anything may be there): usable when it has the
  * right shape and was measured in this browser (same user agent).
@@ -101,7 +104,8 @@ export function usableProbe(value: unknown, agent: string): BackendProbe | null 
       !!r &&
       typeof r === 'object' &&
       BACKENDS.includes((r as { backend?: unknown }).backend as string) &&
-      ((r as { imagesPerSec?: unknown }).imagesPerSec === null || Number.isFinite((r as { imagesPerSec?: unknown }).imagesPerSec)),
+      ((r as { imagesPerSec?: unknown }).imagesPerSec === null || Number.isFinite((r as { imagesPerSec?: unknown }).imagesPerSec)) &&
+      threadsOk((r as { threads?: unknown }).threads),
   );
   // No results is a probe too: nothing could be measured, and the usual order stands.
   return resultsOk ? (p as BackendProbe) : null;

@@ -4,6 +4,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../model';
+import { probeThreads, type ThreadsSet } from './backendThreads';
 import type { BackendName, BackendProbe, BackendSpeed } from './protocol';
 
 /** Timed steps after the first, at most… */
@@ -13,14 +14,20 @@ const TIMED_BUDGET_MS = 1_200;
 /** A first step slower than this is the measurement: no backend that slow wins. */
 const FIRST_STEP_CAP_MS = 6_000;
 
-/** Called before each candidate is measured: its name, how many are done, how many in all. */
-export type ProbeProgress = (backend: BackendName, done: number, total: number) => void;
+/** Called before each candidate is measured: its name, how many are done, how many in all (and WASM's thread count on trial). */
+export type ProbeProgress = (backend: BackendName, done: number, total: number, threads?: number) => void;
 
 /** Makes `backend` the active one, kernels and all; a reason when it cannot be. */
 export type Activate = (backend: BackendName) => Promise<string | undefined>;
 
+/** WASM's thread counts to try (backendThreads.ts) and how to change the count. */
+export interface ThreadOptions {
+  candidates: readonly number[];
+  set(threads: number): Promise<ThreadsSet>;
+}
+
 /** Trains the default 2-D VAE on a random batch for a few steps on the active backend. */
-function timeSteps(backend: BackendName): BackendSpeed {
+export function timeSteps(backend: BackendName): BackendSpeed {
   const hyper = { ...DEFAULT_HYPER, warmStart: false };
   const net = createNetwork(DEFAULT_MODEL, 1);
   const trainer = new Trainer(net, hyper, 1);
@@ -49,12 +56,41 @@ function timeSteps(backend: BackendName): BackendSpeed {
   }
 }
 
+/**
+ * WASM at each thread count (fewest first); its figure is the kept count's. A count that fails
+ * is recorded and the last that worked is kept.
+ */
+async function timeThreads(threads: ThreadOptions, onProgress: ProbeProgress | undefined, done: number, total: number): Promise<BackendSpeed> {
+  let firstStepMs: number | undefined;
+  const r = await probeThreads(
+    threads.candidates,
+    (n) => threads.set(n),
+    () => {
+      const speed = timeSteps('wasm');
+      firstStepMs ??= speed.firstStepMs;
+      if (speed.imagesPerSec === null) throw new Error(speed.reason ?? 'no figure');
+      return speed.imagesPerSec;
+    },
+    (n) => onProgress?.('wasm', done, total, n),
+  );
+  const failed = r.trials.find((t) => t.imagesPerSec === null);
+  return {
+    backend: 'wasm',
+    imagesPerSec: r.imagesPerSec,
+    ...(firstStepMs === undefined ? {} : { firstStepMs }),
+    ...(r.imagesPerSec === null && failed?.reason ? { reason: failed.reason } : {}),
+    threads: r.threads,
+    threadTrials: r.trials,
+  };
+}
+
 /** Measures each candidate in turn; a failing one is recorded with its reason, never thrown. */
 export async function runProbe(
   candidates: readonly BackendName[],
   activate: Activate,
   agent: string,
   onProgress?: ProbeProgress,
+  threads?: ThreadOptions,
 ): Promise<BackendProbe> {
   const results: BackendSpeed[] = [];
   for (const backend of candidates) {
@@ -65,7 +101,7 @@ export async function runProbe(
       continue;
     }
     try {
-      results.push(timeSteps(backend));
+      results.push(backend === 'wasm' && threads && threads.candidates.length > 1 ? await timeThreads(threads, onProgress, results.length, candidates.length) : timeSteps(backend));
     } catch (err) {
       results.push({ backend, imagesPerSec: null, reason: err instanceof Error ? err.message : String(err) });
     }

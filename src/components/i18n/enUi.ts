@@ -26,6 +26,7 @@ export const enUi = {
   'header.backendAuto': 'Auto',
   'header.backendAutoRunning': 'Auto ({name})',
   'header.backendMeasured': '{name} · {n} img/s',
+  'header.backendMeasuredThreads': '{name} · {threads} threads · {n} img/s',
   'header.backendProbeFailed': '{name} · did not run here',
   'header.presentation': 'Presentation',
   'header.presentationTitle': 'Bigger type, high contrast, fewer panels',

@@ -26,6 +26,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'header.backendAuto': '自動',
   'header.backendAutoRunning': '自動（{name}）',
   'header.backendMeasured': '{name} · 毎秒 {n} 枚',
+  'header.backendMeasuredThreads': '{name} · {threads} スレッド · 毎秒 {n} 枚',
   'header.backendProbeFailed': '{name} · この環境では動きません',
   'header.presentation': 'プレゼン',
   'header.presentationTitle': '文字を大きく、コントラストを高くし、パネルを減らします',
