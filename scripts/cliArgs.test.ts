@@ -36,6 +36,22 @@ describe('parseTrainArgs', () => {
     expect(a).toMatchObject({ dataset: 'fashion', epochs: 3, seed: 7, out: '/tmp/x', trainSize: 1000, backend: 'cpu', float16: true, stockKernels: true });
   });
 
+  it('measures the thread count by default, takes 1 to the cores, clamps more with a note and refuses nonsense', () => {
+    expect(args(parseTrainArgs([], 8)).threads).toBe('auto');
+    expect(args(parseTrainArgs(['--threads', 'auto'], 8)).threads).toBe('auto');
+    expect(args(parseTrainArgs(['--threads', '3'], 8))).toMatchObject({ threads: 3 });
+    expect(args(parseTrainArgs(['--threads', '3'], 8)).threadsNote).toBeUndefined();
+    const clamped = args(parseTrainArgs(['--threads', '999'], 2));
+    expect(clamped.threads).toBe(2);
+    expect(clamped.threadsNote).toBe("--threads 999 is more than this machine's 2 cores: using 2");
+    expect(parseTrainArgs(['--threads', '0'], 2)).toEqual({ kind: 'error', message: '--threads must be auto or a whole number from 1 to 2 (this machine\'s cores), got "0"' });
+    for (const bad of ['0', 'x', '-1', '1.5', '']) {
+      const r = parseTrainArgs(['--threads', bad], 4);
+      expect(r.kind, bad).toBe('error');
+      if (r.kind === 'error') expect(r.message).toContain('--threads must be auto or a whole number from 1 to 4');
+    }
+  });
+
   it('answers --help', () => {
     expect(parseTrainArgs(['--latent', '3', '--help'])).toEqual({ kind: 'help' });
   });

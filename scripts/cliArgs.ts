@@ -1,7 +1,9 @@
 // Command-line flags of scripts/train.ts: parsing, defaults and ranges (the ranges themselves
 // come from src/model, so the CLI and the app accept the same values).
 
+import { availableParallelism } from 'node:os';
 import type { DatasetName } from '../src/data/types';
+import { MAX_THREADS } from '../src/kernels/registerFastMatMul';
 import { DEFAULT_HYPER, DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
 
 export type CliBackend = 'wasm' | 'cpu';
@@ -17,8 +19,10 @@ export interface TrainArgs {
   trainSize: number | null;
   backend: CliBackend;
   float16: boolean;
-  /** Threads for the fast WASM matrix product (1 or 2). */
-  threads: number;
+  /** Threads for the fast WASM matrix product: a count, or 'auto' (measured at start, like the app's probe). */
+  threads: number | 'auto';
+  /** Why the thread count asked for was changed (e.g. clamped to the machine's cores). */
+  threadsNote?: string;
   /** TF.js's own WASM kernels only: the bare TF.js loop the benchmark compares against. */
   stockKernels: boolean;
 }
@@ -48,7 +52,8 @@ usage: npm run train -- [flags]
   --train-size N                  train on a fixed random subset of N images (default: all)
   --backend wasm|cpu              TF.js backend; wasm falls back to cpu (default wasm)
   --float16                       store weights as float16 (half the file size)
-  --threads 1|2                   threads for the fast WASM matrix product (default 1)
+  --threads auto|N                threads for the fast WASM matrix product, 1 to this machine's cores; auto (default)
+                                  times a few steps of the default model at 1, 2, 4, … up to every core and keeps the fastest
   --stock-kernels                 TF.js's own WASM kernels, none of ours (the bare TF.js loop, for comparison)
   --help                          show this message
 
@@ -118,7 +123,22 @@ function withFlag(problem: string): string {
   return flag ? `--${flag}: ${problem}` : problem;
 }
 
-export function parseTrainArgs(argv: string[]): ParsedArgs {
+/**
+ * --threads: 'auto', or a whole number from 1 to the machine's cores (more is clamped, with a note:
+ * helper threads beyond the cores only take turns).
+ */
+function threadsArg(raw: Raw, cores: number): { threads: number | 'auto'; threadsNote?: string } {
+  const v = raw.get('threads');
+  if (v === undefined || v === 'auto') return { threads: 'auto' };
+  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  const top = Math.max(1, Math.min(cores, MAX_THREADS));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads must be auto or a whole number from 1 to ${top} (this machine's cores), got "${v}"`);
+  if (n > top) return { threads: top, threadsNote: `--threads ${n} is more than this machine's ${cores} cores${cores > MAX_THREADS ? ` (or the ${MAX_THREADS} the kernel allows)` : ''}: using ${top}` };
+  return { threads: n };
+}
+
+/** `cores`: the machine's (os.availableParallelism()); --threads is checked against it. */
+export function parseTrainArgs(argv: string[], cores: number = availableParallelism()): ParsedArgs {
   try {
     const raw = tokenize(argv);
     if (raw.has('help')) return { kind: 'help' };
@@ -165,7 +185,7 @@ export function parseTrainArgs(argv: string[]): ParsedArgs {
         trainSize,
         backend: choice(raw, 'backend', ['wasm', 'cpu'], 'wasm'),
         float16: raw.has('float16'),
-        threads: inRange('threads', number(raw, 'threads', 1, true), 1, 2),
+        ...threadsArg(raw, cores),
         stockKernels: raw.has('stock-kernels'),
       },
     };

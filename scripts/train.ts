@@ -13,8 +13,11 @@ import { BatchSampler, fixedSubset, loadManifest, loadSplit, toFloat32, type Dat
 import { fsSource } from '../src/data/fsSource';
 import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
 import '../src/model/registerGradientsNode';
-import { unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
+import { availableParallelism } from 'node:os';
+import { MAX_THREADS, setFastMatMulThreads, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { registerWasmKernels } from '../src/kernels/wasmKernels';
+import { timeSteps } from '../src/workers/backendProbe';
+import { probeThreads, threadCandidates } from '../src/workers/backendThreads';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
@@ -28,27 +31,45 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
+const spawnWorker = (source: string) => new Worker(source, { eval: true });
+
 /**
- * Our WASM kernels (src/kernels/wasmKernels.ts), the matrix product optionally on a second
- * thread, registered into TF.js: the same model code, faster kernels.
+ * Our WASM kernels (src/kernels/wasmKernels.ts) registered into TF.js: the same model code,
+ * faster kernels. The matrix product runs on `threads` threads, or with 'auto' on the count that
+ * trains the default model fastest here (the app's probe rule, backendThreads.ts). Returns what
+ * it did, and the thread count in use.
  */
-function useFastWasmKernels(threads: number): string {
-  const { registered, reasons, matMul } = registerWasmKernels(tf, { threads, spawnWorker: (source) => new Worker(source, { eval: true }) });
-  return registered.length > 0
-    ? `fast kernels: ${registered.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads} thread(s)${matMul.threadsReason ? ` (${matMul.threadsReason})` : ''}`
-    : `stock kernels: ${reasons.join('; ')}`;
+async function useFastWasmKernels(threads: number | 'auto'): Promise<{ text: string; threads: number }> {
+  const { registered, reasons, matMul } = registerWasmKernels(tf, { threads: 1, spawnWorker });
+  if (registered.length === 0) return { text: `stock kernels: ${reasons.join('; ')}`, threads: 1 };
+  let how: string;
+  let inUse: number;
+  if (threads === 'auto') {
+    const cores = availableParallelism();
+    const r = await probeThreads(threadCandidates(cores, MAX_THREADS), (n) => setFastMatMulThreads(n), () => timeSteps('wasm').imagesPerSec ?? 0, (n) =>
+      log(`--threads auto: timing ${n} thread(s) of ${cores} cores`),
+    );
+    const trials = r.trials.map((t) => `${t.threads}: ${t.imagesPerSec === null ? `failed (${t.reason})` : `${t.imagesPerSec} img/s`}`).join(', ');
+    inUse = r.threads;
+    how = `${inUse} thread(s), measured fastest of ${cores} cores (${trials})`;
+  } else {
+    const set = await setFastMatMulThreads(threads);
+    inUse = set.threads;
+    how = `${inUse} thread(s)${set.reason ? ` (${set.reason})` : ''}`;
+  }
+  return { text: `fast kernels: ${registered.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${how}`, threads: inUse };
 }
 
 /** WASM (SIMD) when it starts, the plain-JS CPU backend otherwise. */
-async function startBackend(wanted: CliBackend, threads: number, stockKernels: boolean): Promise<string> {
+async function startBackend(wanted: CliBackend, threads: number | 'auto', stockKernels: boolean): Promise<{ backend: string; threads: number }> {
   if (wanted === 'wasm') {
     try {
       // In Node the .wasm files are read from the package's dist folder.
       setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
       if (await tf.setBackend('wasm')) {
-        const kernels = stockKernels ? "TF.js's stock kernels (--stock-kernels)" : useFastWasmKernels(threads);
-        log(kernels);
-        return 'wasm';
+        const kernels = stockKernels ? { text: "TF.js's stock kernels (--stock-kernels)", threads: 1 } : await useFastWasmKernels(threads);
+        log(kernels.text);
+        return { backend: 'wasm', threads: kernels.threads };
       }
       log('wasm backend did not start; falling back to cpu');
     } catch (e) {
@@ -56,7 +77,7 @@ async function startBackend(wanted: CliBackend, threads: number, stockKernels: b
     }
   }
   await tf.setBackend('cpu');
-  return 'cpu';
+  return { backend: 'cpu', threads: 1 };
 }
 
 const terms = (m: Metrics) => ({ elbo: m.elbo, recon: m.recon, kl: m.kl });
@@ -90,7 +111,8 @@ async function main(argv: string[]): Promise<void> {
   if (parsed.kind === 'error') usageError(parsed.message);
   const args = parsed.args;
 
-  const backend = await startBackend(args.backend, args.threads, args.stockKernels);
+  if (args.threadsNote) log(`note: ${args.threadsNote}`);
+  const { backend, threads } = await startBackend(args.backend, args.threads, args.stockKernels);
   const { train, trainRows, test } = await loadData(args);
   const trainCount = trainRows ? trainRows.length : train.count;
   const xTest = tf.tensor2d(toFloat32(test.pixels, null, DIM), [test.count, DIM]);
@@ -144,6 +166,8 @@ async function main(argv: string[]): Promise<void> {
       imagesPerSec: Math.round(trainCount / trainSeconds),
       msPerStep: +((trainSeconds * 1000) / (steps + skipped)).toFixed(1),
       backend,
+      threads,
+      hardwareConcurrency: availableParallelism(),
       seconds: +((performance.now() - started) / 1000).toFixed(1),
     };
     history.push(line);

@@ -1,5 +1,7 @@
 // The latent space: manifold grid (canvas) under the test codes (canvas) under the marks and
 // the draggable point (SVG). d3-zoom pans and zooms; canvases redraw at most once a frame.
+// The grid's tiles never shrink below a legible size (CSS --grid-min-tile: more on a
+// projector), the codes can be hidden to show the grid alone, and the map can go full screen.
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import type { LatentSnapshot } from '../../workers/clientTypes';
@@ -24,7 +26,9 @@ import type { LatentPointStore } from './latentPoint';
 import { recordPointsDraw } from './latency';
 import { MapOverlay, type MapMarks } from './MapOverlay';
 import { drawPoints, preparePoints } from './pointsLayer';
-import { drawSheet, useManifoldGrid } from './useManifoldGrid';
+import { drawSheet, legibleGridSize, useManifoldGrid } from './useManifoldGrid';
+import { useFullView } from './useFullView';
+import { FullScreenIcon } from './FullViewButton';
 import { useMapZoom } from './useMapZoom';
 import { useTheme } from './useTheme';
 import { useT } from '../i18n/LanguageProvider';
@@ -44,7 +48,8 @@ export interface LatentMapProps {
   highlight: number | null;
   marks: MapMarks;
   point: LatentPointStore;
-  grid: { on: boolean; n: number };
+  /** The manifold grid: on, its size, and whether the codes are hidden to show it alone. */
+  grid: { on: boolean; n: number; only?: boolean };
   weightsStep: number;
   onHover(index: number): void;
   onPick(index: number): void;
@@ -57,6 +62,7 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   const { latent, dims, kind, latentDim, classNames, colors, highlight, marks, point, grid, weightsStep, onHover, onPick } = props;
   const client = usePlaygroundClient();
   const theme = useTheme();
+  const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const gridCanvas = useRef<HTMLCanvasElement>(null);
   const pointsCanvas = useRef<HTMLCanvasElement>(null);
@@ -65,6 +71,8 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   const [zoom, setZoom] = useState<Zoom>(IDENTITY);
   const [domain, setDomain] = useState<Domain>(START);
   const [settled, setSettled] = useState<Domain | null>(null);
+  const [minTile, setMinTile] = useState(20);
+  const fullView = useFullView<HTMLDivElement>();
   const [dx, dy] = dims;
 
   // A new pair of dimensions or a new model kind is a new picture: start from its own extent.
@@ -93,19 +101,20 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   const base = useMemo(() => fitView(domain, Math.max(size.w, 1), Math.max(size.h, 1), PAD), [domain, size]);
 
   // Everything the frame callback reads, always current, so it never needs React.
-  const live = useRef({ base, zoom, prepared, highlight, gridOn: grid.on, colors, size });
-  live.current = { ...live.current, base, prepared, highlight, gridOn: grid.on, colors, size };
+  const pointsShown = !(grid.on && grid.only);
+  const live = useRef({ base, zoom, prepared, highlight, gridOn: grid.on, pointsShown, colors, size });
+  live.current = { ...live.current, base, prepared, highlight, gridOn: grid.on, pointsShown, colors, size };
 
   const frame = useRef(0);
   const sheetRef = useRef<ReturnType<typeof useManifoldGrid> | null>(null);
   const draw = useCallback(() => {
     frame.current = 0;
-    const { base: v, zoom: t, prepared: pts, highlight: hl, gridOn, colors: cs, size: sz } = live.current;
+    const { base: v, zoom: t, prepared: pts, highlight: hl, gridOn, pointsShown: shown, colors: cs, size: sz } = live.current;
     const dpr = window.devicePixelRatio || 1;
     const pctx = pointsCanvas.current?.getContext('2d');
     if (pctx) {
-      const ms = drawPoints(pctx, pts, v, t, { width: sz.w, height: sz.h, dpr, colors: cs, highlight: hl, alpha: gridOn ? 0.55 : 0.8 });
-      if (pts) recordPointsDraw(ms);
+      const ms = drawPoints(pctx, shown ? pts : null, v, t, { width: sz.w, height: sz.h, dpr, colors: cs, highlight: hl, alpha: gridOn ? 0.55 : 0.8 });
+      if (pts && shown) recordPointsDraw(ms);
     }
     const gctx = gridCanvas.current?.getContext('2d');
     if (gctx) drawSheet(gctx, gridOn ? (sheetRef.current?.current ?? null) : null, v, t, sz.w, sz.h, dpr);
@@ -116,14 +125,16 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const gridDomain = useMemo(() => (settled ? centredSquare(settled) : null), [settled]);
+  // The grid spans the largest square on screen; fewer tiles when the chosen number would make them too small to read.
+  const gridN = legibleGridSize(grid.n, Math.min(size.w, size.h), minTile);
   const sheet = useManifoldGrid(
     client,
-    { enabled: grid.on, n: grid.n, domain: gridDomain, dims, dim: latentDim, weightsStep, theme },
+    { enabled: grid.on, n: gridN, domain: gridDomain, dims, dim: latentDim, weightsStep, theme },
     schedule,
   );
   sheetRef.current = sheet;
 
-  useEffect(schedule, [schedule, base, prepared, highlight, grid.on, colors, size]);
+  useEffect(schedule, [schedule, base, prepared, highlight, grid.on, pointsShown, colors, size]);
 
   useEffect(() => {
     const el = box.current;
@@ -131,6 +142,9 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       setSize({ w: Math.floor(width), h: Math.floor(height) });
+      // Presentation mode and full screen change both the size and the legible tile.
+      const tile = Number.parseFloat(getComputedStyle(el).getPropertyValue('--grid-min-tile'));
+      setMinTile(Number.isFinite(tile) && tile > 0 ? tile : 20);
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -164,6 +178,13 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
     },
   );
 
+  // Full screen takes the map with its legend where the explorer puts one beside it.
+  const fullRef = fullView.ref;
+  useEffect(() => {
+    const el = root.current;
+    fullRef.current = (el?.closest<HTMLDivElement>('.lx-map-area') ?? el) || null;
+  }, [fullRef]);
+
   // A new pair of dimensions or model kind starts from the whole picture, not the old zoom.
   useEffect(() => resetZoom(), [resetZoom, shownKey]);
 
@@ -185,7 +206,7 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
   };
 
   return (
-    <div className="lx-map" role="region" aria-label={t('lx.mapAria')} aria-describedby={helpId}>
+    <div ref={root} className="lx-map" role="region" aria-label={t('lx.mapAria')} aria-describedby={helpId} data-grid-n={grid.on ? gridN : undefined}>
       <p id={helpId} className="lx-sr-only">
         {t('lx.mapHelp')}
       </p>
@@ -220,6 +241,11 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
           )}
         </svg>
         {!usable && <p className="lx-map-empty">{t('lx.mapEmpty')}</p>}
+        {grid.on && gridN < grid.n && (
+          <p className="lx-grid-note" data-testid="grid-note">
+            {t('lx.gridClamped', { n: gridN, px: minTile })}
+          </p>
+        )}
         <div className="lx-zoom">
           <button type="button" aria-label={t('lx.zoomIn')} title={t('lx.zoomIn')} onClick={() => zoomBy(1.5)}>
             +
@@ -229,6 +255,16 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
           </button>
           <button type="button" aria-label={t('lx.zoomReset')} title={t('lx.zoomReset')} onClick={resetZoom}>
             ⟲
+          </button>
+          <button
+            type="button"
+            className="lx-full-toggle"
+            aria-label={t(fullView.full ? 'lx.exitFullScreen' : 'lx.fullScreen')}
+            title={t(fullView.full ? 'lx.exitFullScreen' : 'lx.fullScreen')}
+            aria-pressed={fullView.full}
+            onClick={fullView.toggle}
+          >
+            <FullScreenIcon exit={fullView.full} />
           </button>
         </div>
       </div>
