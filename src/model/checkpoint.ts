@@ -141,6 +141,9 @@ function parseHeader(json: string): Header {
   for (const k of ['seed', 'step', 'epoch'] as const) {
     if (typeof h[k] !== 'number' || !Number.isFinite(h[k])) throw new CheckpointError(`the header has no valid ${k}`);
   }
+  for (const k of ['step', 'epoch'] as const) {
+    if (!Number.isSafeInteger(h[k]) || (h[k] as number) < 0) throw new CheckpointError(`${k} must be a non-negative integer, got ${h[k]}`);
+  }
   if (typeof h.createdAt !== 'string') throw new CheckpointError('the header has no createdAt');
   if (!h.config || typeof h.config !== 'object') throw new CheckpointError('the header has no model config');
   const configProblems = validateModelConfig(h.config);

@@ -62,6 +62,13 @@ export function decodeMeans(w: Pick<NetworkWeights, 'config' | 'decoder'>, z: Fl
   return result;
 }
 
+/** Logits ℓ(z) of n latent vectors, n × inputDim, in a new array (the likelihoods need them, not sigmoid). */
+export function decodeLogits(w: Pick<NetworkWeights, 'config' | 'decoder'>, z: Float32Array, n: number): Float32Array {
+  const dim = w.config.latentDim;
+  if (z.length < n * dim) throw new Error(`decodeLogits: z has ${z.length} values, need ${n}×${dim}`);
+  return chain(w.decoder, z, n, false).slice(0, n * w.config.inputDim);
+}
+
 /** μ and clamped log σ² (null for the AE) of n images (x row-major n × inputDim, in [0, 1]). */
 export function encodeMlp(w: NetworkWeights, x: Float32Array, n: number): { mu: Float32Array; logvar: Float32Array | null } {
   const D = w.config.inputDim;

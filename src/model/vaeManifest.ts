@@ -1,0 +1,184 @@
+// vae.json: the small manifest beside model.safetensors that says what the weights are, so a
+// script (scripts/python/load_vae.py) can rebuild the model and this app can open one trained
+// elsewhere. Written by exportForTorch (and by save_for_playground in Python), read strictly.
+//
+// {
+//   "format": "vae-playground-model", "version": 1,
+//   "playgroundVersion": "0.1.0",            package.json version of the app that wrote it (Python: its own)
+//   "producer": "vae-playground" | "pytorch", who trained the weights last
+//   "model": { "kind": "vae" | "ae", "architecture": "mlp", "inputShape": [1, 28, 28], "inputDim": 784,
+//              "latentDim": 2, "hidden": [512, 256], "layers": [TorchLayer…] }   (torchLayout.ts)
+//   "likelihood": { "type": "bernoulli" | "gaussian", "sigmaX": 1 },
+//   "data": { "dataset": "mnist" | "fashion", "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255", … },
+//   "training": { "optimizer": "adam", "learningRate", "beta", "samples", "reparam", "batchSize",
+//                 "warmStart", "seed", "step", "epoch" },
+//   "weights": { "file": "model.safetensors", "layout": "pytorch", "dtype": "F32" },
+//   "notes": [ …sentences… ], "createdAt": ISO 8601
+// }
+
+import { validateHyper, validateModelConfig } from './config';
+import { parseBoundedJson } from './safetensors';
+import { torchLayers, type TorchLayer } from './torchLayout';
+import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
+
+export const MANIFEST_FORMAT = 'vae-playground-model';
+export const MANIFEST_FILE = 'vae.json';
+export const WEIGHTS_FILE = 'model.safetensors';
+const MAX_MANIFEST_BYTES = 256 * 1024;
+const MAX_DEPTH = 8;
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(`vae.json: ${message}`);
+    this.name = 'ManifestError';
+  }
+}
+function fail(message: string): never {
+  throw new ManifestError(message);
+}
+
+export type Producer = 'vae-playground' | 'pytorch';
+
+/** What the manifest says, checked. */
+export interface ModelManifest {
+  producer: Producer;
+  playgroundVersion: string;
+  config: ModelConfig;
+  hyper: Hyper;
+  dataset: string;
+  seed: number;
+  step: number;
+  epoch: number;
+  createdAt: string;
+}
+
+export const MANIFEST_NOTES = [
+  'Weights are PyTorch nn.Linear tensors: weight [out, in], bias [out]; y = x·weightᵀ + bias. Keras Dense kernels are [in, out] (the transpose) with the same bias.',
+  'The encoder is encoder.0, encoder.2, … (ReLU after each), then the heads fc_mu and fc_logvar (VAE only; log σ² is clamped to [−10, 10]). The decoder mirrors the encoder, ReLU between layers, and its last layer outputs logits: the mean image is sigmoid(logits).',
+  'Input: the 28×28 image flattened row-major to 784 values x = intensity / 255 in [0, 1], not binarized.',
+  'Losses in nats per image, summed over pixels and latent dimensions: Bernoulli −log p(x|z) from logits, or Gaussian with fixed σ_x; KL(q(z|x) ‖ N(0, I)) analytic. −ELBO = recon + KL.',
+];
+
+export function buildManifest(m: ModelManifest): Record<string, unknown> {
+  const { config, hyper } = m;
+  return {
+    format: MANIFEST_FORMAT,
+    version: 1,
+    playgroundVersion: m.playgroundVersion,
+    producer: m.producer,
+    model: {
+      kind: config.kind,
+      architecture: 'mlp',
+      inputShape: [1, 28, 28],
+      inputDim: config.inputDim,
+      latentDim: config.latentDim,
+      hidden: config.hidden,
+      layers: torchLayers(config),
+    },
+    likelihood: { type: hyper.likelihood, sigmaX: hyper.sigmaX },
+    data: { dataset: m.dataset, pixelRange: [0, 1], pixelScaling: 'x = intensity / 255', flatten: 'row-major 28×28 → 784' },
+    training: {
+      optimizer: 'adam',
+      learningRate: hyper.learningRate,
+      beta: hyper.beta,
+      samples: hyper.samples,
+      reparam: hyper.reparam,
+      batchSize: hyper.batchSize,
+      warmStart: hyper.warmStart ?? false,
+      seed: m.seed,
+      step: m.step,
+      epoch: m.epoch,
+    },
+    weights: { file: WEIGHTS_FILE, layout: 'pytorch', dtype: 'F32' },
+    notes: MANIFEST_NOTES,
+    createdAt: m.createdAt,
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** A step or epoch count: a non-negative integer, or the file is refused. */
+export function checkCount(name: string, v: unknown, onError: (message: string) => never): number {
+  if (!isCount(v)) onError(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  return v as number;
+}
+
+function sameLayer(a: TorchLayer, b: unknown): boolean {
+  if (!isObject(b)) return false;
+  return a.name === b.name && a.in === b.in && a.out === b.out && a.activation === b.activation;
+}
+
+export function parseManifest(bytes: Uint8Array): ModelManifest {
+  if (bytes.length > MAX_MANIFEST_BYTES) fail(`${bytes.length} bytes is far more than a manifest needs (limit ${MAX_MANIFEST_BYTES})`);
+  const raw = parseBoundedJson(bytes, 'manifest', MAX_DEPTH, fail);
+  if (!isObject(raw)) fail('not a JSON object');
+  if (raw.format !== MANIFEST_FORMAT) fail(`format is ${JSON.stringify(raw.format)}, expected "${MANIFEST_FORMAT}"`);
+  if (raw.version !== 1) fail(`version ${JSON.stringify(raw.version)}; this app reads version 1`);
+  const model = raw.model;
+  if (!isObject(model)) fail('no "model" section');
+  if (model.architecture !== 'mlp') {
+    fail(model.architecture === 'conv'
+      ? 'convolutional models cannot be opened yet: this version runs MLP (dense) encoders and decoders only'
+      : `architecture ${JSON.stringify(model.architecture)} is not one this app runs (it runs "mlp")`);
+  }
+  const shape = model.inputShape;
+  if (!Array.isArray(shape) || shape.join('×') !== '1×28×28') fail(`inputShape must be [1, 28, 28] (28×28 grayscale), got ${JSON.stringify(shape)}`);
+  const config = { kind: model.kind, inputDim: model.inputDim, latentDim: model.latentDim, hidden: model.hidden } as ModelConfig;
+  const configProblems = validateModelConfig(config);
+  if (configProblems.length > 0) fail(configProblems.join('; '));
+  config.hidden = [...config.hidden];
+  if (model.layers !== undefined) {
+    const listed: unknown = model.layers;
+    if (!Array.isArray(listed)) fail('model.layers must be a list');
+    const implied = torchLayers(config);
+    if (listed.length !== implied.length) fail(`model.layers lists ${listed.length} layers; kind, hidden and latentDim imply ${implied.length}`);
+    implied.forEach((l, i) => {
+      if (!sameLayer(l, listed[i])) {
+        fail(`model.layers[${i}] is ${JSON.stringify(listed[i]).slice(0, 120)}; kind, hidden and latentDim imply ${l.name} ${l.in}→${l.out} ${l.activation}`);
+      }
+    });
+  }
+  const lik = raw.likelihood;
+  if (!isObject(lik)) fail('no "likelihood" section');
+  const data = raw.data;
+  if (!isObject(data) || typeof data.dataset !== 'string') fail('no "data.dataset"');
+  if (data.pixelRange !== undefined && (!Array.isArray(data.pixelRange) || data.pixelRange.join(',') !== '0,1')) {
+    fail(`data.pixelRange is ${JSON.stringify(data.pixelRange)}; this app feeds pixels as intensity / 255 in [0, 1]`);
+  }
+  const training = isObject(raw.training) ? raw.training : fail('no "training" section');
+  const step = checkCount('training.step', training.step, fail);
+  const epoch = checkCount('training.epoch', training.epoch ?? 0, fail);
+  const seed = training.seed ?? 1;
+  if (!isCount(seed) || seed > 2 ** 31 - 1) fail(`training.seed must be an integer 0–2147483647, got ${JSON.stringify(seed)}`);
+  const pick = <K extends keyof Hyper>(k: K, v: unknown) => (v === undefined ? DEFAULT_HYPER[k] : v) as Hyper[K];
+  const hyper: Hyper = {
+    learningRate: pick('learningRate', training.learningRate),
+    beta: pick('beta', training.beta),
+    likelihood: pick('likelihood', lik.type),
+    sigmaX: pick('sigmaX', lik.sigmaX),
+    samples: pick('samples', training.samples),
+    reparam: pick('reparam', training.reparam),
+    batchSize: pick('batchSize', training.batchSize),
+    warmStart: training.warmStart === undefined ? false : (training.warmStart as boolean),
+  };
+  const hyperProblems = validateHyper(hyper);
+  if (hyperProblems.length > 0) fail(hyperProblems.join('; '));
+  const weights = raw.weights;
+  if (weights !== undefined) {
+    if (!isObject(weights)) fail('"weights" must be an object');
+    if (weights.layout !== undefined && weights.layout !== 'pytorch') fail(`weights.layout ${JSON.stringify(weights.layout)}: this app reads the PyTorch layout ([out, in])`);
+  }
+  const producer = raw.producer === 'pytorch' ? 'pytorch' : 'vae-playground';
+  return {
+    producer,
+    playgroundVersion: typeof raw.playgroundVersion === 'string' ? raw.playgroundVersion.slice(0, 40) : 'unknown',
+    config,
+    hyper,
+    dataset: data.dataset.slice(0, 40),
+    seed,
+    step,
+    epoch,
+    createdAt: typeof raw.createdAt === 'string' ? raw.createdAt.slice(0, 40) : new Date(0).toISOString(),
+  };
+}
