@@ -1,12 +1,16 @@
 // Interpolation: ten decodings along the straight line between two test images' μ (all
-// latent dimensions, not just the two shown), ends framed in their class colours.
+// latent dimensions, not just the two shown), ends framed in their class colours; a full-screen
+// view shows the ten as big as the screen's width allows.
 import { useMemo } from 'react';
 import type { LatentSnapshot } from '../../workers/clientTypes';
 import { interpolateLatents } from './geometry';
+import { FullViewButton } from './FullViewButton';
 import { ImageCanvas } from './ImageCanvas';
 import { IMAGE_SIZE } from './paintImage';
 import { useBatchDecode } from './useBatchDecode';
+import { useFullView } from './useFullView';
 import { useT } from '../i18n/LanguageProvider';
+import { useNoHover } from '../useNoHover';
 
 export const INTERP_STEPS = 10;
 
@@ -21,6 +25,8 @@ interface InterpolationStripProps {
 
 export function InterpolationStrip({ ends, latent, weightsStep, classNames, colors, onClear }: InterpolationStripProps) {
   const t = useT();
+  const noHover = useNoHover();
+  const fullView = useFullView<HTMLDivElement>();
   const [a, b] = ends;
   const z = useMemo(() => {
     if (!latent || a < 0 || b < 0 || a >= latent.count || b >= latent.count) return null;
@@ -31,10 +37,10 @@ export function InterpolationStrip({ ends, latent, weightsStep, classNames, colo
   const name = (i: number) => (latent ? (classNames[latent.labels[i]] ?? String(latent.labels[i])) : '');
   const color = (i: number) => (latent ? colors[latent.labels[i] % colors.length] : 'transparent');
 
-  if (a < 0) return <p className="lx-hint">{t('lx.interpStart')}</p>;
-  if (b < 0) return <p className="lx-hint">{t('lx.interpNext', { name: name(a), n: a })}</p>;
+  if (a < 0) return <p className="lx-hint">{t(noHover ? 'lx.interpStartTouch' : 'lx.interpStart')}</p>;
+  if (b < 0) return <p className="lx-hint">{t(noHover ? 'lx.interpNextTouch' : 'lx.interpNext', { name: name(a), n: a })}</p>;
   return (
-    <div className="lx-strip-row">
+    <div ref={fullView.ref} className="lx-strip-row lx-strip-view">
       <ol className="lx-strip" aria-label={t('lx.interpAria', { a: name(a), b: name(b) })}>
         {Array.from({ length: INTERP_STEPS }, (_, i) => (
           <li key={i} style={i === 0 ? { borderColor: color(a) } : i === INTERP_STEPS - 1 ? { borderColor: color(b) } : undefined}>
@@ -42,9 +48,12 @@ export function InterpolationStrip({ ends, latent, weightsStep, classNames, colo
           </li>
         ))}
       </ol>
-      <button type="button" className="lx-small" onClick={onClear}>
-        {t('lx.newPath')}
-      </button>
+      <div className="lx-strip-tools">
+        <button type="button" className="lx-small" onClick={onClear}>
+          {t('lx.newPath')}
+        </button>
+        <FullViewButton view={fullView} />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Above the map: what it shows (and from which step), how many latent dimensions are active
 // (a posterior-collapse warning), for latent spaces above 2-D which two dimensions, and the
-// manifold-grid switch with its size.
+// manifold-grid switch with its size and the grid-only view (codes hidden).
 import { collapseLevel, type ActiveUnits } from '../explain/activeUnits';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
@@ -14,8 +14,8 @@ interface MapToolbarProps {
   latentDim: number;
   dims: [number, number];
   onDims(dims: [number, number]): void;
-  grid: { on: boolean; n: number };
-  onGrid(grid: { on: boolean; n: number }): void;
+  grid: { on: boolean; n: number; only?: boolean };
+  onGrid(grid: { on: boolean; n: number; only?: boolean }): void;
   /** Active units of the codes on the map; null for the AE (nothing pulls its codes to collapse). */
   units: ActiveUnits | null;
 }
@@ -78,6 +78,15 @@ export function MapToolbar(p: MapToolbarProps) {
             </option>
           ))}
         </select>
+        <label className="lx-check" title={t('lx.gridOnlyTitle')}>
+          <input
+            type="checkbox"
+            checked={p.grid.on && !!p.grid.only}
+            disabled={!p.grid.on}
+            onChange={(e) => p.onGrid({ ...p.grid, only: e.currentTarget.checked })}
+          />
+          {t('lx.gridOnly')}
+        </label>
       </div>
     </div>
   );

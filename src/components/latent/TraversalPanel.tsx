@@ -1,14 +1,18 @@
 // The Traversal tab: one decoded row per latent dimension, z_j from −3 to 3, the others held at
 // the focused image's μ (or at the latent point when nothing is in focus). Inactive dimensions
-// (Var μ_j ≤ 0.01) are marked: their rows barely change.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// (Var μ_j ≤ 0.01) are marked: their rows barely change. A full-screen view shows the rows
+// as big as the screen allows, for the back row.
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { ActiveUnits } from '../explain/activeUnits';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
+import { useNoHover } from '../useNoHover';
+import { FullViewButton } from './FullViewButton';
 import type { LatentPointStore } from './latentPoint';
 import { paintRow } from './paintImage';
 import { traversalLatents, traversalOrder, traversalValues } from './traversal';
 import { useBatchDecode } from './useBatchDecode';
+import { useFullView } from './useFullView';
 import { useTheme } from './useTheme';
 
 const VALUES = traversalValues();
@@ -35,6 +39,8 @@ function RowCanvas({ images, row, label }: { images: Float32Array | null; row: n
 
 export function TraversalPanel({ focusMu, point, units, weightsStep }: TraversalPanelProps) {
   const t = useT();
+  const noHover = useNoHover();
+  const fullView = useFullView<HTMLDivElement>();
   const [pointZ, setPointZ] = useState<Float32Array>(() => point.shown);
   useEffect(() => {
     if (focusMu) return;
@@ -49,13 +55,18 @@ export function TraversalPanel({ focusMu, point, units, weightsStep }: Traversal
   const images = useBatchDecode(z, order.length * VALUES.length, weightsStep);
 
   return (
-    <div className="lx-trav" role="group" aria-label={t('lx.traversalAria')}>
-      <p className="lx-hint">
-        {weightsStep < 0
-          ? t('lx.traversalWait')
-          : t('lx.traversalBase', { what: t(focusMu ? 'lx.traversalBaseHovered' : 'lx.traversalBasePoint') })}
-        <InfoButton section="traversal" />
-      </p>
+    <div ref={fullView.ref} className="lx-trav" role="group" aria-label={t('lx.traversalAria')} style={{ '--rows': order.length } as CSSProperties}>
+      <div className="lx-trav-head">
+        <p className="lx-hint">
+          {weightsStep < 0
+            ? t('lx.traversalWait')
+            : t('lx.traversalBase', {
+                what: t(focusMu ? (noHover ? 'lx.traversalBaseTapped' : 'lx.traversalBaseHovered') : 'lx.traversalBasePoint'),
+              })}
+          <InfoButton section="traversal" />
+        </p>
+        <FullViewButton view={fullView} />
+      </div>
       <ol className="lx-trav-rows">
         {order.map((j, r) => {
           const idle = units?.dim === dim && !units.isActive[j];

@@ -9,6 +9,15 @@ import { gridLatents, zToScreen, type BaseView, type Domain, type Zoom } from '.
 import { LatestOnly } from './latestOnly';
 import { IMAGE_SIZE, paintSheet } from './paintImage';
 
+/**
+ * The grid size actually drawn: the chosen n, or fewer tiles when n of them across `sidePx`
+ * would be smaller than `minTilePx` (unreadable from the back of a classroom). At least 2.
+ */
+export function legibleGridSize(n: number, sidePx: number, minTilePx: number): number {
+  if (!(sidePx > 0) || !(minTilePx > 0)) return n;
+  return Math.max(2, Math.min(n, Math.floor(sidePx / minTilePx)));
+}
+
 /** Images per decode request: ≈ 2–5 ms of work, the most a drag may wait behind a grid. */
 export const GRID_BATCH = 4;
 
