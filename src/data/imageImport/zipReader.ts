@@ -1,17 +1,27 @@
-// A small reader of .zip files: the central directory at the end lists the entries, each
-// entry is stored as is (method 0) or deflated (method 8, inflated with the platform's
-// DecompressionStream('deflate-raw')). That is what every common zip tool writes for images,
-// so no library is needed. Zip64, encryption and other methods are refused per entry with a
-// reason. Sizes are checked before and while inflating, and every entry's CRC-32 after, so a
-// truncated, corrupted or "zip bomb" file fails with a message instead of filling memory.
+// Reads .zip files for "Your images", one entry at a time as the import asks for it. Entries
+// are stored (method 0) or deflated (method 8, inflated by fflate's streaming Inflate, fed in
+// slices and stopped as soon as it passes the size the directory names, so a "zip bomb" fails
+// early instead of filling memory); fflate does not check CRC-32, so we do, after. Zip64
+// archives are read. The directory walk stays ours: fflate's unzip API names entries and sizes
+// but not their CRC-32, encryption flag or offset, and does no bounds checks, and those are what
+// the refusal reasons below (for the page to word) are made of.
 
+import { Inflate } from 'fflate';
 import { crc32 } from '../../model/crc32';
 
 const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_BYTES = 22;
+const ZIP64_LOCATOR_BYTES = 20;
+const ZIP64_END_BYTES = 56;
+const ZIP64_EXTRA_ID = 0x0001;
 const MAX_COMMENT = 0xffff;
+const U32_MAX = 0xffffffff;
+/** Compressed bytes per push: one push can unpack to at most ~1,032 times as much. */
+const INFLATE_SLICE = 8 * 1024;
 
 export interface ZipEntry {
   /** Path inside the zip, "/"-separated. */
@@ -36,31 +46,28 @@ export class ZipError extends Error {
   }
 }
 
+/** A little-endian 64-bit field as a number (exact below 2^53, which any real file is). */
+const u64 = (view: DataView, p: number) => view.getUint32(p, true) + view.getUint32(p + 4, true) * 2 ** 32;
+
 /** The file entries (directories left out) named by the central directory. Throws ZipError. */
 export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndRecord(view);
-  const total = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (total === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
-    throw new ZipError('zip64', 'it is a Zip64 archive, which this reader does not support (save it as a plain zip)');
-  }
-  if (cdOffset + cdSize > eocd) throw new ZipError('zipTruncated', 'its directory points past the end of the file (the file is truncated)');
+  const { total, offset, size, end } = directoryOf(view, findEndRecord(view));
+  if (offset + size > end) throw new ZipError('zipTruncated', 'its directory points past the end of the file (the file is truncated)');
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  const damaged = (i: number) => new ZipError('zipDamaged', `entry ${i + 1} of ${total} in its directory is damaged`);
+  let p = offset;
   for (let i = 0; i < total; i++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) {
-      throw new ZipError('zipDamaged', `entry ${i + 1} of ${total} in its directory is damaged`);
-    }
+    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL_SIGNATURE) throw damaged(i);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > eocd) throw new ZipError('zipDamaged', `entry ${i + 1} of ${total} in its directory is damaged`);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replaceAll('\\', '/');
+    const extra = p + 46 + nameLength;
+    if (extra > end) throw damaged(i);
+    const name = decoder.decode(bytes.subarray(p + 46, extra)).replaceAll('\\', '/');
     if (!name.endsWith('/')) {
-      entries.push({
+      const entry: ZipEntry = {
         name,
         flags: view.getUint16(p + 8, true),
         method: view.getUint16(p + 10, true),
@@ -68,9 +75,13 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
         compressedSize: view.getUint32(p + 20, true),
         size: view.getUint32(p + 24, true),
         localOffset: view.getUint32(p + 42, true),
-      });
+      };
+      if (entry.size === U32_MAX || entry.compressedSize === U32_MAX || entry.localOffset === U32_MAX) {
+        if (extra + extraLength > end || !readZip64Fields(view, extra, extraLength, entry)) throw damaged(i);
+      }
+      entries.push(entry);
     }
-    p += 46 + nameLength + extraLength + commentLength;
+    p = extra + extraLength + commentLength;
   }
   return entries;
 }
@@ -83,6 +94,43 @@ function findEndRecord(view: DataView): number {
     if (view.getUint32(p, true) === EOCD_SIGNATURE) return p;
   }
   throw new ZipError('notZip', 'it has no zip directory at its end (not a zip file, or truncated)');
+}
+
+/** Where the central directory is, from the Zip64 record when a locator points to one. */
+function directoryOf(view: DataView, eocd: number): { total: number; offset: number; size: number; end: number } {
+  const total = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  const locator = eocd - ZIP64_LOCATOR_BYTES;
+  if (locator >= 0 && view.getUint32(locator, true) === ZIP64_LOCATOR_SIGNATURE) {
+    const record = u64(view, locator + 8);
+    if (record + ZIP64_END_BYTES <= locator && view.getUint32(record, true) === ZIP64_END_SIGNATURE) {
+      return { total: u64(view, record + 32), size: u64(view, record + 40), offset: u64(view, record + 48), end: record };
+    }
+  } else if (total !== 0xffff && size !== U32_MAX && offset !== U32_MAX) {
+    return { total, offset, size, end: eocd };
+  }
+  throw new ZipError('zip64', 'it is a Zip64 archive whose Zip64 directory record is missing or damaged (save it as a plain zip)');
+}
+
+/** Fills the fields the directory left at 0xFFFFFFFF from the Zip64 extra field; false when it is missing or short. */
+function readZip64Fields(view: DataView, start: number, length: number, entry: ZipEntry): boolean {
+  for (let q = start; q + 4 <= start + length; q += 4 + view.getUint16(q + 2, true)) {
+    if (view.getUint16(q, true) !== ZIP64_EXTRA_ID) continue;
+    // The fields present are those whose 32-bit value is 0xFFFFFFFF, in this order.
+    const stop = q + 4 + view.getUint16(q + 2, true);
+    let r = q + 4;
+    const next = () => {
+      const value = r + 8 <= stop ? u64(view, r) : Number.NaN;
+      r += 8;
+      return value;
+    };
+    if (entry.size === U32_MAX) entry.size = next();
+    if (entry.compressedSize === U32_MAX) entry.compressedSize = next();
+    if (entry.localOffset === U32_MAX) entry.localOffset = next();
+    return r <= stop && stop <= start + length;
+  }
+  return false;
 }
 
 /**
@@ -100,28 +148,26 @@ export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes:
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new ZipError('zipTruncated', 'its data runs past the end of the file (the file is truncated)');
   const packed = bytes.subarray(start, end);
-  const data = entry.method === 0 ? packed.slice() : await inflateRaw(packed, entry.size);
+  const data = entry.method === 0 ? packed.slice() : inflateRaw(packed, entry.size);
   if (data.length !== entry.size) throw new ZipError('corrupt', `it unpacked to ${data.length} bytes instead of the ${entry.size} its directory names`);
   if (crc32(data) !== entry.crc) throw new ZipError('corrupt', 'its checksum does not match (the data is corrupted)');
   return data;
 }
 
 /** Inflates a raw deflate stream, giving up as soon as it passes `expected` bytes. */
-async function inflateRaw(packed: Uint8Array, expected: number): Promise<Uint8Array> {
-  const stream = new Blob([packed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
+function inflateRaw(packed: Uint8Array, expected: number): Uint8Array {
   const out = new Uint8Array(expected);
   let length = 0;
+  const inflater = new Inflate((chunk) => {
+    if (length + chunk.length > expected) throw new ZipError('corrupt', `it unpacks to more than the ${expected} bytes its directory names`);
+    out.set(chunk, length);
+    length += chunk.length;
+  });
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (length + value.length > expected) {
-        await reader.cancel();
-        throw new ZipError('corrupt', `it unpacks to more than the ${expected} bytes its directory names`);
-      }
-      out.set(value, length);
-      length += value.length;
+    for (let at = 0; ; at += INFLATE_SLICE) {
+      const last = at + INFLATE_SLICE >= packed.length;
+      inflater.push(packed.subarray(at, at + INFLATE_SLICE), last);
+      if (last) break;
     }
   } catch (err) {
     if (err instanceof ZipError) throw err;
