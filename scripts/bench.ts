@@ -5,13 +5,13 @@
 // judges: it exits 0 even when the app cannot load, with "ok": false and the reason.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
 import { launchChromium, type LaunchedBrowser } from './bench/browser';
 import { runBareLoop, runNative } from './bench/references';
 import { runNodeCli } from './bench/nodeCli';
-import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, UNITS, type BenchResult, type Machine } from './bench/report';
+import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, threadFigures, UNITS, type BenchResult, type Machine } from './bench/report';
 import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
 import { runSession, type BackendRequest, type SessionOptions } from './bench/session';
 import { round } from './bench/stats';
@@ -63,6 +63,8 @@ function emptyResult(plan: BenchPlan): BenchResult {
     longRun: null,
     scaling: [],
     nodeCli: null,
+    threads: { page: null, nodeCli: null },
+    hardwareConcurrency: { page: null, node: availableParallelism() },
     bareLoop: null,
     nodeCliStockKernels: null,
     native: null,
@@ -180,8 +182,8 @@ async function main(): Promise<number> {
   }
   // The CLI runs after the browser has closed, so the two do not compete for the cores.
   try {
-    progress(`bench: Node CLI (${plan.nodeTrainSize} images, our kernels, 2 threads)`);
-    r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize, { threads: 2, stockKernels: false });
+    progress(`bench: Node CLI (${plan.nodeTrainSize} images, our kernels, --threads auto)`);
+    r.nodeCli = await runNodeCli(ROOT, plan.nodeTrainSize, { threads: 'auto', stockKernels: false });
   } catch (e) {
     r.errors.push(`node CLI: ${message(e)}`);
   }
@@ -197,13 +199,14 @@ async function main(): Promise<number> {
   else r.bareLoop = bare;
   if (plan.nativeSteps > 0) {
     progress(`bench: native reference (PyTorch, ${plan.nativeSteps} steps)`);
-    const native = runNative(ROOT, plan.nativeSteps, 2);
+    const native = runNative(ROOT, plan.nativeSteps, availableParallelism());
     r.native = typeof native === 'string' ? { unavailable: native } : native;
   }
 
   const trained = r.backends.some((s) => s.trainToFirstStepMs !== null);
   r.ok = trained;
   if (!trained) r.error = `the app did not train in Chromium: ${r.backends.flatMap((s) => s.errors)[0] ?? r.errors[0] ?? 'no session ran'}`;
+  Object.assign(r, threadFigures(r, availableParallelism()));
   r.ratios = computeRatios(r);
   if (r.machine) r.machine.loadAverage1m.end = round(loadavg()[0] ?? 0, 2);
   r.durationS = round((performance.now() - t0) / 1000, 1);

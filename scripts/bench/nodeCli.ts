@@ -13,6 +13,10 @@ export interface NodeCliResult {
   imagesPerSec: number | null;
   msPerStep: number | null;
   backend: string | null;
+  /** Threads the CLI's matrix product used (with --threads auto: the count it measured fastest). */
+  threads: number | null;
+  /** os.availableParallelism() where the CLI ran. */
+  hardwareConcurrency: number | null;
   /** Test −ELBO after the epoch, nats per image. */
   testNegElbo: number | null;
   /** The whole CLI run: start-up, data, training and the test pass, s. */
@@ -28,6 +32,8 @@ interface EpochLine {
   imagesPerSec?: number;
   msPerStep?: number;
   backend?: string;
+  threads?: number;
+  hardwareConcurrency?: number;
   test?: { elbo?: number };
 }
 
@@ -45,8 +51,8 @@ export function lastJsonLine<T = EpochLine>(stdout: string): T | null {
 }
 
 export interface NodeCliOptions {
-  /** Threads for our matrix product (the page uses two when cross-origin isolated). */
-  threads: number;
+  /** Threads for our matrix product: a count, or 'auto' (measured, like the page's probe). */
+  threads: number | 'auto';
   /** TF.js's own kernels only (--stock-kernels): the bare TF.js loop. */
   stockKernels: boolean;
 }
@@ -93,6 +99,8 @@ export function runNodeCli(root: string, trainSize: number, options: NodeCliOpti
         imagesPerSec: line.imagesPerSec ?? null,
         msPerStep: line.msPerStep ?? null,
         backend: line.backend ?? null,
+        threads: line.threads ?? null,
+        hardwareConcurrency: line.hardwareConcurrency ?? null,
         testNegElbo: line.test?.elbo === undefined ? null : Math.round(-line.test.elbo * 10) / 10,
         wallSeconds: Math.round(performance.now() - t0) / 1000,
         exitedByItself: !stopped,

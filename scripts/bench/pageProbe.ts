@@ -23,6 +23,8 @@ export interface ProbeMessage {
   /** Points in a latent snapshot. */
   count?: number;
   backend?: string;
+  /** 'ready': threads sharing WASM's matrix products. */
+  threads?: number;
   tried?: Array<{ backend: string; ok: boolean; reason?: string }>;
   stage?: string;
   loaded?: number;
@@ -71,7 +73,7 @@ export const PROBE_SOURCE = String.raw`(() => {
         // Download progress comes in hundreds of tiny messages and tells the benchmark nothing.
         if (d.type === 'progress' && d.stage === 'download') return;
         const m = { t: performance.now(), type: d.type };
-        for (const k of ['step', 'epoch', 'imagesPerSec', 'numTensors', 'count', 'backend', 'tried', 'stage', 'loaded', 'total', 'code', 'message', 'recoverable']) {
+        for (const k of ['step', 'epoch', 'imagesPerSec', 'numTensors', 'count', 'backend', 'threads', 'tried', 'stage', 'loaded', 'total', 'code', 'message', 'recoverable']) {
           if (d[k] !== undefined) m[k] = d[k];
         }
         if (d.train) m.trainSteps = d.train.elbo.length;

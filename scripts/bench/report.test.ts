@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, type ScalingPoint } from './report';
+import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, threadFigures, type ScalingPoint } from './report';
 import type { SessionResult } from './session';
 import type { DragResult } from './dragLatency';
 
 function session(backend: string, chunk: number | null, wall: number | null = null): SessionResult {
   return {
-    url: '', requestedBackend: 'auto', backend, tried: [], crossOriginIsolated: false,
+    url: '', requestedBackend: 'auto', backend, tried: [], crossOriginIsolated: false, threads: backend === 'wasm' ? 2 : 1, hardwareConcurrency: 2,
     navToReadyMs: 1000, navToTrainEnabledMs: 1100, trainToFirstStepMs: 500, trainToFirstLatentMs: null, shaderWarmupMs: null,
     training: chunk === null ? null : {
       throughput: { chunkImagesPerSec: chunk, wallImagesPerSec: wall, chunks: 10, steps: 20, windowS: 5 },
@@ -35,6 +35,21 @@ describe('bestBackend', () => {
   });
 });
 
+describe('threadFigures', () => {
+  it("reports the page's thread count from the best backend's session and the CLI's from its epoch line", () => {
+    const backends = [session('webgl', 650), session('wasm', 1300)];
+    const nodeCli = { command: '', trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', threads: 3, hardwareConcurrency: 4, testNegElbo: 200, wallSeconds: 20, exitedByItself: true };
+    expect(threadFigures({ backends, best: bestBackend(backends), longRun: null, nodeCli }, 4)).toEqual({
+      threads: { page: 2, nodeCli: 3 },
+      hardwareConcurrency: { page: 2, node: 4 },
+    });
+    expect(threadFigures({ backends: [], best: null, longRun: null, nodeCli: null }, 4)).toEqual({
+      threads: { page: null, nodeCli: null },
+      hardwareConcurrency: { page: null, node: 4 },
+    });
+  });
+});
+
 describe('computeRatios', () => {
   it('compares the best backend with the reference, the CLI and the others', () => {
     const backends = [session('webgl', 650), session('wasm', 1300, 650), session('cpu', 260)];
@@ -46,8 +61,8 @@ describe('computeRatios', () => {
       best: bestBackend(backends),
       longRun,
       scaling: [point(32, '512-256', 650), point(128, '512-256', 1300), point(128, '256', 2600)],
-      nodeCli: { command: '', trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', testNegElbo: 200, wallSeconds: 20, exitedByItself: true },
-      nodeCliStockKernels: { command: '', trainSize: 1280, imagesPerSec: 130, msPerStep: 985, backend: 'wasm', testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
+      nodeCli: { command: '', trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', threads: 2, hardwareConcurrency: 2, testNegElbo: 200, wallSeconds: 20, exitedByItself: true },
+      nodeCliStockKernels: { command: '', trainSize: 1280, imagesPerSec: 130, msPerStep: 985, backend: 'wasm', threads: 1, hardwareConcurrency: 2, testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
       bareLoop: { what: 'plain ops', steps: 30, msPerStep: 985, imagesPerSec: 130 },
       native: {
         framework: 'PyTorch', python: 'python3', blas: 'OpenBLAS 0.3.21 (openmp)', blasLibraries: [], torchBlasInfo: 'generic', steps: 300, imagesPerSec: 2600, msPerStep: 49,

@@ -77,8 +77,12 @@ export interface BenchResult {
   /** The long run on the fastest backend: memory after many steps, time to the −ELBO line, idle drag, redraw. */
   longRun: SessionResult | null;
   scaling: ScalingPoint[];
-  /** The Node CLI with our kernels, two threads. */
+  /** The Node CLI with our kernels, --threads auto. */
   nodeCli: NodeCliResult | null;
+  /** Threads sharing WASM's matrix products: on the page (the probe's answer, as the worker reported it) and in the Node CLI (--threads auto). */
+  threads: { page: number | null; nodeCli: number | null };
+  /** The cores each side sees: navigator.hardwareConcurrency on the page, os.availableParallelism() in Node. */
+  hardwareConcurrency: { page: number | null; node: number };
   /** The bare TF.js loop, measured in this run (bare-loop.ts: plain ops, tf.train.adam, TF.js's kernels). */
   bareLoop: BareLoopResult | null;
   /** The Node CLI with TF.js's own kernels (--stock-kernels): our model code without our kernels. */
@@ -111,6 +115,18 @@ export function bestBackend(sessions: readonly SessionResult[]): { backend: stri
     if (s.backend && rate !== null && (!best || rate > best.chunkImagesPerSec)) best = { backend: s.backend, chunkImagesPerSec: rate };
   }
   return best;
+}
+
+/** The thread counts and core counts the run saw (the page's from its training session). */
+export function threadFigures(
+  r: Pick<BenchResult, 'backends' | 'best' | 'longRun' | 'nodeCli'>,
+  nodeCores: number,
+): Pick<BenchResult, 'threads' | 'hardwareConcurrency'> {
+  const page = r.longRun ?? r.backends.find((s) => s.backend === r.best?.backend) ?? r.backends.find((s) => s.backend !== null) ?? null;
+  return {
+    threads: { page: page?.threads ?? null, nodeCli: r.nodeCli?.threads ?? null },
+    hardwareConcurrency: { page: page?.hardwareConcurrency ?? null, node: nodeCores },
+  };
 }
 
 const scalingKey = (p: Pick<ScalingPoint, 'batch' | 'hidden'>) => `batch${p.batch}-hidden${p.hidden}`;

@@ -51,6 +51,10 @@ export interface SessionResult {
   backend: string | null;
   tried: Array<{ backend: string; ok: boolean; reason?: string }>;
   crossOriginIsolated: boolean | null;
+  /** Threads sharing WASM's matrix products, as the worker's ready message says (the probe's answer). */
+  threads: number | null;
+  /** navigator.hardwareConcurrency on the page. */
+  hardwareConcurrency: number | null;
   /** Navigation start → the worker's ready message (page clock), ms. */
   navToReadyMs: number | null;
   /** page.goto → the Train button enabled (Node clock), ms. */
@@ -87,7 +91,7 @@ export function sessionUrl(base: string, o: Pick<SessionOptions, 'backend' | 'ba
 export async function runSession(browser: Browser, base: string, o: SessionOptions, log: (s: string) => void): Promise<SessionResult> {
   const url = sessionUrl(base, o);
   const r: SessionResult = {
-    url, requestedBackend: o.backend, backend: null, tried: [], crossOriginIsolated: null,
+    url, requestedBackend: o.backend, backend: null, tried: [], crossOriginIsolated: null, threads: null, hardwareConcurrency: null,
     navToReadyMs: null, navToTrainEnabledMs: null, trainToFirstStepMs: null, trainToFirstLatentMs: null,
     shaderWarmupMs: null, training: null, dragWhileTraining: null, endurance: null, memory: null,
     dragIdle: null, pointsRedraw: null, pageErrors: [], errors: [],
@@ -127,6 +131,7 @@ export async function runSession(browser: Browser, base: string, o: SessionOptio
       r.navToReadyMs = round(ready.t, 0);
       r.backend = ready.backend ?? null;
       r.tried = ready.tried ?? [];
+      r.threads = ready.threads ?? null;
       const train = page.getByRole('button', { name: 'Train' });
       await train.waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
       while (!(await train.isEnabled())) {
@@ -135,6 +140,7 @@ export async function runSession(browser: Browser, base: string, o: SessionOptio
       }
       r.navToTrainEnabledMs = round(performance.now() - t0, 0);
       r.crossOriginIsolated = await page.evaluate(() => crossOriginIsolated);
+      r.hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
     });
     if (!loaded) return r;
     log(`bench:   ready on ${r.backend} after ${r.navToReadyMs} ms`);

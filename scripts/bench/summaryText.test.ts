@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args';
-import { computeRatios, UNITS, type BenchResult } from './report';
+import { computeRatios, threadFigures, UNITS, type BenchResult } from './report';
 import type { SessionResult } from './session';
 import { summaryText } from './summaryText';
 
 const session: SessionResult = {
-  url: '', requestedBackend: 'webgl', backend: 'wasm', tried: [], crossOriginIsolated: false,
+  url: '', requestedBackend: 'webgl', backend: 'wasm', tried: [], crossOriginIsolated: false, threads: 2, hardwareConcurrency: 4,
   navToReadyMs: 2100, navToTrainEnabledMs: 2200, trainToFirstStepMs: 900, trainToFirstLatentMs: 600, shaderWarmupMs: null,
   training: {
     throughput: { chunkImagesPerSec: 1300, wallImagesPerSec: 700, chunks: 10, steps: 40, windowS: 12 },
@@ -22,12 +22,14 @@ function result(): BenchResult {
     ok: true, mode: 'full', startedAt: '2026-01-01T00:00:00.000Z', durationS: 480, machine: null,
     model: { dataset: 'mnist', kind: 'vae', layers: '784-512-256-2', batch: 128 }, build: { built: true, seconds: 9 },
     backends: [session], best: { backend: 'wasm', chunkImagesPerSec: 1300 }, longRun: null, scaling: [], nodeCli: null,
+    threads: { page: null, nodeCli: null }, hardwareConcurrency: { page: null, node: 4 },
     bareLoop: { what: 'plain ops', steps: 10, msPerStep: 985, imagesPerSec: 130 },
     nodeCliStockKernels: null,
     native: { unavailable: 'no Python with torch' },
     reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS, notes: ['a note'], errors: ['an error'],
   };
+  Object.assign(r, threadFigures(r, 4));
   r.ratios = computeRatios(r);
   return r;
 }
@@ -42,6 +44,7 @@ describe('summaryText', () => {
     expect(text).toContain('best vs bare TF.js loop (this run) 10.00×');
     expect(text).toContain('Native: not run (no Python with torch)');
     expect(text).toContain('note: a note');
+    expect(text).toContain("threads for WASM's products: page 2 of 4 cores (navigator.hardwareConcurrency) · Node CLI – of 4");
     expect(text).toContain('error: an error');
   });
 

@@ -64,7 +64,12 @@ export function summaryText(r: BenchResult): string {
         `Chromium ${m.chromium?.version ?? '–'} (${m.chromium?.executable ?? '–'}) · TF.js ${m.tfjsVersion} · Node ${m.node} · Playwright ${m.playwrightVersion}`,
     );
   }
-  out.push(`model: ${r.model.dataset} ${r.model.kind} ${r.model.layers}, batch ${r.model.batch}`, '');
+  out.push(`model: ${r.model.dataset} ${r.model.kind} ${r.model.layers}, batch ${r.model.batch}`);
+  out.push(
+    `threads for WASM's products: page ${fmt(r.threads.page)} of ${fmt(r.hardwareConcurrency.page)} cores (navigator.hardwareConcurrency) · ` +
+      `Node CLI ${fmt(r.threads.nodeCli)} of ${fmt(r.hardwareConcurrency.node)} (os.availableParallelism())`,
+    '',
+  );
 
   if (r.backends.length) {
     out.push('Training in the worker (window after warm-up; long tasks: count / total)');

@@ -122,7 +122,8 @@ export type DebugFault = 'nan' | 'crash' | 'hang' | 'lose-context';
 
 // ─── training worker → page ────────────────────────────────────────────────────────────────
 export type FromTrainer =
-  | { type: 'ready'; backend: BackendName; tried: BackendAttempt[]; config: SessionConfig }
+  /** threads: how many share WASM's matrix products (the probe's answer; 1 elsewhere). */
+  | { type: 'ready'; backend: BackendName; tried: BackendAttempt[]; config: SessionConfig; threads?: number }
   /** A new speed probe, for the page to remember and show in the backend menu. */
   | { type: 'probed'; probe: BackendProbe }
   | { type: 'progress'; stage: ProgressStage; loaded: number; total: number; label: string }

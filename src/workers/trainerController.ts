@@ -146,7 +146,8 @@ export class TrainerController {
 
   private postReady(): void {
     if (!this.session || !this.selection) return;
-    this.post({ type: 'ready', backend: this.selection.backend, tried: this.selection.tried, config: this.session.config });
+    const { backend, tried, threads } = this.selection;
+    this.post({ type: 'ready', backend, tried, config: this.session.config, ...(threads === undefined ? {} : { threads }) });
   }
 
   /** Downloads (if the dataset is new) and uploads data, then builds a session; on failure nothing changes. */
