@@ -1,6 +1,20 @@
 // The loss curves panel: legend with the latest numbers as text, the d3-drawn chart, and a
 // hover readout. Metrics stream outside React; this redraws at most once per animation frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClientState, MetricsHistory } from '../workers/clientTypes';
+import {
+  hasGaussian,
+  historyChange,
+  likelihoodConstant,
+  markOf,
+  newTrack,
+  recordChanges,
+  resetTrack,
+  settleBoundary,
+  type ChartEvent,
+  type EventTrack,
+  type HistoryMark,
+} from './chartEvents';
 import type { ViewKind } from './hyperSchema';
 import {
   LossChartRenderer,
@@ -11,12 +25,36 @@ import {
 } from './lossChartDraw';
 import { InfoButton } from './explain/InfoButton';
 import { useT } from './i18n/LanguageProvider';
-import type { MessageKey } from './i18n/translate';
+import type { MessageKey, Translate } from './i18n/translate';
+import type { Marker } from './lossChartMarkers';
 import { formatNats, formatStep } from './lossChartScales';
 import { usePlaygroundClient, useTopic } from './usePlayground';
 import './charts.css';
 
 const EMPTY: DrawSummary = { points: 0, drawn: 0, series: [] };
+const DEFAULT_PIXELS = 784;
+
+/** A marker's label in the page's language, e.g. "β = 4", "σ = 0.1", "trick off", "reset". */
+export function eventLabel(e: ChartEvent, t: Translate): string {
+  const v = typeof e.value === 'number' ? String(Number(e.value.toPrecision(3))) : String(e.value);
+  switch (e.kind) {
+    case 'likelihood':
+      return t(e.value === 'gaussian' ? 'chart.event.gaussian' : 'chart.event.bernoulli');
+    case 'reparam':
+      return t(e.value ? 'chart.event.trickOn' : 'chart.event.trickOff');
+    case 'reset':
+      return t('chart.event.reset');
+    default:
+      return t(`chart.event.${e.kind}`, { v });
+  }
+}
+
+/** What the note under the legend says about the Gaussian constant; null when no step used it. */
+interface ConstantNote {
+  sigma: number;
+  constant: number;
+}
+
 /** The series' names in the page's language. */
 const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon' };
 
@@ -33,6 +71,13 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
   const [summary, setSummary] = useState<DrawSummary>(EMPTY);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const hoverX = useRef<number | null>(null);
+  // Setting changes per history (each model kind's curves are their own), read from the
+  // client's state as it changes: markers, and the constant each step's numbers contain.
+  const tracks = useRef(new WeakMap<MetricsHistory, { track: EventTrack; mark: HistoryMark }>());
+  const [dropConstant, setDropConstant] = useState(false);
+  const [note, setNote] = useState<ConstantNote | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
 
   const visible = useMemo<ReadonlySet<SeriesKey>>(
     () =>
@@ -46,12 +91,51 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
     [kind, beta],
   );
 
+  /** Brings the shown history's track up to date with the client's settings and history. */
+  const observe = useCallback((): EventTrack => {
+    const s = client.getState();
+    const h = client.getMetrics();
+    let entry = tracks.current.get(h);
+    if (!entry) {
+      entry = { track: newTrack(s.config.hyper), mark: markOf(h.steps) };
+      tracks.current.set(h, entry);
+    }
+    let track = entry.track;
+    const change = historyChange(entry.mark, h.steps);
+    if (change === 'reset') track = resetTrack(s.config.hyper);
+    else if (change === 'load') track = newTrack(s.config.hyper);
+    // The history's steps count from 0 (the status line's "step 1" is history step 0), so a
+    // change sits after the last step drawn; before any step it marks nothing (step −1).
+    const last = h.steps.length ? h.steps[h.steps.length - 1] : -1;
+    const seen = change || !Number.isFinite(entry.mark.last) ? -Infinity : entry.mark.last;
+    track = settleBoundary(track, h.steps, h.recon, seen, last);
+    track = recordChanges(track, s.config.hyper, last, s.running);
+    entry.track = track;
+    entry.mark = markOf(h.steps);
+    const hyper = track.hyper;
+    const next: ConstantNote | null = hasGaussian(track)
+      ? { sigma: hyper.sigmaX, constant: likelihoodConstant({ likelihood: 'gaussian', sigmaX: hyper.sigmaX }, pixelsOf(s)) }
+      : null;
+    setNote((prev) => (prev?.sigma === next?.sigma && prev?.constant === next?.constant ? prev : next));
+    return track;
+  }, [client]);
+
   const redraw = useCallback(() => {
     frame.current = 0;
     const r = renderer.current;
     if (!r || !opts.current) return;
+    const track = observe();
     const ae = kind === 'compare' ? client.getMetricsOf?.('ae') : undefined;
-    const next = r.draw(client.getMetrics(), ae ? { ...opts.current, ae } : opts.current);
+    const markers: Marker[] = track.events.map((e) => ({ step: e.step, label: eventLabel(e, tRef.current) }));
+    const drawOpts = {
+      ...opts.current,
+      regimes: track.regimes,
+      pixels: pixelsOf(client.getState()),
+      markers,
+      xTitle: tRef.current('chart.xTitle'),
+      ...(ae ? { ae } : {}),
+    };
+    const next = r.draw(client.getMetrics(), drawOpts);
     setSummary((prev) => (sameSummary(prev, next) ? prev : next));
     if (hoverX.current !== null) setHover(r.hover(hoverX.current));
   }, [client, kind]);
@@ -59,6 +143,11 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
     if (!frame.current) frame.current = requestAnimationFrame(redraw);
   }, [redraw]);
   useTopic('metrics', schedule);
+  // Settings change between chunks: record them at once (the step they changed at), draw later.
+  useTopic('state', () => {
+    observe();
+    schedule();
+  });
 
   useEffect(() => {
     if (svgRef.current) renderer.current = new LossChartRenderer(svgRef.current);
@@ -82,9 +171,9 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
   }, []);
 
   useEffect(() => {
-    opts.current = size && size.width > 0 && size.height > 0 ? { ...size, log, visible } : null;
+    opts.current = size && size.width > 0 && size.height > 0 ? { ...size, log, visible, dropConstant: dropConstant && note !== null } : null;
     schedule();
-  }, [size, log, visible, schedule]);
+  }, [size, log, visible, schedule, dropConstant, note, t]);
 
   const onPointer = (e: React.PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -105,10 +194,23 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
           <InfoButton section="elbo" />
         </h2>
         <Legend kind={kind} beta={beta} summary={summary} />
+        {note && (
+          <label className="check small drop-constant" title={t('chart.dropConstantTitle')}>
+            <input type="checkbox" checked={dropConstant} onChange={(e) => setDropConstant(e.currentTarget.checked)} />
+            {t('chart.dropConstant')}
+          </label>
+        )}
         <label className="check small">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
           {t('loss.logScale')}
         </label>
+        {note && (
+          <p className="constant-note" data-testid="constant-note">
+            {dropConstant
+              ? t('chart.withoutConstant')
+              : t('chart.withConstant', { c: formatNats(note.constant), sigma: String(Number(note.sigma.toPrecision(3))) })}
+          </p>
+        )}
       </div>
       <div className="plot" ref={plotRef}>
         <svg
@@ -127,6 +229,12 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
       </div>
     </section>
   );
+}
+
+/** D, the pixels per image of the session's dataset (the constant scales with it). */
+function pixelsOf(s: ClientState): number {
+  const shape = s.manifest?.datasets.find((d) => d.name === s.config.dataset)?.shape;
+  return shape ? shape[0] * shape[1] : DEFAULT_PIXELS;
 }
 
 function sameSummary(a: DrawSummary, b: DrawSummary): boolean {

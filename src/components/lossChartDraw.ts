@@ -1,11 +1,12 @@
 // Draws the loss curves with d3 into one SVG: a handful of paths, however long the run.
-// Raw per-step values faint, their EMA bold, test points as rings; the hover rule and dots.
-// Colours come from CSS classes (s-elbo, s-recon, s-kl, s-objective), so themes need no redraw.
+// Raw per-step values faint, their EMA bold (never across sparse history or a likelihood change),
+// test points as rings, markers where a setting changed; the hover rule and dots. Colours come from CSS classes (s-elbo, s-recon, s-kl, s-objective), so themes need no redraw.
 import { axisBottom, axisLeft, format, scaleLinear, scaleSymlog, select, type Selection } from 'd3';
 import type { MetricsHistory } from '../workers/clientTypes';
+import { likelihoodConstant, regimeAt, type Regime } from './chartEvents';
+import { MarkerLayer, type Marker } from './lossChartMarkers';
 import {
   downsampleMinMax,
-  ema,
   formatStep,
   logTicks,
   nearestIndex,
@@ -14,6 +15,7 @@ import {
   spreadTicks,
   yDomain,
 } from './lossChartScales';
+import { smoothSegments, thinTestMarks, withoutConstant } from './lossChartSeries';
 
 /** aeRecon: in Compare, the AE's reconstruction beside the VAE's series (DrawOptions.ae). */
 export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon';
@@ -26,7 +28,9 @@ export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
   { key: 'aeRecon', label: 'AE reconstruction' },
 ];
 
-const MARGIN = { top: 8, right: 12, bottom: 22, left: 42 };
+const MARGIN = { top: 8, right: 12, bottom: 34, left: 42 };
+/** Subset test rings closer than this (px) are thinned; full-test rings always stay. */
+const TEST_RING_GAP = 28;
 
 export interface DrawOptions {
   width: number;
@@ -36,6 +40,16 @@ export interface DrawOptions {
   visible: ReadonlySet<SeriesKey>;
   /** Compare: the AE's history, the source of `aeRecon` (its own steps). */
   ae?: MetricsHistory;
+  /** The likelihood in effect over the steps (chartEvents): where smoothing restarts, which constant to drop. */
+  regimes?: readonly Regime[];
+  /** Drop the Gaussian constant (D/2)·log(2πσ²) from recon, −ELBO and objective. */
+  dropConstant?: boolean;
+  /** Pixels per image, D. */
+  pixels?: number;
+  /** Vertical markers where a setting changed, already labelled. */
+  markers?: readonly Marker[];
+  /** The x-axis title in the page's language. */
+  xTitle?: string;
 }
 
 export interface SeriesSummary {
@@ -71,10 +85,12 @@ function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
   if (key === 'aeRecon') return h.recon;
   return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
 }
-function testValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
+function rawTestValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
   if (key === 'aeRecon') return t.recon;
   return key === 'elbo' ? -t.elbo : t[key];
 }
+/** Every series but KL contains the likelihood's constant once. */
+const carriesConstant = (key: SeriesKey) => key !== 'kl';
 const EMPTY_HISTORY: MetricsHistory = { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
 
 export class LossChartRenderer {
@@ -101,7 +117,9 @@ export class LossChartRenderer {
     y: (v: number) => number;
     innerH: number;
     visible: ReadonlySet<SeriesKey>;
+    testValue: (t: MetricsHistory['test'][number], key: SeriesKey) => number;
   } | null = null;
+  private readonly markers: MarkerLayer;
 
   constructor(svg: SVGSVGElement) {
     this.root = select(svg);
@@ -114,6 +132,7 @@ export class LossChartRenderer {
     for (const { key } of SERIES) this.raw.set(key, plot.append('path').attr('class', `line raw s-${key}`));
     for (const { key } of SERIES) this.smooth.set(key, plot.append('path').attr('class', `line smooth s-${key}`));
     for (const { key } of SERIES) this.tests.set(key, plot.append('path').attr('class', `test-marks s-${key}`));
+    this.markers = new MarkerLayer(plot.append('g').attr('class', 'markers'), this.root.append('text').attr('class', 'axis-title'));
     this.hoverG = this.root.append('g').attr('class', 'hover').style('display', 'none');
     this.rule = this.hoverG.append('line').attr('class', 'rule');
     for (const { key } of SERIES) {
@@ -130,12 +149,21 @@ export class LossChartRenderer {
     const keys = SERIES.map((s) => s.key).filter((k) => o.visible.has(k));
     const source = (k: SeriesKey) => (k === 'aeRecon' ? ae : h);
 
+    const regimes = o.regimes ?? [];
+    const pixels = o.pixels ?? 784;
+    const drop = o.dropConstant === true && regimes.length > 0;
+    const testValue = (t: MetricsHistory['test'][number], k: SeriesKey) =>
+      rawTestValue(t, k) - (drop && carriesConstant(k) ? likelihoodConstant(regimeAt(regimes, t.step), pixels) : 0);
+    // A likelihood change makes the numbers jump: smoothing starts afresh after it.
+    const cuts = regimes.slice(1).map((r) => r.after);
     const values = new Map<SeriesKey, number[]>();
     const smoothed = new Map<SeriesKey, Float64Array>();
     for (const k of keys) {
-      const v = trainValues(source(k), k);
+      const src = source(k);
+      const stored = trainValues(src, k);
+      const v = drop && carriesConstant(k) ? withoutConstant(src.steps, stored, regimes, pixels) : stored;
       values.set(k, v);
-      smoothed.set(k, ema(v, smoothingFor(source(k).steps.length)));
+      smoothed.set(k, smoothSegments(src.steps, v, smoothingFor(src.steps.length), cuts));
     }
     const testSeries = keys.filter((k) => k !== 'objective').map((k) => source(k).test.map((t) => testValue(t, k)));
 
@@ -166,6 +194,8 @@ export class LossChartRenderer {
           .tickSizeOuter(0)
           .tickFormat((v) => formatStep(Number(v))),
       );
+    this.markers.drawTitle(o.xTitle ?? '', MARGIN.left + innerW, MARGIN.top + innerH + 30);
+    this.markers.draw(o.markers ?? [], x, innerW, innerH);
 
     let drawn = 0;
     for (const { key } of SERIES) {
@@ -185,13 +215,13 @@ export class LossChartRenderer {
       sm.attr('d', pathData(smDs.x, smDs.y, x, y));
       if (key === 'objective') continue;
       let rings = '';
-      for (const t of src.test) {
-        const v = testValue(t, key);
-        if (!Number.isFinite(v)) continue;
-        const cx = x(t.step);
-        const cy = y(v);
-        rings += `M${(cx - 3).toFixed(1)},${cy.toFixed(1)}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0`;
-      }
+      const px = src.test.map((t) => (Number.isFinite(testValue(t, key)) ? x(t.step) : NaN));
+      const keep = thinTestMarks(px, src.test.map((t) => t.full), TEST_RING_GAP);
+      src.test.forEach((t, i) => {
+        if (!keep[i]) return;
+        const cy = y(testValue(t, key));
+        rings += `M${(px[i] - 2.5).toFixed(1)},${cy.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
+      });
       marks.attr('d', rings);
     }
 
@@ -206,6 +236,7 @@ export class LossChartRenderer {
       y,
       innerH,
       visible: o.visible,
+      testValue,
     };
     return {
       points: n,
@@ -252,7 +283,7 @@ export class LossChartRenderer {
     // A test point counts as "here" when it is within a few pixels of the rule.
     if (t && Math.abs(last.x(t.step) - sx) <= 6) {
       const values: Partial<Record<SeriesKey, number>> = {};
-      for (const r of rows) if (r.key !== 'objective' && r.key !== 'aeRecon') values[r.key] = testValue(t, r.key);
+      for (const r of rows) if (r.key !== 'objective' && r.key !== 'aeRecon') values[r.key] = last.testValue(t, r.key);
       info.test = { step: t.step, values };
     }
     return info;

@@ -1,8 +1,9 @@
 // 日本語の辞書：画面と解説。キーは en.ts と同じです（型とテストで確かめています）。
 import type { Messages } from './en';
+import { jaChart } from './jaChart';
 import { jaExplain } from './jaExplain';
 import { jaSaveLoad } from './jaSaveLoad';
 import { jaUi } from './jaUi';
 import { jaUpload } from './jaUpload';
 
-export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad };
+export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart };
