@@ -237,7 +237,7 @@ test.describe('save, load and export', () => {
     const csv = await download(page, 'Export CSV');
     expect(csv.suggestedFilename()).toBe(`vae-playground_mnist_vae_z2_step${step}_curves.csv`);
     const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe('step,elbo,recon,kl,objective,split');
+    expect(lines[0]).toBe('step,neg_elbo,recon,kl,objective,split');
     expect(lines.filter((l) => l.endsWith(',train'))).toHaveLength(points);
     expect(lines.some((l) => l.endsWith(',test'))).toBe(true);
 

@@ -16,13 +16,20 @@ describe('curvesCsv', () => {
     });
     expect(csv.split('\n')).toEqual([
       CSV_HEADER,
-      '1,-540.5,539,1.5,540.5,train',
-      '2,-300.25,290,10.25,300.25,train',
-      '2,-310,300,10,310,test',
-      '2,-305,296,9,305,test-full',
+      '1,540.5,539,1.5,540.5,train',
+      '2,300.25,290,10.25,300.25,train',
+      '2,310,300,10,310,test',
+      '2,305,296,9,305,test-full',
       '',
     ]);
-    expect(CSV_HEADER.startsWith('step,elbo,recon,kl,objective')).toBe(true);
+  });
+  it('names the −ELBO column for its sign: neg_elbo, positive, recon + kl', () => {
+    expect(CSV_HEADER).toBe('step,neg_elbo,recon,kl,objective,split');
+    const [, row] = curvesCsv({ steps: [7], elbo: [-150.5], recon: [140], kl: [10.5], objective: [150.5], test: [] }).split('\n');
+    const [, negElbo, recon, kl] = row.split(',').map(Number);
+    expect(negElbo).toBe(150.5);
+    expect(negElbo).toBeCloseTo(recon + kl, 9);
+    expect(curvesCsv({ steps: [1], elbo: [0], recon: [0], kl: [0], objective: [0], test: [] })).toBe(`${CSV_HEADER}\n1,0,0,0,0,train\n`);
   });
   it('leaves non-finite values empty, and writes only the header for no curves', () => {
     const csv = curvesCsv({ steps: [5], elbo: [NaN], recon: [Infinity], kl: [0], objective: [1e-7], test: [] });

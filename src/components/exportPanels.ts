@@ -29,18 +29,22 @@ export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export const CSV_HEADER = 'step,elbo,recon,kl,objective,split';
+/**
+ * −ELBO goes out as `neg_elbo`, positive like the chart's curve and the `recon` and `objective`
+ * beside it (neg_elbo = recon + kl), so no column's sign surprises a spreadsheet.
+ */
+export const CSV_HEADER = 'step,neg_elbo,recon,kl,objective,split';
 
-const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
+const cell = (v: number) => (Number.isFinite(v) ? String(v === 0 ? 0 : v) : '');
 
 /** One row per train step (split "train"), then one per test point ("test", or "test-full" for the whole set). */
 export function curvesCsv(h: CurvesLike): string {
   const rows = [CSV_HEADER];
   for (let i = 0; i < h.steps.length; i++) {
-    rows.push([h.steps[i], h.elbo[i], h.recon[i], h.kl[i], h.objective[i]].map(cell).join(',') + ',train');
+    rows.push([h.steps[i], -h.elbo[i], h.recon[i], h.kl[i], h.objective[i]].map(cell).join(',') + ',train');
   }
   for (const t of h.test) {
-    rows.push([t.step, t.elbo, t.recon, t.kl, t.objective].map(cell).join(',') + (t.full ? ',test-full' : ',test'));
+    rows.push([t.step, -t.elbo, t.recon, t.kl, t.objective].map(cell).join(',') + (t.full ? ',test-full' : ',test'));
   }
   return `${rows.join('\n')}\n`;
 }
