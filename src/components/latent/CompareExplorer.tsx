@@ -1,12 +1,13 @@
 // AE vs VAE: the two latent maps side by side, each with its model's decoded image of the one
 // shared latent point (drag it in either map: both handles move, both decoders answer) and
 // the spread of its codes underneath. Both maps show the same two dimensions, so one z means
-// the same place in each.
+// the same place in each. Each side says its training step, and the top says where the two
+// started from (compareStart.ts): a fair comparison is one at equal steps.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LatentSnapshot } from '../../workers/clientTypes';
 import type { ModelTag } from '../../workers/protocol';
 import { localClassNames } from '../i18n/classNames';
-import { useLanguage } from '../i18n/LanguageProvider';
+import { useLanguage, useT } from '../i18n/LanguageProvider';
 import { CLASS_COLORS } from '../palette';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
 import { CodeSpread } from './CodeSpread';
@@ -51,6 +52,12 @@ export function CompareExplorer() {
   );
   const [steps, setSteps] = useState(readSteps);
   useTopic('weights', () => setSteps(readSteps()));
+  // Training steps: the VAE's is the status line's; the AE's streams in with its curves.
+  const [aeTrained, setAeTrained] = useState(() => client.stepOf?.('ae') ?? 0);
+  useTopic('metrics', () => setAeTrained(client.stepOf?.('ae') ?? 0));
+  const trained: Record<ModelTag, number> = { vae: state.step, ae: aeTrained };
+  const origin = state.compareFrom ?? 'fresh';
+  const originText = t(origin === 'shipped' ? 'cmp.fromShipped' : origin === 'same' ? 'cmp.fromSame' : 'cmp.fromFresh');
   // A reset clears the weights of both (state.weightsStep is the VAE's).
   const vaeStep = state.weightsStep;
   const weightsSteps = useMemo(() => ({ vae: vaeStep, ae: steps.ae }), [vaeStep, steps.ae]);
@@ -74,7 +81,9 @@ export function CompareExplorer() {
   return (
     <div className="cmp" data-testid="compare">
       <div className="cmp-top">
-        <p className="lx-hint cmp-hint">{t('cmp.hint', { glyph: '◎' })}</p>
+        <p className="lx-hint cmp-hint">
+          {t('cmp.hint', { glyph: '◎' })} <span data-testid="compare-origin">{originText}</span>
+        </p>
         <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
       </div>
       <div className="cmp-row">
@@ -93,6 +102,7 @@ export function CompareExplorer() {
             marks={marks}
             point={point}
             weightsStep={weightsSteps[model]}
+            trained={trained[model]}
             onHover={setHovered}
           />
         ))}
@@ -114,10 +124,13 @@ interface SideProps {
   marks: MapMarks;
   point: LatentPointStore;
   weightsStep: number;
+  /** Training steps of this side's model. */
+  trained: number;
   onHover(i: number): void;
 }
 
 function CompareSide(p: SideProps) {
+  const t = useT();
   const { model, latent, dims, point } = p;
   const [dx, dy] = dims;
   // Picking a test image puts z at its code in this model's space; the other model decodes that z too.
@@ -129,7 +142,9 @@ function CompareSide(p: SideProps) {
   );
   return (
     <section className="cmp-side" aria-label={p.ariaLabel} data-model={model}>
-      <h3 className="lx-col-title cmp-title">{p.title}</h3>
+      <h3 className="lx-col-title cmp-title">
+        {p.title} <span className="cmp-step" data-testid={`compare-step-${model}`}>{t('cmp.step', { n: p.trained.toLocaleString('en-US') })}</span>
+      </h3>
       <div className="cmp-body">
         <div className="cmp-map">
           <LatentMap

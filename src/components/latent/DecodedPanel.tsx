@@ -1,5 +1,6 @@
 // The decoder's output x̂ = sigmoid(ℓ(z)) for the latent point, decoded as the point moves
-// (useDecodedImage.ts: in the same event, from the page's copy of the decoder).
+// (useDecodedImage.ts: in the same event, from the page's copy of the decoder). While a test
+// image is hovered it shows that image's reconstruction, the decoding of its μ, and says so.
 
 import { useRef, useState } from 'react';
 import { CoordsReadout } from './CoordsReadout';
@@ -10,13 +11,20 @@ import { useDecodedImage } from './useDecodedImage';
 import { useTheme } from './useTheme';
 import { useT } from '../i18n/LanguageProvider';
 
+/** The image in focus: its μ (all dimensions) and what to call it. */
+export interface DecodedFocus {
+  mu: Float32Array;
+  caption: string;
+}
+
 interface DecodedPanelProps {
   point: LatentPointStore;
   dims: [number, number];
   weightsStep: number;
+  focus?: DecodedFocus | null;
 }
 
-export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
+export function DecodedPanel({ point, dims, weightsStep, focus = null }: DecodedPanelProps) {
   const t = useT();
   const theme = useTheme();
   const [shownStep, setShownStep] = useState<number | null>(null);
@@ -26,11 +34,14 @@ export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
     point,
     weightsStep,
     theme,
+    focus: focus?.mu ?? null,
     onPainted: (req) => {
+      setShownStep(stepNow.current);
+      // The focused image's reconstruction is no move of the point.
+      if (req.focus) return;
       recordDecodedPaint();
       if (req.t0 !== null) recordLatency(performance.now() - req.t0);
       point.present(req.z, req.seq);
-      setShownStep(stepNow.current);
     },
     // Refused while weights of another shape are in place (a reset): the point still moves,
     // and the next weights redraw the image.
@@ -47,7 +58,13 @@ export function DecodedPanel({ point, dims, weightsStep }: DecodedPanelProps) {
         <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} role="img" aria-label={t('lx.decodedAria')} className="lx-image lx-decoded-image" />
         {waiting && <span className="lx-decoded-wait">{t('lx.waiting')}</span>}
       </div>
-      <CoordsReadout point={point} dims={dims} />
+      {focus ? (
+        <p className="lx-note lx-recon-of" data-testid="decoded-focus">
+          {t('lx.reconOf', { what: focus.caption })}
+        </p>
+      ) : (
+        <CoordsReadout point={point} dims={dims} />
+      )}
       <p className="lx-note">
         {shownStep === null ? t('lx.meanImage') : t('lx.weightsOf', { n: shownStep.toLocaleString('en-US') })}
       </p>

@@ -170,6 +170,11 @@ export function LatentExplorer() {
       : { kind: 'drawn', index: -1, className: null, x: inputImage, mu, logvar, dims: [dx, dy] };
   }, [code, focusTest, focusClass, inputImage, dx, dy]);
   useEffect(() => explain.setFocus(focusView), [explain, focusView]);
+  // The pipeline goes on to x̂: while a test image is hovered the decoded image is its reconstruction.
+  const decodedFocus = useMemo(
+    () => (hovered >= 0 && focusTest === hovered && focusView ? { mu: focusView.mu, caption } : null),
+    [hovered, focusTest, focusView, caption],
+  );
   useEffect(() => () => explain.setFocus(null), [explain]);
 
   const marks: MapMarks = useMemo(
@@ -230,7 +235,7 @@ export function LatentExplorer() {
         </ExplorerTabs>
       </div>
       <DecoderBox config={model} />
-      <DecodedPanel point={point} dims={dims} weightsStep={weightsStep} />
+      <DecodedPanel point={point} dims={dims} weightsStep={weightsStep} focus={decodedFocus} />
     </div>
   );
 }

@@ -225,7 +225,8 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
           width={size.w}
           height={size.h}
           onPointerMove={(e) => {
-            if (e.buttons === 0) setHovered(hit(e));
+            // A drag (of the point, or the view) is no hover: the decoded image follows the point.
+            setHovered(e.buttons === 0 ? hit(e) : -1);
           }}
           onPointerLeave={() => setHovered(-1)}
           onClick={(e) => {
@@ -235,7 +236,7 @@ export const LatentMap = memo(function LatentMap(props: LatentMapProps) {
         >
           {size.w > 0 && (
             <>
-              <MapOverlay width={size.w} height={size.h} base={base} zoom={zoom} dims={dims} latent={usable} marks={marks} classNames={classNames} colors={colors} />
+              <MapOverlay width={size.w} height={size.h} base={base} zoom={zoom} dims={dims} latent={usable} marks={marks} classNames={classNames} colors={colors} kind={kind} />
               <LatentHandle point={point} dims={dims} base={base} zoom={zoom} width={size.w} height={size.h} svg={svg} />
             </>
           )}

@@ -1,12 +1,15 @@
-// The thin SVG layer over the points: axes in z units, the prior's 1σ/2σ/3σ circles, the
-// hovered code's posterior ellipse and its live sample z = μ + σ·ε, the drawn digit, the
-// interpolation path and the prior samples. A few dozen elements, so React renders them; d3
+// The thin SVG layer over the points: axes in z units, the prior's 1σ/2σ/3σ circles (a VAE's
+// only: an AE has no prior), the hovered code's posterior ellipse with samples z = μ + σ·ε
+// flickering inside it (magnified when σ is too small to see: PosteriorMark.tsx), the drawn
+// digit, the interpolation path and the prior samples. A few dozen elements, so React renders them; d3
 // draws the axes.
 
 import { axisRight, axisTop, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { LatentSnapshot } from '../../workers/clientTypes';
 import { ellipseRadii, pixelsPerUnit, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
+import { PosteriorMark } from './PosteriorMark';
+import { ellipseMagnification, magnify } from './posteriorView';
 
 export interface DrawnMark {
   mu: Float32Array;
@@ -37,11 +40,13 @@ interface MapOverlayProps {
   marks: MapMarks;
   classNames: readonly string[];
   colors: readonly string[];
+  /** Whose map: an AE has no prior, so no σ-rings. */
+  kind?: 'vae' | 'ae';
 }
 
 const sub = (j: number) => String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 
-export function MapOverlay({ width, height, base, zoom, dims, latent, marks, classNames, colors }: MapOverlayProps) {
+export function MapOverlay({ width, height, base, zoom, dims, latent, marks, classNames, colors, kind = 'vae' }: MapOverlayProps) {
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const [dx, dy] = dims;
@@ -80,27 +85,34 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
   let hEllipse: [number, number] | null = null;
   if (hp && latent?.logvar) hEllipse = ellipseRadii(latent.logvar[hovered * dim + dx], latent.logvar[hovered * dim + dy], ppu);
 
+  const hK = hEllipse ? ellipseMagnification(...hEllipse) : 1;
+
   const drawn = marks.drawn;
   const dp = drawn ? at(drawn.mu[dx], drawn.mu[dy]) : null;
   const dEllipse = drawn?.logvar ? ellipseRadii(drawn.logvar[dx], drawn.logvar[dy], ppu) : null;
+  const dK = dEllipse ? ellipseMagnification(...dEllipse) : 1;
+  // The live sample belongs to the image in focus: the hovered or picked one, else the drawing.
+  const sampleK = hp ? hK : dp ? dK : 1;
 
   const ia = code(marks.interp[0]);
   const ib = code(marks.interp[1]);
 
   return (
     <g className="lx-marks" aria-hidden="true">
-      <g className="lx-prior-rings">
-        {[1, 2, 3].map((k) => (
-          <g key={k}>
-            <circle cx={ox} cy={oy} r={k * ppu} />
-            <text x={ox + k * ppu * Math.SQRT1_2 + 3} y={oy - k * ppu * Math.SQRT1_2 - 3}>
-              {k}σ
-            </text>
-          </g>
-        ))}
-        <line x1={ox - 4} x2={ox + 4} y1={oy} y2={oy} />
-        <line x1={ox} x2={ox} y1={oy - 4} y2={oy + 4} />
-      </g>
+      {kind === 'vae' && (
+        <g className="lx-prior-rings" data-testid="prior-rings">
+          {[1, 2, 3].map((k) => (
+            <g key={k}>
+              <circle cx={ox} cy={oy} r={k * ppu} />
+              <text x={ox + k * ppu * Math.SQRT1_2 + 3} y={oy - k * ppu * Math.SQRT1_2 - 3}>
+                {k}σ
+              </text>
+            </g>
+          ))}
+          <line x1={ox - 4} x2={ox + 4} y1={oy} y2={oy} />
+          <line x1={ox} x2={ox} y1={oy - 4} y2={oy + 4} />
+        </g>
+      )}
       <g ref={xAxis} className="lx-axis" transform={`translate(0,${height})`} />
       <g ref={yAxis} className="lx-axis" />
       <text className="lx-axis-label" x={width - 6} y={height - 22} textAnchor="end">
@@ -124,7 +136,7 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
 
       {hp && latent && (
         <g className="lx-hover" style={{ color: colors[hLabel % colors.length] }}>
-          {hEllipse && <ellipse cx={at(...hp)[0]} cy={at(...hp)[1]} rx={hEllipse[0]} ry={hEllipse[1]} />}
+          {hEllipse && <PosteriorMark center={at(...hp)} radii={hEllipse} k={hK} color={colors[hLabel % colors.length]} />}
           <circle cx={at(...hp)[0]} cy={at(...hp)[1]} r={5} />
           <text x={at(...hp)[0] + 9} y={at(...hp)[1] - 8}>
             {classNames[hLabel] ?? String(hLabel)} · #{hovered}
@@ -132,11 +144,16 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
         </g>
       )}
 
-      {marks.sample && <SampleMark from={at(marks.sample.mu[dx], marks.sample.mu[dy])} to={at(marks.sample.z[dx], marks.sample.z[dy])} />}
+      {marks.sample && (
+        <SampleMark
+          from={at(marks.sample.mu[dx], marks.sample.mu[dy])}
+          to={magnify(at(marks.sample.mu[dx], marks.sample.mu[dy]), at(marks.sample.z[dx], marks.sample.z[dy]), sampleK)}
+        />
+      )}
 
       {dp && (
         <g className="lx-drawn" data-testid="drawn-marker" transform={`translate(${dp[0]},${dp[1]})`}>
-          {dEllipse && <ellipse rx={dEllipse[0]} ry={dEllipse[1]} />}
+          {dEllipse && <PosteriorMark center={[0, 0]} radii={dEllipse} k={dK} color="var(--enc)" dashed />}
           <path d="M0,-7L7,0L0,7L-7,0Z" />
           {drawn?.thumbnail && (
             <g transform="translate(10,-44)">

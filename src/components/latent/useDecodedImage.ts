@@ -1,7 +1,9 @@
 // Where a drag becomes a decode: each move of the latent point is decoded in the same event
 // from the page's copy of the decoder (client.decodeNow) and painted at once. Until that copy
 // exists the inference worker answers, at most one decode in flight and only the newest z
-// waiting. New weights (or a new theme) redraw the point's current z.
+// waiting. New weights (or a new theme) redraw the point's current z. While an image is in
+// focus (a hovered test point), the canvas shows its reconstruction, the decoding of its μ,
+// instead: x → encoder → z → decoder → x̂ for that image; the point's decoding comes back after.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ModelTag } from '../../workers/protocol';
 import { usePlaygroundClient } from '../usePlayground';
@@ -16,6 +18,8 @@ export interface DecodeRequest {
   t0: number | null;
   /** The point store's move number, so the handle shows this z with this image. */
   seq: number;
+  /** The focused image's μ this decodes (not the point's z); absent for the point. */
+  focus?: Float32Array;
 }
 
 interface Options {
@@ -24,6 +28,8 @@ interface Options {
   theme: Theme;
   /** Whose decoder; the shown model's when absent. */
   model?: ModelTag;
+  /** μ of the image in focus (all dimensions): shown decoded while set, instead of the point. */
+  focus?: Float32Array | null;
   /** After each paint. */
   onPainted?(req: DecodeRequest): void;
   /** The worker refused (weights of another shape are in place, e.g. just reset). */
@@ -31,16 +37,18 @@ interface Options {
 }
 
 /** The canvas to draw the decoded image of `point` into. */
-export function useDecodedImage({ point, weightsStep, theme, model, onPainted, onRefused }: Options): RefObject<HTMLCanvasElement | null> {
+export function useDecodedImage({ point, weightsStep, theme, model, focus = null, onPainted, onRefused }: Options): RefObject<HTMLCanvasElement | null> {
   const client = usePlaygroundClient();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const now = useRef({ theme, onPainted, onRefused });
-  now.current = { theme, onPainted, onRefused };
+  const now = useRef({ theme, onPainted, onRefused, focus });
+  now.current = { theme, onPainted, onRefused, focus };
 
   // The newest move painted: a worker answer for an older one arrives too late to show.
   const paintedSeq = useRef(-1);
   const paint = (pixels: Float32Array, req: DecodeRequest) => {
     if (req.seq < paintedSeq.current) return;
+    // An answer for the image that was in focus (or for the point, while one is) is stale.
+    if ((req.focus ?? null) !== now.current.focus) return;
     paintedSeq.current = req.seq;
     if (canvas.current) paintImage(canvas.current, pixels, 0, now.current.theme);
     now.current.onPainted?.(req);
@@ -61,10 +69,13 @@ export function useDecodedImage({ point, weightsStep, theme, model, onPainted, o
   const showNow = useRef(show);
   showNow.current = show;
 
-  useEffect(() => point.subscribe((z, t0, seq) => showNow.current({ z: z.slice(), t0, seq })), [point]);
+  // While an image is in focus the point's moves wait (its views follow on their own); leaving the image redraws the point.
+  useEffect(() => point.subscribe((z, t0, seq) => now.current.focus === null && showNow.current({ z: z.slice(), t0, seq })), [point]);
   useEffect(() => {
-    if (weightsStep >= 0) showNow.current({ z: point.value.slice(), t0: null, seq: point.latestSeq });
-  }, [point, weightsStep, theme]);
+    if (weightsStep < 0) return;
+    if (focus) showNow.current({ z: focus, t0: null, seq: point.latestSeq, focus });
+    else showNow.current({ z: point.value.slice(), t0: null, seq: point.latestSeq });
+  }, [point, weightsStep, theme, focus]);
 
   return canvas;
 }

@@ -1,0 +1,185 @@
+// What a class sees the app do (issue 13): Compare is fair (both models at one step, always;
+// the AE's map has no prior rings), the pipeline goes on to x̂ for the hovered image (its
+// reconstruction, its posterior ellipse big enough to see with samples flickering inside),
+// Reset asks before it throws training away, and the explorer's tabs and the class legend
+// work from the keyboard.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { canvasHash, statusStep } from './pageReaders';
+
+const READY_MS = 120_000;
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
+}
+
+/** The number in a `· step 1,234` text. */
+async function stepIn(el: Locator): Promise<number> {
+  const m = /step ([\d,]+)/.exec((await el.textContent()) ?? '');
+  return m ? Number(m[1].replaceAll(',', '')) : -1;
+}
+
+/** A spot on the points canvas with a test point under it (page coordinates), searched from the middle out, clear of the latent point at the origin. */
+async function pointSpot(points: Locator): Promise<[number, number]> {
+  const box = await points.boundingBox();
+  if (!box) throw new Error('no map');
+  const hit = await points.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    if (!data) return null;
+    const dpr = c.width / c.clientWidth;
+    const cx = c.width / 2;
+    const cy = c.height / 2;
+    for (let r = 30 * dpr; r < Math.max(cx, cy); r += 3) {
+      for (let a = 0; a < 24; a++) {
+        const x = Math.round(cx + r * Math.cos((a * Math.PI) / 12));
+        const y = Math.round(cy + r * Math.sin((a * Math.PI) / 12));
+        if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
+        if (data[(y * c.width + x) * 4 + 3] > 200) return [x / dpr, y / dpr];
+      }
+    }
+    return null;
+  });
+  if (!hit) throw new Error('no point to hover');
+  return [box.x + hit[0], box.y + hit[1]];
+}
+
+test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyboard', () => {
+  test.setTimeout(300_000);
+
+  test('Compare starts the shipped VAE and AE at the same step and trains them in equal steps; the AE map has no σ-rings', async ({ page }) => {
+    const errors = collectErrors(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto('./');
+    await ready(page);
+    expect(await statusStep(page)).toBe(2345);
+
+    await page.getByRole('radio', { name: 'Compare', exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Compare', exact: true })).toBeChecked();
+    const vaeStep = page.getByTestId('compare-step-vae');
+    const aeStep = page.getByTestId('compare-step-ae');
+    // The shipped AE joins the shipped VAE: both at 2,345, without a question (nothing of the user's is lost).
+    await expect(aeStep).toHaveText('· step 2,345', { timeout: 60_000 });
+    await expect(vaeStep).toHaveText('· step 2,345');
+    await expect(page.getByTestId('compare-origin')).toHaveText(/shipped checkpoints/);
+    expect(dialogs).toEqual([]);
+
+    const vaeSide = page.getByRole('region', { name: 'VAE latent space', exact: true });
+    const aeSide = page.getByRole('region', { name: 'AE latent space', exact: true });
+    await expect(vaeSide.getByTestId('prior-rings')).toHaveCount(1);
+    await expect(vaeSide.getByTestId('prior-rings').locator('circle')).toHaveCount(3);
+    await expect(aeSide.getByTestId('prior-rings')).toHaveCount(0);
+
+    // Steps of training go to both alike.
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepIn(vaeStep), { timeout: 60_000 }).toBeGreaterThan(2345);
+    await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
+    await expect.poll(() => stepIn(aeStep), { timeout: 60_000 }).toBe(await stepIn(vaeStep));
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => stepIn(vaeStep), { timeout: 120_000 }).toBeGreaterThan(2400);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+    const vaeEnd = await stepIn(vaeStep);
+    await expect.poll(() => stepIn(aeStep), { timeout: 60_000 }).toBe(vaeEnd);
+    await expect.poll(() => statusStep(page)).toBe(vaeEnd);
+    expect(errors).toEqual([]);
+  });
+
+  test('hovering a test point decodes that point: the Decoded image becomes its reconstruction, its ellipse visible with samples inside', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    await ready(page);
+    const decoded = page.getByRole('img', { name: 'Decoded image', exact: true });
+    const points = page.getByTestId('latent-points');
+    await expect.poll(async () => (await points.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    // The draggable point at the origin first: its decoding is what the panel shows.
+    const handle = page.getByRole('slider', { name: 'Latent point' });
+    await handle.focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('latent-coords')).toHaveText(/0\.00, 0\.00/);
+    await expect.poll(() => canvasHash(decoded)).not.toBe(await canvasHash(page.getByRole('img', { name: /^Input image/ })));
+    const pointImage = await canvasHash(decoded);
+
+    const [x, y] = await pointSpot(points);
+    await page.mouse.move(x, y);
+    const caption = page.getByText(/ · test #\d+$/).first();
+    await expect(caption).toBeVisible();
+    const index = Number(/#(\d+)/.exec((await caption.textContent()) ?? '')?.[1]);
+    await expect(page.getByTestId('decoded-focus')).toHaveText(new RegExp(`reconstruction of .* · test #${index}: its μ decoded`));
+    await expect.poll(() => canvasHash(decoded)).not.toBe(pointImage);
+    const hoveredImage = await canvasHash(decoded);
+
+    // The same picture as decoding that image's μ directly: move the point to its μ by clicking it.
+    const ellipse = page.getByTestId('posterior').locator('ellipse');
+    await expect(ellipse).toHaveCount(1);
+    const rx = Number(await ellipse.getAttribute('rx'));
+    const ry = Number(await ellipse.getAttribute('ry'));
+    // Visible: at least 18 px across its larger radius, whatever σ is; the factor is written when magnified.
+    expect(Math.max(rx, ry)).toBeGreaterThanOrEqual(18);
+    const k = Number(await page.getByTestId('posterior').getAttribute('data-magnification'));
+    if (k > 1) await expect(page.getByTestId('posterior')).toContainText(`σ ×${k}`);
+    // Samples z = μ + σ·ε flicker: their positions change while the pointer rests.
+    const samples = page.locator('.lx-posterior-sample');
+    await expect(samples).toHaveCount(12);
+    const before = await samples.evaluateAll((els) => els.map((e) => `${e.getAttribute('cx')},${e.getAttribute('cy')}`).join(' '));
+    await expect.poll(() => samples.evaluateAll((els) => els.map((e) => `${e.getAttribute('cx')},${e.getAttribute('cy')}`).join(' '))).not.toBe(before);
+
+    // Leaving the point brings back the draggable point's decoding.
+    const box = (await points.boundingBox())!;
+    await page.mouse.move(box.x + box.width + 40, box.y - 40);
+    await expect(page.getByTestId('decoded-focus')).toHaveCount(0);
+    await expect.poll(() => canvasHash(decoded)).toBe(pointImage);
+
+    // Clicking the image moves the point to its μ: the point's decoding is then that reconstruction.
+    await page.mouse.click(x, y);
+    await page.mouse.move(box.x + box.width + 40, box.y - 40);
+    await expect(page.getByTestId('latent-coords')).not.toHaveText(/= \(0\.00, 0\.00\)/);
+    await expect.poll(() => canvasHash(decoded)).toBe(hoveredImage);
+    expect(errors).toEqual([]);
+  });
+
+  test('Reset with training steps asks first: cancelling keeps the step, confirming resets to 0; at step 0 it asks nothing', async ({ page }) => {
+    const errors = collectErrors(page);
+    const asked: string[] = [];
+    let answer = false;
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    await page.goto('./');
+    await ready(page);
+    expect(await statusStep(page)).toBe(2345);
+    const reset = page.getByRole('button', { name: 'Reset', exact: true });
+
+    await reset.click();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('2,345 training steps');
+    // Declined: the model and its step stay.
+    await page.waitForTimeout(500);
+    expect(await statusStep(page)).toBe(2345);
+
+    answer = true;
+    await reset.click();
+    expect(asked).toHaveLength(2);
+    await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBe(0);
+
+    // Nothing to lose: no question.
+    await reset.click();
+    expect(asked).toHaveLength(2);
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
+    expect(await statusStep(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
