@@ -16,6 +16,7 @@ import { ExportButtons } from './ExportButtons';
 import { describeRun, downloadBlob, exportFileName, megabytes as mb, type RunLabel } from './exportPanels';
 import { useT } from './i18n/LanguageProvider';
 import { SavedCheckpoints } from './SavedCheckpoints';
+import { ModelExchange } from './ModelExchange';
 import { useClientState, usePlaygroundClient } from './usePlayground';
 import './saveload.css';
 
@@ -203,6 +204,14 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
             <h4>{t('saveload.loadBrowser')}</h4>
             <SavedCheckpoints entries={saved} titleOf={titleOf} disabled={!canLoad} onLoad={loadSaved} onDelete={remove} />
           </section>
+          <ModelExchange
+            disabled={!canLoad}
+            canExport={canSave}
+            run={runLabel(state)}
+            saveBytes={saveBytes}
+            onLoad={(bytes, source) => run('open-model', () => loadBytes(bytes, source))}
+            onNotice={onNotice}
+          />
           <section>
             <h3>{t('saveload.exportHeading')}</h3>
             <ExportButtons run={runLabel(state)} datasetTitle={titleOf(state.config.dataset)} onNotice={onNotice} />

@@ -2,10 +2,11 @@
 // other language must match (ja.ts), and the default when no language is chosen.
 import { enChart } from './enChart';
 import { enExplain } from './enExplain';
+import { enModelExchange } from './enModelExchange';
 import { enSaveLoad } from './enSaveLoad';
 import { enUi } from './enUi';
 import { enUpload } from './enUpload';
 
-export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart };
+export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart, ...enModelExchange };
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;

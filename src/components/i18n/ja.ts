@@ -2,8 +2,9 @@
 import type { Messages } from './en';
 import { jaChart } from './jaChart';
 import { jaExplain } from './jaExplain';
+import { jaModelExchange } from './jaModelExchange';
 import { jaSaveLoad } from './jaSaveLoad';
 import { jaUi } from './jaUi';
 import { jaUpload } from './jaUpload';
 
-export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart };
+export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart, ...jaModelExchange };
