@@ -2,12 +2,12 @@
 // controls, presentation mode), survive a mangled one, save a trained model and bring it back
 // after a reload, export the curves and panels, and deploy the build under a sub-path.
 // Controls are found by their accessible names (design/ui.md).
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { canvasHash, statusStep } from './pageReaders';
+import { serveUnder } from './staticServer';
 import { crc32 } from '../src/model/crc32';
 
 const READY_MS = 120_000;
@@ -301,26 +301,4 @@ function withLatentDim(file: Buffer, latentDim: number): Buffer {
   file.copy(out, start, dataStart, dataStart + dataLength);
   out.writeUInt32LE(crc32(out.subarray(24)), 16);
   return out;
-}
-
-/** A static server holding `dir` at `prefix` only, as a project page is served. */
-async function serveUnder(dir: string, prefix: string): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(dir, decodeURIComponent(path.slice(prefix.length))));
-    if (!path.startsWith(prefix) || !file.startsWith(dir)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const target = path.endsWith('/') ? join(file, 'index.html') : file;
-    stat(target)
-      .then(() => readFile(target))
-      .then(
-        (body) => res.writeHead(200, { 'content-type': types[extname(target)] ?? 'application/octet-stream' }).end(body),
-        () => res.writeHead(404).end(),
-      );
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return server;
 }

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Base styles first: component stylesheets refine them.
 import './components/styles.css';
+import { isolateThroughServiceWorker } from './client/crossOriginIsolation';
 import { App } from './components/App';
 import { settingsFromParams, settingsToConfig, settingsToParams } from './components/hyperSchema';
 import { LanguageProvider } from './components/i18n/LanguageProvider';
@@ -19,6 +20,13 @@ const paletteStyle = document.createElement('style');
 paletteStyle.textContent = paletteCss();
 document.head.prepend(paletteStyle);
 
+const baseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
+// A host without COOP/COEP headers (GitHub Pages): the first visit installs the service worker
+// that adds them and reloads once, before any worker starts. Elsewhere this returns at once.
+const isolation = await isolateThroughServiceWorker(baseUrl);
+if (isolation.state === 'reloading') await new Promise<never>(() => {});
+if (isolation.state === 'single') console.info(`WASM trains on one thread: ${isolation.reason}.`);
+
 const params = new URLSearchParams(window.location.search);
 const { settings, notes } = settingsFromParams(params);
 const { options: pageOptions, notes: pageNotes } = pageOptionsFromParams(params);
@@ -33,7 +41,7 @@ if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
 
 const client = createPlaygroundClient(settingsToConfig(settings), {
   backend,
-  baseUrl: new URL(import.meta.env.BASE_URL, window.location.href).href,
+  baseUrl,
   // A link without training settings (or with only the defaults) opens on the shipped pretrained
   // model, unless it says start=fresh.
   instantStart: settingsToParams(settings).size === 0 && !pageOptions.fresh,
