@@ -25,6 +25,8 @@ export interface TrainArgs {
   threadsNote?: string;
   /** TF.js's own WASM kernels only: the bare TF.js loop the benchmark compares against. */
   stockKernels: boolean;
+  /** Start from this model (a .vaeckpt, model.safetensors + vae.json, …) instead of random weights; null: random. */
+  init: string | null;
 }
 
 export type ParsedArgs = { kind: 'train'; args: TrainArgs } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -55,6 +57,8 @@ usage: npm run train -- [flags]
   --threads auto|N                threads for the fast WASM matrix product, 1 to this machine's cores; auto (default)
                                   times a few steps of the default model at 1, 2, 4, … up to every core and keeps the fastest
   --stock-kernels                 TF.js's own WASM kernels, none of ours (the bare TF.js loop, for comparison)
+  --init FILE                     start from a model: a .vaeckpt, or model.safetensors + vae.json (their folder or a .zip);
+                                  its architecture and dataset are used, so --dataset, --model, --latent and --hidden are not given
   --help                          show this message
 
 Prints one JSON line per epoch to stdout (progress goes to stderr); writes DIR/metrics.jsonl
@@ -64,7 +68,7 @@ type Raw = Map<string, string | true>;
 
 const VALUE_FLAGS = [
   'dataset', 'model', 'latent', 'hidden', 'epochs', 'batch', 'lr', 'beta', 'likelihood',
-  'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads',
+  'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads', 'init',
 ] as const;
 const SWITCHES = ['float16', 'no-reparam', 'fast-start', 'stock-kernels', 'help'] as const;
 
@@ -142,6 +146,8 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
   try {
     const raw = tokenize(argv);
     if (raw.has('help')) return { kind: 'help' };
+    const fixedByInit = ['dataset', 'model', 'latent', 'hidden'].filter((f) => raw.has('init') && raw.has(f));
+    if (fixedByInit.length > 0) throw new UsageError(`--init takes the architecture and dataset from its file; drop --${fixedByInit.join(', --')}`);
     const hiddenText = raw.get('hidden');
     const hidden =
       typeof hiddenText === 'string'
@@ -187,6 +193,7 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
         float16: raw.has('float16'),
         ...threadsArg(raw, cores),
         stockKernels: raw.has('stock-kernels'),
+        init: typeof raw.get('init') === 'string' ? (raw.get('init') as string) : null,
       },
     };
   } catch (e) {

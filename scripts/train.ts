@@ -18,6 +18,7 @@ import { MAX_THREADS, setFastMatMulThreads, unregisterFastMatMul } from '../src/
 import { registerWasmKernels } from '../src/kernels/wasmKernels';
 import { timeSteps } from '../src/workers/backendProbe';
 import { probeThreads, threadCandidates } from '../src/workers/backendThreads';
+import { openModel } from './modelFiles';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
@@ -110,6 +111,12 @@ async function main(argv: string[]): Promise<void> {
   }
   if (parsed.kind === 'error') usageError(parsed.message);
   const args = parsed.args;
+  // --init: the model (and so the architecture and dataset) from a file, imported like the app's Open model….
+  const init = args.init ? openModel([args.init]).checkpoint : null;
+  if (init) {
+    if (init.dataset !== 'mnist' && init.dataset !== 'fashion') usageError(`--init: the model was trained on "${init.dataset}", which the CLI does not have`);
+    Object.assign(args, { dataset: init.dataset, config: init.config });
+  }
 
   if (args.threadsNote) log(`note: ${args.threadsNote}`);
   const { backend, threads } = await startBackend(args.backend, args.threads, args.stockKernels);
@@ -123,7 +130,9 @@ async function main(argv: string[]): Promise<void> {
   const metricsFile = join(args.out, 'metrics.jsonl');
   writeFileSync(metricsFile, '');
   const net = createNetwork(args.config, args.seed);
+  if (init) net.setWeights(init.weights);
   const trainer = new Trainer(net, args.hyper, args.seed);
+  trainer.stepCount = init?.step ?? 0;
   const sampler = new BatchSampler(trainCount, args.hyper.batchSize, args.seed);
   const history: object[] = [];
 
@@ -183,7 +192,7 @@ async function main(argv: string[]): Promise<void> {
         hyper: args.hyper,
         seed: args.seed,
         step: trainer.stepCount,
-        epoch,
+        epoch: (init?.epoch ?? 0) + epoch,
         createdAt: new Date().toISOString(),
         command: commandLine(process.argv.slice(2)),
         history: { epochs: history },
