@@ -17,7 +17,6 @@ const VIEWPORTS = [
   { width: 820, height: 1180 },
 ] as const;
 type Ui = Record<keyof typeof enUi, string>;
-const UI: Record<'en' | 'ja', Ui> = { en: enUi, ja: jaUi };
 /** Below this width the page is one scrolling column (styles.css). */
 const ONE_COLUMN_MAX = 1000;
 

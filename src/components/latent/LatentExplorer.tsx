@@ -11,6 +11,7 @@ import type { FocusView } from '../explain/explainStore';
 import { InfoButton } from '../explain/InfoButton';
 import { localClassNames } from '../i18n/classNames';
 import { useLanguage } from '../i18n/LanguageProvider';
+import { useNoHover } from '../useNoHover';
 import { CLASS_COLORS } from '../palette';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
 import { CodeSpread } from './CodeSpread';
@@ -43,6 +44,8 @@ export function LatentExplorer() {
   const client = usePlaygroundClient();
   const state = useClientState();
   const { t, lang } = useLanguage();
+  // A phone or tablet has no hover: its hints say tap.
+  const noHover = useNoHover();
   const explain = useExplain();
   const sample = useSample();
   const model = state.config.model;
@@ -158,7 +161,7 @@ export function LatentExplorer() {
       ? t('lx.testCaption', { name: focusClass, n: focusTest })
       : focus?.kind === 'drawn' && drawn
         ? t('lx.yourDrawing')
-        : t('lx.hoverPoint');
+        : t(noHover ? 'lx.hoverPointTouch' : 'lx.hoverPoint');
 
   // The explanations follow the same image: its pixels, code and class.
   const focusView: FocusView | null = useMemo(() => {
@@ -224,7 +227,7 @@ export function LatentExplorer() {
         </div>
         <CodeSpread latent={usable} model={model.kind === 'vae' ? 'VAE' : 'AE'} dims={dims} />
         <ExplorerTabs<Tab> label={t('lx.tabs')} tabs={tabs} value={tab} onChange={setTab}>
-          {tab === 'explore' && <DecodeHint text={t('lx.decodeHint')} />}
+          {tab === 'explore' && <DecodeHint text={t(noHover ? 'lx.decodeHintTouch' : 'lx.decodeHint')} />}
           {tab === 'interpolate' && (
             <InterpolationStrip ends={ends} latent={usable} weightsStep={weightsStep} classNames={classNames} colors={CLASS_COLORS} onClear={() => setEnds(NO_ENDS)} />
           )}
