@@ -33,6 +33,8 @@ export interface ZipInput {
   /** 0 stored, 8 deflated (the default). */
   method?: 0 | 8;
   flags?: number;
+  /** The unpacked size the headers claim, when it should lie (a "zip bomb" understates it). */
+  declaredSize?: number;
 }
 
 /** A plain (non-Zip64) zip archive of the entries, in order. */
@@ -52,7 +54,7 @@ export function encodeZip(entries: readonly ZipInput[]): Uint8Array {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, packed);
     const central = Buffer.alloc(46);
@@ -63,7 +65,7 @@ export function encodeZip(entries: readonly ZipInput[]): Uint8Array {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -77,4 +79,84 @@ export function encodeZip(entries: readonly ZipInput[]): Uint8Array {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+
+/** A Zip64 archive as large-file writers make it: every size and offset in the Zip64 extra fields and records. */
+export function encodeZip64(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  const block = (length: number) => {
+    const bytes = new Uint8Array(length);
+    return { bytes, view: new DataView(bytes.buffer) };
+  };
+  const u64 = (view: DataView, at: number, value: number) => view.setBigUint64(at, BigInt(value), true);
+  for (const f of files) {
+    const packed = deflateRawSync(f.data);
+    const name = new TextEncoder().encode(f.name);
+    const local = block(30 + name.length + 20);
+    local.view.setUint32(0, 0x04034b50, true);
+    local.view.setUint16(4, 45, true);
+    local.view.setUint16(6, 0x800, true);
+    local.view.setUint16(8, 8, true);
+    local.view.setUint32(14, crc32(f.data), true);
+    local.view.setUint32(18, 0xffffffff, true);
+    local.view.setUint32(22, 0xffffffff, true);
+    local.view.setUint16(26, name.length, true);
+    local.view.setUint16(28, 20, true);
+    local.bytes.set(name, 30);
+    local.view.setUint16(30 + name.length, 1, true);
+    local.view.setUint16(32 + name.length, 16, true);
+    u64(local.view, 34 + name.length, f.data.length);
+    u64(local.view, 42 + name.length, packed.length);
+    const central = block(46 + name.length + 28);
+    central.view.setUint32(0, 0x02014b50, true);
+    central.view.setUint16(4, 45, true);
+    central.view.setUint16(6, 45, true);
+    central.view.setUint16(8, 0x800, true);
+    central.view.setUint16(10, 8, true);
+    central.view.setUint32(16, crc32(f.data), true);
+    central.view.setUint32(20, 0xffffffff, true);
+    central.view.setUint32(24, 0xffffffff, true);
+    central.view.setUint16(28, name.length, true);
+    central.view.setUint16(30, 28, true);
+    central.view.setUint32(42, 0xffffffff, true);
+    central.bytes.set(name, 46);
+    central.view.setUint16(46 + name.length, 1, true);
+    central.view.setUint16(48 + name.length, 24, true);
+    u64(central.view, 50 + name.length, f.data.length);
+    u64(central.view, 58 + name.length, packed.length);
+    u64(central.view, 66 + name.length, offset);
+    parts.push(local.bytes, packed);
+    centrals.push(central.bytes);
+    offset += local.bytes.length + packed.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const record = block(56);
+  record.view.setUint32(0, 0x06064b50, true);
+  u64(record.view, 4, 44);
+  record.view.setUint16(12, 45, true);
+  record.view.setUint16(14, 45, true);
+  u64(record.view, 24, files.length);
+  u64(record.view, 32, files.length);
+  u64(record.view, 40, cdSize);
+  u64(record.view, 48, offset);
+  const locator = block(20);
+  locator.view.setUint32(0, 0x07064b50, true);
+  u64(locator.view, 8, offset + cdSize);
+  locator.view.setUint32(16, 1, true);
+  const end = block(22);
+  end.view.setUint32(0, 0x06054b50, true);
+  end.view.setUint16(8, 0xffff, true);
+  end.view.setUint16(10, 0xffff, true);
+  end.view.setUint32(12, 0xffffffff, true);
+  end.view.setUint32(16, 0xffffffff, true);
+  const all = [...parts, ...centrals, record.bytes, locator.bytes, end.bytes];
+  const out = new Uint8Array(all.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of all) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
 }

@@ -1,8 +1,6 @@
-import { deflateRawSync } from 'node:zlib';
 import { Inflate, unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { crc32 } from '../../model/crc32';
-import { encodeZip } from './testFixtures';
+import { encodeZip, encodeZip64 } from './testFixtures';
 import { listZipEntries, readZipEntry, ZipError, type ZipReason } from './zipReader';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -114,83 +112,3 @@ describe('zip reader', () => {
     }
   });
 });
-
-/** A Zip64 archive as large-file writers make it: every size and offset in the Zip64 extra fields and records. */
-function encodeZip64(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  const block = (length: number) => {
-    const bytes = new Uint8Array(length);
-    return { bytes, view: new DataView(bytes.buffer) };
-  };
-  const u64 = (view: DataView, at: number, value: number) => view.setBigUint64(at, BigInt(value), true);
-  for (const f of files) {
-    const packed = deflateRawSync(f.data);
-    const name = new TextEncoder().encode(f.name);
-    const local = block(30 + name.length + 20);
-    local.view.setUint32(0, 0x04034b50, true);
-    local.view.setUint16(4, 45, true);
-    local.view.setUint16(6, 0x800, true);
-    local.view.setUint16(8, 8, true);
-    local.view.setUint32(14, crc32(f.data), true);
-    local.view.setUint32(18, 0xffffffff, true);
-    local.view.setUint32(22, 0xffffffff, true);
-    local.view.setUint16(26, name.length, true);
-    local.view.setUint16(28, 20, true);
-    local.bytes.set(name, 30);
-    local.view.setUint16(30 + name.length, 1, true);
-    local.view.setUint16(32 + name.length, 16, true);
-    u64(local.view, 34 + name.length, f.data.length);
-    u64(local.view, 42 + name.length, packed.length);
-    const central = block(46 + name.length + 28);
-    central.view.setUint32(0, 0x02014b50, true);
-    central.view.setUint16(4, 45, true);
-    central.view.setUint16(6, 45, true);
-    central.view.setUint16(8, 0x800, true);
-    central.view.setUint16(10, 8, true);
-    central.view.setUint32(16, crc32(f.data), true);
-    central.view.setUint32(20, 0xffffffff, true);
-    central.view.setUint32(24, 0xffffffff, true);
-    central.view.setUint16(28, name.length, true);
-    central.view.setUint16(30, 28, true);
-    central.view.setUint32(42, 0xffffffff, true);
-    central.bytes.set(name, 46);
-    central.view.setUint16(46 + name.length, 1, true);
-    central.view.setUint16(48 + name.length, 24, true);
-    u64(central.view, 50 + name.length, f.data.length);
-    u64(central.view, 58 + name.length, packed.length);
-    u64(central.view, 66 + name.length, offset);
-    parts.push(local.bytes, packed);
-    centrals.push(central.bytes);
-    offset += local.bytes.length + packed.length;
-  }
-  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const record = block(56);
-  record.view.setUint32(0, 0x06064b50, true);
-  u64(record.view, 4, 44);
-  record.view.setUint16(12, 45, true);
-  record.view.setUint16(14, 45, true);
-  u64(record.view, 24, files.length);
-  u64(record.view, 32, files.length);
-  u64(record.view, 40, cdSize);
-  u64(record.view, 48, offset);
-  const locator = block(20);
-  locator.view.setUint32(0, 0x07064b50, true);
-  u64(locator.view, 8, offset + cdSize);
-  locator.view.setUint32(16, 1, true);
-  const end = block(22);
-  end.view.setUint32(0, 0x06054b50, true);
-  end.view.setUint16(8, 0xffff, true);
-  end.view.setUint16(10, 0xffff, true);
-  end.view.setUint32(12, 0xffffffff, true);
-  end.view.setUint32(16, 0xffffffff, true);
-  const all = [...parts, ...centrals, record.bytes, locator.bytes, end.bytes];
-  const out = new Uint8Array(all.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of all) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
