@@ -134,6 +134,12 @@ async function checkDrawer(p: Page, ui: Ui, where: string): Promise<void> {
   expect(view.sw, `${where} with the drawer: page width`).toBeLessThanOrEqual(view.w);
   expect(box && box.x >= -0.5 && box.x + box.width <= view.w + 0.5, `${where}: the drawer lies across the screen, not beside it`).toBe(true);
   expect(await clippedTexts(p), `${where} with the drawer: clipped text`).toEqual([]);
+  if (view.w <= 700 && box) {
+    // A phone: a bottom sheet across the screen, the page still in sight above it.
+    expect(box.width, `${where}: the sheet spans the screen`).toBeGreaterThanOrEqual(view.w - 1);
+    expect(box.y + box.height, `${where}: the sheet sits on the bottom edge`).toBeCloseTo(view.h, 0);
+    expect(box.y, `${where}: the page shows above the sheet`).toBeGreaterThan(view.h * 0.3);
+  }
   await p.getByRole('button', { name: ui['explain.close'] }).click();
   await expect(drawer).toHaveCount(0);
 }

@@ -54,7 +54,8 @@ export function useFullView<T extends HTMLElement>(): FullView<T> {
       if (mode.current === 'screen' && document.fullscreenElement !== ref.current) leave();
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && mode.current !== 'screen') leave();
+      // The browser leaves its full screen on Esc by itself; where it does not (or for the popover), this does.
+      if (e.key === 'Escape') leave();
     };
     document.addEventListener('fullscreenchange', onChange);
     document.addEventListener('keydown', onKey);
