@@ -113,6 +113,7 @@ const HOSTILE: Array<[string, () => ModelFile[], RegExp]> = [
   ['a short weight shard', () => tfjs(undefined, tfjsGood.shard.slice(0, 1000)), /fewer than the manifest lists/],
   ['a TF.js GraphModel', () => tfjs((m) => { m.format = 'graph-model'; m.modelTopology = { node: [] }; }), /GraphModel, a frozen computation graph: it keeps no layer structure/],
   ['a Conv2D layer', () => tfjs((m) => { m.modelTopology.config.layers.splice(1, 0, { class_name: 'Conv2D', config: { name: 'conv2d_1', filters: 32 } }); }), /layer "conv2d_1" \(Conv2D\) cannot run here/],
+  ['a layer reading a layer the model lacks', () => tfjs((m) => { m.modelTopology.config.layers[1].inbound_nodes = [[['ghost', 0, 0, {}]]]; }), /layer "enc_0" reads "ghost", which the model does not have/],
   ['a quantized weight', () => tfjs((m) => { m.weightsManifest[0].weights[0].quantization = { dtype: 'uint8' }; }), /quantized/],
   ['a negative step in TF.js metadata', () => tfjs((m) => { m.userDefinedMetadata = { vaePlayground: { step: -1 } }; }), /step must be a non-negative integer, got -1/],
   ['a .safetensors without its manifest', () => [{ name: 'model.safetensors', bytes: good.safetensors }], /does not say the architecture/],

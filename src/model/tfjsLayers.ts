@@ -36,6 +36,8 @@ interface LayerSpec {
   units?: number;
   activation?: string;
   useBias?: boolean;
+  /** Names of the layers it reads (Functional models); empty for the input or a Sequential. */
+  inbound: string[];
 }
 interface WeightSpec {
   name: string;
@@ -51,7 +53,7 @@ const NESTED = new Set(['Sequential', 'Functional', 'Model']);
 export const GRAPH_MODEL_SENTENCE =
   'This is a TF.js GraphModel, a frozen computation graph: it keeps no layer structure (no encoder, heads and decoder to rebuild and train), so it cannot be opened here. Convert the Keras model with --output_format=tfjs_layers_model instead.';
 
-function flattenLayers(topology: Record<string, unknown>, depth = 0): LayerSpec[] {
+function flattenLayers(topology: Record<string, unknown>, seen: { nested: boolean }, depth = 0): LayerSpec[] {
   const cfg = topology.config;
   const layers = Array.isArray(cfg) ? cfg : isObject(cfg) ? cfg.layers : undefined;
   if (!Array.isArray(layers)) fail('no layer list in modelTopology');
@@ -61,10 +63,84 @@ function flattenLayers(topology: Record<string, unknown>, depth = 0): LayerSpec[
     const name = typeof c.name === 'string' ? c.name : '?';
     if (NESTED.has(l.class_name)) {
       if (depth > 3) fail('models are nested more than three deep');
-      return flattenLayers(l as Record<string, unknown>, depth + 1);
+      seen.nested = true;
+      return flattenLayers(l as Record<string, unknown>, seen, depth + 1);
     }
-    return [{ className: l.class_name, name, units: c.units as number, activation: c.activation as string, useBias: c.use_bias as boolean }];
+    return [{ className: l.class_name, name, units: c.units as number, activation: c.activation as string, useBias: c.use_bias as boolean, inbound: inboundNames(l.inbound_nodes) }];
   });
+}
+
+/**
+ * The layer names a layer's inbound_nodes refer to, in order: Keras 2 / TF.js lists
+ * [[["name", node, tensor, {}], …]], Keras 3 nests { keras_history: ["name", node, tensor] }.
+ */
+function inboundNames(nodes: unknown): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 8 || out.length > 16) return;
+    if (Array.isArray(v)) {
+      if (typeof v[0] === 'string' && typeof v[1] === 'number') out.push(v[0]);
+      else v.forEach((x) => visit(x, depth + 1));
+    } else if (isObject(v)) {
+      const history = isObject(v.config) ? v.config.keras_history : undefined;
+      if (Array.isArray(history) && typeof history[0] === 'string') out.push(history[0]);
+      else Object.values(v).forEach((x) => visit(x, depth + 1));
+    }
+  };
+  visit(Array.isArray(nodes) ? nodes[0] : undefined, 0);
+  return out;
+}
+
+/**
+ * The Dense layers in encoder → heads (μ, then log σ²) → decoder order, following the graph of
+ * a Functional model (its listed order need not be that: TF.js sorts by depth). A Sequential
+ * model, or one with nested models, keeps its listed order.
+ */
+function orderDense(layers: LayerSpec[], nested: boolean): LayerSpec[] {
+  const dense = layers.filter((l) => l.className === 'Dense');
+  if (nested || dense.every((l) => l.inbound.length === 0)) return dense;
+  const byName = new Map(layers.map((l) => [l.name, l]));
+  const densePred = (l: LayerSpec): string | null => {
+    let cur = l.inbound[0];
+    for (let hops = 0; cur !== undefined; hops++) {
+      const p = byName.get(cur);
+      if (!p) fail(`layer "${l.name}" reads "${cur}", which the model does not have`);
+      if (p.className === 'Dense') return p.name;
+      if (hops > layers.length) fail('the layer graph has a cycle');
+      cur = p.inbound[0];
+    }
+    return null;
+  };
+  const pred = new Map(dense.map((l) => [l.name, densePred(l)]));
+  const next = (name: string | null) => dense.filter((l) => pred.get(l.name) === name);
+  const roots = next(null);
+  if (roots.length !== 1) fail(`expected one Dense layer reading the input, found ${roots.length}`);
+  const order: LayerSpec[] = [];
+  let cur = roots[0];
+  let heads: LayerSpec[] = [];
+  for (;;) {
+    if ((cur.activation ?? 'linear') !== 'relu') {
+      heads = [cur];
+      break;
+    }
+    order.push(cur);
+    const after = next(cur.name);
+    if (after.length === 2) {
+      heads = after;
+      break;
+    }
+    if (after.length !== 1) fail(`Dense layer "${cur.name}" feeds ${after.length} Dense layers; the encoder is a chain ending in one or two heads`);
+    cur = after[0];
+  }
+  if (heads.length === 2 && /log|var|sigma/i.test(heads[0].name) && !/log|var|sigma/i.test(heads[1].name)) heads.reverse();
+  order.push(...heads);
+  for (let d = next(heads[0].name); d.length > 0; d = next(d[0].name)) {
+    if (d.length > 1) fail(`Dense layer "${d[0].name}" and ${d.length - 1} other(s) read the same layer; the decoder is a chain`);
+    order.push(d[0]);
+  }
+  const unused = dense.find((l) => !order.includes(l));
+  if (unused) fail(`Dense layer "${unused.name}" is not on the path encoder → μ → decoder`);
+  return order;
 }
 
 /** A weight path must stay inside model.json's folder: relative, no "..", no scheme. */
@@ -126,10 +202,11 @@ export function checkpointFromTfjsLayers(modelJson: FileLike, files: FileLike[])
   if (raw.format !== undefined && raw.format !== 'layers-model') fail(`format ${JSON.stringify(raw.format)}; a TF.js LayersModel says "layers-model"`);
   const topo = isObject(raw.modelTopology) ? raw.modelTopology : fail('no modelTopology');
   const root = isObject(topo.model_config) ? topo.model_config : topo;
-  const layers = flattenLayers(root);
+  const seen = { nested: false };
+  const layers = flattenLayers(root, seen);
   const bad = layers.find((l) => l.className !== 'Dense' && !PASS_THROUGH.has(l.className));
   if (bad) fail(`layer "${bad.name}" (${bad.className}) cannot run here: this version runs Dense (fully connected) encoders and decoders only`);
-  const dense = layers.filter((l) => l.className === 'Dense');
+  const dense = orderDense(layers, seen.nested);
   const act = (l: LayerSpec) => l.activation ?? 'linear';
   const folder = modelJson.name.replace(/\\/g, '/').split('/').slice(0, -1).join('/');
   const weights = readWeights(raw.weightsManifest, folder, files);
