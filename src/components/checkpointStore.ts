@@ -1,6 +1,7 @@
 // Checkpoints kept in this browser (IndexedDB). The bytes are opaque here (the worker reads
 // and writes them); a small summary beside them lists an entry without loading its bytes.
 // Two object stores share each key, so listing never pulls megabytes of weights into memory.
+// Plain IndexedDB, not `idb`: four operations share one transaction helper; the worded errors stay ours.
 
 export interface CheckpointSummary {
   name: string;

@@ -76,6 +76,7 @@ export function onThemeChange(onChange: (theme: Theme) => void): () => void {
 /**
  * Writes `count` grayscale values in [0,1], starting at `offset`, into RGBA pixels,
  * interpolating between the theme's pixel0 and pixel1 (values outside [0,1] are clamped).
+ * A loop of our own, not d3.interpolateRgb: that returns a CSS string per call, and this runs per pixel per frame.
  */
 export function grayToRgba(
   values: ArrayLike<number>,

@@ -1,4 +1,5 @@
 // CRC-32 (IEEE 802.3, as in zip and PNG), to catch corrupted checkpoint files.
+// Ours: browsers have no CRC-32 API and fflate keeps its own private, so 15 lines beat a dependency.
 
 const TABLE = (() => {
   const t = new Uint32Array(256);
