@@ -1,11 +1,12 @@
 // Open model… and Export for PyTorch (issue 19): a model in PyTorch's layout (model.safetensors +
 // vae.json, as save_for_playground writes them) opens like a saved one, says where it came from,
-// decodes and trains on; a hostile safetensors is refused and leaves that model untouched; the
-// export downloads a .zip whose weights open again to the same step.
+// decodes, and trains on from its step; a hostile safetensors is refused and leaves that model
+// untouched; the export downloads a .zip of the trained-on weights that opens again.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { parseCheckpoint } from '../src/model/checkpoint';
+import { importModelFiles } from '../src/model/importModel';
 import { exportForTorch } from '../src/model/torchExport';
 import { canvasHash, statusStep } from './pageReaders';
 
@@ -57,16 +58,28 @@ test('a PyTorch model opens with its origin, a hostile one is refused, and Expor
   expect(await statusStep(page)).toBe(12000);
   expect(await canvasHash(decoded(page))).toBe(hash);
 
+  // It trains on from the imported step.
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBeGreaterThan(12000);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+
   // Export for PyTorch: a zip of the three files whose weights are the model's.
   await openMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for PyTorch' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
-  const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const zipBytes = new Uint8Array(await readFile(await download.path()));
+  const zip = unzipSync(zipBytes);
   expect(Object.keys(zip).sort()).toEqual(['load_vae.py', 'model.safetensors', 'vae.json']);
   const exported = JSON.parse(new TextDecoder().decode(zip['vae.json']));
-  expect(exported.training.step).toBe(12000);
+  expect(exported.training.step).toBeGreaterThan(12000);
   expect(exported.model.layers.map((l: { name: string }) => l.name)).toEqual(['encoder.0', 'encoder.2', 'fc_mu', 'fc_logvar', 'decoder.0', 'decoder.2', 'decoder.4']);
-  // Float32 in, float32 out: the weights (and so the whole safetensors file) come back byte for byte.
-  expect(Buffer.from(zip['model.safetensors']).equals(safetensors)).toBe(true);
+  // The trained-on model: same tensors and sizes as the import, its own step.
+  expect(zip['model.safetensors'].length).toBe(safetensors.length);
+  expect(Buffer.from(zip['model.safetensors']).equals(safetensors)).toBe(false);
+  expect(exported.producer).toBe('vae-playground');
+  const again = importModelFiles([{ name: download.suggestedFilename(), bytes: zipBytes }]);
+  expect(again.checkpoint.step).toBe(exported.training.step);
+  expect(again.checkpoint.config).toEqual({ kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] });
   expect(new TextDecoder().decode(zip['load_vae.py'])).toContain('def save_for_playground');
 });
