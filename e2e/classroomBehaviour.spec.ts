@@ -101,15 +101,19 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     const errors = collectErrors(page);
     await page.goto('./');
     await ready(page);
+    // The training worker's own copy of the weights has replaced the first paint's.
+    await expect.poll(() => page.evaluate(() => window.__vaeDebug?.snapshotStep() ?? null), { timeout: 60_000 }).toBe(2345);
     const decoded = page.getByRole('img', { name: 'Decoded image', exact: true });
     const points = page.getByTestId('latent-points');
     await expect.poll(async () => (await points.boundingBox())?.width ?? 0).toBeGreaterThan(100);
     // The draggable point at the origin first: its decoding is what the panel shows.
     const handle = page.getByRole('slider', { name: 'Latent point' });
     await handle.focus();
+    // The coordinates follow the painted image: away and back, so the origin's decoding is on the canvas.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('latent-coords')).toHaveText(/0\.05, 0\.00/);
     await page.keyboard.press('Home');
     await expect(page.getByTestId('latent-coords')).toHaveText(/0\.00, 0\.00/);
-    await expect.poll(() => canvasHash(decoded)).not.toBe(await canvasHash(page.getByRole('img', { name: /^Input image/ })));
     const pointImage = await canvasHash(decoded);
 
     const [x, y] = await pointSpot(points);
@@ -180,6 +184,105 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     expect(asked).toHaveLength(2);
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
     expect(await statusStep(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+  test('keyboard and contrast: the tabs move with ↑/↓ and Home/End, the legend is one tab stop, the Hyperparameters toggle shows focus, dark Pause looks enabled', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    await ready(page);
+
+    // The explorer's tabs: a tablist moved with the arrows, ↑/↓ included.
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    await tab('Decode').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(tab('Interpolate')).toBeFocused();
+    await expect(tab('Interpolate')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(tab('Prior samples')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(tab('Interpolate')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(tab('Traversal')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Home');
+    await expect(tab('Decode')).toBeFocused();
+    await expect(tab('Decode')).toHaveAttribute('aria-selected', 'true');
+
+    // The legend: ten buttons, one tab stop; the arrows move inside, wrapping; Tab leaves.
+    const legend = page.getByRole('group', { name: 'Classes' });
+    const items = legend.getByRole('button');
+    await expect(items).toHaveCount(10);
+    await expect(legend.locator('button[tabindex="0"]')).toHaveCount(1);
+    await items.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(legend.getByRole('button', { name: '1', exact: true })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(legend.getByRole('button', { name: '9', exact: true })).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(legend.getByRole('button', { name: '0', exact: true })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(legend.getByRole('button', { name: '9', exact: true })).toBeFocused();
+    await expect(legend.locator('button[tabindex="0"]')).toHaveCount(1);
+    await expect(legend.getByRole('button', { name: '9', exact: true })).toHaveAttribute('tabindex', '0');
+    // Enter still presses the focused class.
+    await page.keyboard.press('Enter');
+    await expect(legend.getByRole('button', { name: '9', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('lx-legend-item') ?? false)).toBe(false);
+
+    // The Hyperparameters toggle, reached by keyboard, draws a visible focus ring.
+    const toggle = page.getByRole('button', { name: 'Hyperparameters' });
+    await toggle.focus();
+    const ring = await toggle.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { focusVisible: el.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(ring.focusVisible).toBe(true);
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+
+    // Dark theme: Pause keeps full opacity, legible text and a border that stands out (WCAG: 3:1 for controls).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const pause = page.getByRole('button', { name: 'Pause', exact: true });
+    await expect(pause).toBeVisible();
+    const lookOf = () =>
+      pause.evaluate((el) => {
+        const rgb = (css: string): number[] => {
+          const c = document.createElement('canvas');
+          c.width = c.height = 1;
+          const x = c.getContext('2d')!;
+          x.fillStyle = '#000';
+          x.fillStyle = css;
+          x.fillRect(0, 0, 1, 1);
+          return [...x.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+        };
+        const lum = ([r, g, b]: number[]) => {
+          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const ratio = (a: number[], b: number[]) => {
+          const [hi, lo] = [lum(a), lum(b)].sort((p, q) => q - p);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        let under: Element | null = el.parentElement;
+        while (under && getComputedStyle(under).backgroundColor.replace(/\s/g, '').match(/rgba\(0,0,0,0\)|transparent/)) under = under.parentElement;
+        const page = rgb(getComputedStyle(under ?? document.body).backgroundColor);
+        const s = getComputedStyle(el);
+        return { opacity: Number(s.opacity), text: ratio(rgb(s.color), rgb(s.backgroundColor)), border: ratio(rgb(s.borderTopColor), page) };
+      });
+    // Under the pointer (the state right after a click), and resting; after the 120 ms colour transition.
+    await page.waitForTimeout(300);
+    const hovered = await lookOf();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    const resting = await lookOf();
+    await pause.click();
+    for (const look of [resting, hovered]) {
+      expect(look.opacity).toBe(1);
+      expect(look.text).toBeGreaterThanOrEqual(4.5);
+      expect(look.border).toBeGreaterThanOrEqual(3);
+    }
     expect(errors).toEqual([]);
   });
 });

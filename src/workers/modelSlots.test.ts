@@ -171,6 +171,14 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     expect(vaeEnd).toBeGreaterThanOrEqual(aeSaved);
     expect(aeEnd).toBe(vaeEnd);
 
+    // Paused between the VAE's chunk and the AE's: the AE still trains the steps it lacks.
+    await h.controller.handle({ type: 'play' });
+    for (let i = 0; i < 3; i++) await h.controller.work();
+    await h.controller.handle({ type: 'pause' });
+    msgs = await h.drain();
+    expect(h.lastState(msgs, 'ae')?.step).toBe(h.lastState(msgs, 'vae')?.step);
+    expect(h.lastState(msgs, 'vae')?.step).toBeGreaterThan(vaeEnd);
+
     // A VAE checkpoint is not an AE: refused, both stay.
     await h.controller.handle({ type: 'save', id: 24 });
     const vaeBytes = h.of(await h.drain(), 'saved')[0]!.bytes;

@@ -116,6 +116,7 @@ export class ModelSlots {
    * left over (it spent fewer catching up) are dropped.
    */
   nextLoop(primary: Slot): TrainingLoop {
+    this.level(primary);
     const partner = this.partner;
     if (!partner?.loop.hasWork) return primary.loop;
     const gap = primary.session.step - partner.session.step;
@@ -128,6 +129,18 @@ export class ModelSlots {
     if (gap > 0) return partner.loop;
     if (gap < 0) primary.loop.nextChunkSteps = -gap;
     return primary.loop;
+  }
+
+  /**
+   * Training stopped (Pause, or the last Step) with one model a chunk ahead: the other owes the
+   * steps it lacks, so the two stand at one step whenever they stand still.
+   */
+  private level(primary: Slot): void {
+    const partner = this.partner;
+    if (!partner || primary.loop.training || partner.loop.training) return;
+    const gap = primary.session.step - partner.session.step;
+    if (gap > 0) partner.loop.step(1);
+    else if (gap < 0) primary.loop.step(1);
   }
 
   /**

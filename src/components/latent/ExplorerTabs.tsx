@@ -1,4 +1,5 @@
 // A small, keyboard-operable tab strip (WAI-ARIA tabs pattern: arrows move, Home/End jump).
+// The strip is a row or, where the layout stacks it, a column: ←/→ and ↑/↓ both move.
 import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface TabSpec<T extends string> {
@@ -17,7 +18,7 @@ interface ExplorerTabsProps<T extends string> {
 export function ExplorerTabs<T extends string>({ label, tabs, value, onChange, children }: ExplorerTabsProps<T>) {
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = tabs.findIndex((t) => t.id === value);
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     const tab = tabs[(next + tabs.length) % tabs.length];

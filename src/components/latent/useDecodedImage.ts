@@ -6,7 +6,7 @@
 // instead: x → encoder → z → decoder → x̂ for that image; the point's decoding comes back after.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ModelTag } from '../../workers/protocol';
-import { usePlaygroundClient } from '../usePlayground';
+import { usePlaygroundClient, useTopic } from '../usePlayground';
 import type { LatentPointStore } from './latentPoint';
 import { LatestOnly } from './latestOnly';
 import { paintImage } from './paintImage';
@@ -71,11 +71,15 @@ export function useDecodedImage({ point, weightsStep, theme, model, focus = null
 
   // While an image is in focus the point's moves wait (its views follow on their own); leaving the image redraws the point.
   useEffect(() => point.subscribe((z, t0, seq) => now.current.focus === null && showNow.current({ z: z.slice(), t0, seq })), [point]);
-  useEffect(() => {
+  const redraw = useRef(() => {});
+  redraw.current = () => {
     if (weightsStep < 0) return;
     if (focus) showNow.current({ z: focus, t0: null, seq: point.latestSeq, focus });
     else showNow.current({ z: point.value.slice(), t0: null, seq: point.latestSeq });
-  }, [point, weightsStep, theme, focus]);
+  };
+  useEffect(() => redraw.current(), [point, weightsStep, theme, focus]);
+  // Weights of the same step redraw too: the training worker's copy of a first paint's model.
+  useTopic('weights', () => redraw.current());
 
   return canvas;
 }
