@@ -15,7 +15,10 @@ test('the first visit measures each backend, the menu shows the figures, and a r
 
   const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
   expect(stored).not.toBeNull();
-  const probe = JSON.parse(stored ?? '{}') as { measuredAt: string; results: Array<{ backend: string; imagesPerSec: number | null }> };
+  const probe = JSON.parse(stored ?? '{}') as {
+    measuredAt: string;
+    results: Array<{ backend: string; imagesPerSec: number | null; threads?: number; threadTrials?: Array<{ threads: number; imagesPerSec: number | null }> }>;
+  };
   const ran = probe.results.filter((r) => r.imagesPerSec !== null);
   expect(ran.length).toBeGreaterThan(0);
   // Fastest first, and automatic choice runs the fastest.
@@ -27,7 +30,19 @@ test('the first visit measures each backend, the menu shows the figures, and a r
   const labels = await backendMenu.locator('option').allTextContents();
   for (const r of ran) {
     const name = { webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', webgpu: 'WebGPU' }[r.backend];
-    expect(labels).toContain(`${name} · ${Math.round(r.imagesPerSec ?? 0).toLocaleString('en-US')} img/s`);
+    const threads = r.threads !== undefined && r.threads > 1 ? ` · ${r.threads} threads` : '';
+    expect(labels).toContain(`${name}${threads} · ${Math.round(r.imagesPerSec ?? 0).toLocaleString('en-US')} img/s`);
+  }
+
+  // On this cross-origin isolated page WASM's thread count was measured too: from 1 up to the
+  // machine's cores, and the count kept is one that trained.
+  const wasm = probe.results.find((r) => r.backend === 'wasm');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  if (wasm?.imagesPerSec != null && cores > 1) {
+    const trials = wasm.threadTrials ?? [];
+    expect(trials[0]?.threads).toBe(1);
+    expect(Math.max(...trials.map((t) => t.threads))).toBeLessThanOrEqual(cores);
+    expect(trials.find((t) => t.threads === wasm.threads)?.imagesPerSec).toBe(wasm.imagesPerSec);
   }
 
   await page.reload();

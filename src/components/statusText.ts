@@ -13,6 +13,7 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
 /** The choices the backend menu offers, in the worker's order of preference. */
 export const BACKEND_CHOICES: ReadonlyArray<{ value: BackendChoice; label: string }> = [
   { value: 'auto', label: 'Auto' },
+  { value: 'webgpu', label: 'WebGPU' },
   { value: 'webgl', label: 'WebGL' },
   { value: 'wasm', label: 'WASM' },
   { value: 'cpu', label: 'CPU' },

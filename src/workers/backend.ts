@@ -41,6 +41,34 @@ export interface BackendSelection {
   probe?: BackendProbe;
 }
 
+/** How long navigator.gpu.requestAdapter() may take before WebGPU counts as absent, ms. */
+const ADAPTER_TIMEOUT_MS = 3_000;
+
+/**
+ * Whether WebGPU can be tried: an adapter from navigator.gpu, then TF.js's WebGPU backend loaded
+ * (a separate chunk, fetched only where there is an adapter; importing it registers 'webgpu').
+ */
+async function webgpuFacts(): Promise<Pick<BackendFacts, 'webgpuInstalled' | 'webgpuAdapter'>> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return { webgpuInstalled: true, webgpuAdapter: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ADAPTER_TIMEOUT_MS)));
+    const adapter = await Promise.race([gpu.requestAdapter(), timeout]);
+    if (!adapter) return { webgpuInstalled: true, webgpuAdapter: false };
+  } catch {
+    return { webgpuInstalled: true, webgpuAdapter: false };
+  } finally {
+    clearTimeout(timer);
+  }
+  try {
+    await import('@tensorflow/tfjs-backend-webgpu');
+    return { webgpuInstalled: true, webgpuAdapter: true };
+  } catch {
+    return { webgpuInstalled: false, webgpuAdapter: true };
+  }
+}
+
 /** What this worker can offer, found without initialising any TF.js backend. */
 export async function probeFacts(): Promise<BackendFacts> {
   const offscreenCanvas = typeof OffscreenCanvas !== 'undefined';
@@ -61,10 +89,7 @@ export async function probeFacts(): Promise<BackendFacts> {
     }
   }
   return {
-    // '@tensorflow/tfjs-backend-webgpu' is not a dependency; it measured ≈ 105 img/s with
-    // flaky readback on these machines (chromium.md), so it is not worth its weight.
-    webgpuInstalled: false,
-    webgpuAdapter: false,
+    ...(await webgpuFacts()),
     offscreenCanvas,
     webgl2,
     webglRenderer,
@@ -97,6 +122,7 @@ async function tryBackend(backend: BackendName): Promise<string | undefined> {
 async function activate(backend: BackendName): Promise<string | undefined> {
   const failure = await tryBackend(backend);
   if (failure !== undefined) return failure;
+  if (backend === 'webgpu') watchDeviceLoss();
   // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
   setTransposeFlagsNative(backend === 'webgl' || backend === 'webgpu');
   // Wait for the helper threads (they compile a few kB; well under 100 ms), so the probe and the
@@ -193,6 +219,22 @@ function useFastWasmKernels(): { text: string } {
       ? `fast kernels: ${done.join(', ')}${matMul.fma ? ' with FMA' : ''}, ${threads}${why.length ? `; ${why.join('; ')}` : ''}`
       : `stock kernels (${why.join('; ')})`;
   return { text };
+}
+
+/** WebGPU devices already watched. */
+const watchedDevices = new WeakSet<object>();
+
+/**
+ * Says in the console why a WebGPU device was lost: afterwards every GPU call fails with a less
+ * telling error ("createBuffer failed … mappedAtCreation"). Chromium 156's software adapter
+ * (SwiftShader) here loses the device a moment after the first synchronous readback, with "A valid
+ * external Instance reference no longer exists" (e2e/webgpu.spec.ts).
+ */
+function watchDeviceLoss(): void {
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ reason?: string; message?: string }> } }).device;
+  if (!device?.lost || watchedDevices.has(device)) return;
+  watchedDevices.add(device);
+  void device.lost.then((info) => console.warn(`the WebGPU device was lost (${info.reason ?? 'unknown'}: ${info.message ?? ''})`));
 }
 
 /** True when the running backend is WebGL and its context is gone (GPU reset, tab in background on mobile). */

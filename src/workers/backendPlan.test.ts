@@ -11,7 +11,7 @@ const everything: BackendFacts = {
   wasm: true,
 };
 const thisMachine: BackendFacts = {
-  webgpuInstalled: false,
+  webgpuInstalled: true,
   webgpuAdapter: false,
   offscreenCanvas: true,
   webgl2: true,
@@ -36,9 +36,9 @@ describe('planBackends', () => {
     expect(planBackends('webgl', thisMachine).map((c) => c.backend)).toEqual(['webgl', 'webgpu', 'wasm', 'cpu']);
   });
 
-  it('skips webgpu with "not installed" when the package is missing, even with an adapter', () => {
-    const plan = planBackends('auto', { ...thisMachine, webgpuAdapter: true });
-    expect(plan[0]).toEqual({ backend: 'webgpu', skip: expect.stringMatching(/not installed/) });
+  it('skips webgpu, saying so, when its backend did not load, even with an adapter', () => {
+    const plan = planBackends('auto', { ...thisMachine, webgpuInstalled: false, webgpuAdapter: true });
+    expect(plan[0]).toEqual({ backend: 'webgpu', skip: expect.stringMatching(/did not load/) });
     expect(plan.slice(1).map((c) => c.skip)).toEqual([undefined, undefined, undefined]);
   });
 
@@ -59,7 +59,7 @@ describe('planBackends', () => {
   it('still lists a forced backend that cannot work here, with its reason, so the fallback is explained', () => {
     const plan = planBackends('webgpu', thisMachine);
     expect(plan[0]?.backend).toBe('webgpu');
-    expect(plan[0]?.skip).toMatch(/not installed/);
+    expect(plan[0]?.skip).toMatch(/no WebGPU adapter/);
     expect(plan.filter((c) => c.backend === 'webgpu')).toHaveLength(1);
   });
 
@@ -114,8 +114,9 @@ describe('the speed probe', () => {
     expect(measuredOrder(p, ['webgpu', 'webgl', 'wasm', 'cpu'])).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
   });
 
-  it('measures every backend that can run here but plain JS', () => {
+  it('measures every backend that can run here but plain JS, WebGPU where there is an adapter', () => {
     expect(probeCandidates(thisMachine)).toEqual(['webgl', 'wasm']);
+    expect(probeCandidates({ ...thisMachine, webgpuAdapter: true })).toEqual(['webgpu', 'webgl', 'wasm']);
     expect(probeCandidates({ ...thisMachine, webgl2: false })).toEqual(['wasm']);
   });
 

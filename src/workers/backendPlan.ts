@@ -5,7 +5,7 @@ import type { BackendChoice, BackendName, BackendProbe } from './protocol';
 
 /** What the worker found out about its environment before touching TF.js. */
 export interface BackendFacts {
-  /** '@tensorflow/tfjs-backend-webgpu' is part of the build. */
+  /** '@tensorflow/tfjs-backend-webgpu' loaded (it is fetched only where there is an adapter). */
   webgpuInstalled: boolean;
   /** navigator.gpu.requestAdapter() returned an adapter (only probed when installed). */
   webgpuAdapter: boolean;
@@ -38,7 +38,7 @@ export const SOFTWARE_GL_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'web
 export function skipReason(backend: BackendName, facts: BackendFacts): string | undefined {
   switch (backend) {
     case 'webgpu':
-      if (!facts.webgpuInstalled) return 'not installed (@tensorflow/tfjs-backend-webgpu is not part of this build)';
+      if (!facts.webgpuInstalled) return 'the WebGPU backend (@tensorflow/tfjs-backend-webgpu) did not load';
       if (!facts.webgpuAdapter) return 'no WebGPU adapter (navigator.gpu.requestAdapter() gave none)';
       return undefined;
     case 'webgl':

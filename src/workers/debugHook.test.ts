@@ -50,4 +50,16 @@ describe('createDebugHook', () => {
     expect(hook.decodes[1]!.hash).toBe(hook.decodes[2]!.hash);
     expect(hook.decodes[0]!.hash).not.toBe(hook.decodes[1]!.hash);
   });
+
+  it('evaluates the current weights on the test subset through the client', async () => {
+    const state = initialState({ dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 }, 'wasm');
+    const metrics = { elbo: -150.5, recon: 144, kl: 6.5, objective: -150.5, full: false, count: 1000 };
+    const asked: boolean[] = [];
+    const base = { getState: () => state, subscribe: () => () => {}, decode: async () => new Float32Array(784) };
+    const hook = createDebugHook({ post: () => {}, snapshotStep: () => null, client: { ...base, evaluate: async (full) => (asked.push(full), { metrics }) } });
+    expect(await hook.evaluateSubset()).toEqual(metrics);
+    expect(asked).toEqual([false]);
+    const without = createDebugHook({ post: () => {}, snapshotStep: () => null, client: base });
+    await expect(without.evaluateSubset()).rejects.toThrow(/cannot evaluate/);
+  });
 });

@@ -5,7 +5,7 @@
 // the snapshot's. The app never calls it; it costs nothing until used.
 
 import type { PlaygroundClient } from './clientTypes';
-import type { DebugFault } from './protocol';
+import type { DebugFault, TestMetrics } from './protocol';
 
 export interface DecodedAt {
   /** Training step of the weights that decoded it. */
@@ -24,6 +24,11 @@ export interface VaeDebug {
   /** From now on, decodes `z` with each new set of weights and appends the result to `decodes`. */
   watchDecodes(z: number[]): void;
   readonly decodes: DecodedAt[];
+  /**
+   * Test metrics of the current weights on the fixed 1,000-image test subset, with the fixed ε
+   * seed: equal weights give equal figures on any backend, up to float rounding (e2e/webgpu.spec.ts).
+   */
+  evaluateSubset(): Promise<TestMetrics>;
 }
 
 declare global {
@@ -34,7 +39,7 @@ declare global {
 
 export interface DebugTarget {
   post(fault: DebugFault): void;
-  client: Pick<PlaygroundClient, 'decode' | 'subscribe' | 'getState'>;
+  client: Pick<PlaygroundClient, 'decode' | 'subscribe' | 'getState' | 'evaluate'>;
   snapshotStep(): number | null;
 }
 
@@ -52,6 +57,10 @@ export function createDebugHook(t: DebugTarget): VaeDebug {
     fault: (fault) => t.post(fault),
     snapshotStep: () => t.snapshotStep(),
     decodes,
+    evaluateSubset: async () => {
+      if (!t.client.evaluate) throw new Error('this client cannot evaluate');
+      return (await t.client.evaluate(false)).metrics;
+    },
     watchDecodes(z) {
       unwatch?.();
       const code = Float32Array.from(z);
