@@ -193,7 +193,8 @@ test.describe('save, load and export', () => {
     await expect(page.getByText(`weights of step ${step.toLocaleString('en-US')}`)).toBeVisible({ timeout: 30_000 });
     expect(await decodeFixedZ(page)).toBe(hash);
 
-    // The file gives the same model back after new weights replaced it.
+    // The file gives the same model back after new weights replaced it (Reset asks first).
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(page.getByTestId('status')).toHaveText(/^step 0 · /);
     await expect(page.getByText('weights of step 0')).toBeVisible({ timeout: 30_000 });

@@ -97,6 +97,49 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     expect(errors).toEqual([]);
   });
 
+  test('Compare asks before replacing training of the user’s own; where no AE is shipped (Fashion-MNIST) both start from new weights, and the page says so', async ({ page }) => {
+    const errors = collectErrors(page);
+    const asked: string[] = [];
+    let answer = false;
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    await page.goto('./');
+    await ready(page);
+    // Steps of the user's own on top of the shipped VAE.
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBeGreaterThan(2345);
+    await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
+    const own = await statusStep(page);
+    const compare = page.getByRole('radio', { name: 'Compare', exact: true });
+    await compare.click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('shipped checkpoints (step 2,345)');
+    // Declined: still the VAE alone, its steps kept.
+    await expect(page.getByRole('radio', { name: 'VAE', exact: true })).toBeChecked();
+    expect(await statusStep(page)).toBe(own);
+    answer = true;
+    await compare.click();
+    await expect(compare).toBeChecked();
+    await expect(page.getByTestId('compare-step-vae')).toHaveText('· step 2,345', { timeout: 60_000 });
+    await expect(page.getByTestId('compare-step-ae')).toHaveText('· step 2,345', { timeout: 60_000 });
+
+    // Fashion-MNIST ships no AE: both models from new weights, nothing of the user's lost (no question).
+    await page.getByRole('radio', { name: 'VAE', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Load pretrained' }).selectOption({ label: 'Fashion-MNIST VAE 2-D' });
+    await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBe(2345);
+    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('fashion');
+    const before = asked.length;
+    await compare.click();
+    await expect(compare).toBeChecked();
+    await expect(page.getByTestId('compare-step-vae')).toHaveText('· step 0', { timeout: 60_000 });
+    await expect(page.getByTestId('compare-step-ae')).toHaveText('· step 0');
+    await expect(page.getByTestId('compare-origin')).toHaveText(/new weights/);
+    expect(asked.length).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
   test('hovering a test point decodes that point: the Decoded image becomes its reconstruction, its ellipse visible with samples inside', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./');

@@ -103,6 +103,8 @@ test.describe('training', () => {
     expect(await statusStep(page)).toBe(held);
     expect(await numAttr(chart(page), 'data-points')).toBe(held);
 
+    // Reset asks before it throws trained steps away.
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect(page.getByTestId('status')).toHaveText(/^step 0 · /);
     await expect.poll(() => numAttr(chart(page), 'data-points')).toBe(0);

@@ -238,11 +238,15 @@ class WorkerClient implements PlaygroundClient {
   /** Replaces the session with a checkpoint's; on failure the current model stays. */
   async load(bytes: ArrayBuffer): Promise<Loaded> {
     this.pretrained.cancel();
-    return this.levelCompare(await this.loadBytes(bytes));
+    const comparing = this.state.view === 'compare';
+    return this.levelCompare(await this.loadBytes(bytes), comparing);
   }
 
   listPretrained = async (): Promise<PretrainedEntry[]> => (await this.pretrained.list()).models;
-  loadPretrained = async (id: string): Promise<Loaded> => this.levelCompare(await this.pretrained.load(id));
+  loadPretrained = async (id: string): Promise<Loaded> => {
+    const comparing = this.state.view === 'compare';
+    return this.levelCompare(await this.pretrained.load(id), comparing);
+  };
 
   /** Trains on the user's own images (new weights, step 0); on failure the current model and images stay. */
   async useImages(images: ImageDataset): Promise<Loaded> {
@@ -417,18 +421,23 @@ class WorkerClient implements PlaygroundClient {
     const settled = !this.pretrained.gate.active;
     const plan = planCompare({ config, vaeStep: this.stepOf('vae'), aeStep: this.stepOf('ae'), pretrained, settled, models });
     if (plan.asks && ask && !ask(plan)) return false;
-    this.showView('compare');
+    // Each way reaches Compare in one message, so the worker never holds the two at different steps.
+    const freshPair = () => {
+      this.reset({ ...config, model: { ...config.model, kind: 'vae' } });
+      this.showView('compare');
+    };
     if (plan.kind === 'keep') {
+      this.showView('compare');
       this.setState({ ...this.state, compareFrom: plan.step === 0 ? 'fresh' : (this.state.compareFrom ?? 'same') });
     } else if (plan.kind === 'fresh') {
-      this.reset(this.state.config);
+      freshPair();
     } else {
       try {
         if (plan.vae) await this.pretrained.load(plan.vae.id);
         await this.loadPartner(plan.ae);
       } catch (err) {
         this.notice('warning', `The shipped models for Compare could not be loaded (${errorText(err)}); both start from new weights.`);
-        if (this.state.view === 'compare') this.reset(this.state.config);
+        freshPair();
       }
     }
     return true;
@@ -436,7 +445,7 @@ class WorkerClient implements PlaygroundClient {
 
   stepOf = (model: ModelTag): number => (model === this.streams.active ? this.state.step : this.streams.of(model).step);
 
-  /** Compare's AE from its shipped checkpoint, beside the VAE at the same step. */
+  /** Compare, with the AE from its shipped checkpoint beside the VAE at the same step (the worker's 'view' switches the page). */
   private async loadPartner(entry: PretrainedEntry): Promise<void> {
     const bytes = await fetchCheckpoint(this.baseUrl, entry);
     const reply = await this.askTrainer((id) => ({ type: 'loadPartner', id, bytes }));
@@ -445,11 +454,11 @@ class WorkerClient implements PlaygroundClient {
   }
 
   /**
-   * A load in Compare leaves a new AE (step 0) beside the loaded VAE: the shipped AE joins a
-   * shipped VAE at its step; any other VAE with training is shown alone, said in a notice.
+   * A trained model loaded in Compare is shown alone (the worker leaves Compare): the shipped
+   * AE joins a shipped VAE at its step; otherwise a notice says why there is one model.
    */
-  private async levelCompare(loaded: Loaded): Promise<Loaded> {
-    if (this.state.view !== 'compare' || loaded.step === 0) return loaded;
+  private async levelCompare(loaded: Loaded, comparing: boolean): Promise<Loaded> {
+    if (!comparing || loaded.step === 0) return loaded;
     const pair = shippedPair(await this.listPretrained().catch(() => []), this.state.config);
     if (pair && this.state.pretrained === pair.vae.id && loaded.step === pair.vae.step) {
       try {
@@ -459,8 +468,7 @@ class WorkerClient implements PlaygroundClient {
         this.notice('warning', `The shipped AE could not be loaded (${errorText(err)}).`);
       }
     }
-    this.notice('info', `Compare shows both models at one step, and there is no AE at step ${loaded.step.toLocaleString('en-US')}: the VAE is shown alone.`);
-    this.showView(this.state.config.model.kind);
+    this.notice('info', `Compare shows both models at one step, and there is no shipped AE at step ${loaded.step.toLocaleString('en-US')}: the loaded model is shown alone.`);
     return loaded;
   }
 

@@ -63,8 +63,10 @@ export class ModelSlots {
   /**
    * Shows `view`; returns the new primary. A kind shown for the first time gets fresh weights;
    * one shown before comes back as it was left. Training that ran goes on with what is shown.
+   * `partner`: Compare's AE starts from these weights (a shipped AE at the VAE's step), in one
+   * go with the switch, so the two never stand at different steps in between.
    */
-  setView(view: ViewMode, primary: Slot, spawn: SpawnSlot): Slot {
+  setView(view: ViewMode, primary: Slot, spawn: SpawnSlot, partner?: SessionStart): Slot {
     const running = primary.loop.playing || (this.partner?.loop.playing ?? false);
     for (const loop of this.allLoops(primary.loop)) loop.stop();
     const want = primaryOf(view);
@@ -74,6 +76,11 @@ export class ModelSlots {
       this.parked.set(have, primary);
       next = this.parked.get(want) ?? spawn(want);
       this.parked.delete(want);
+    }
+    if (view === 'compare' && partner) {
+      const old = this.parked.get('ae');
+      if (old) dispose(old);
+      this.parked.set('ae', spawn('ae', partner));
     }
     if (view === 'compare' && !this.parked.has('ae')) this.parked.set('ae', spawn('ae'));
     this.current = view;
@@ -85,29 +92,15 @@ export class ModelSlots {
   /**
    * New weights for the primary (reset, load, startup): every parked model goes, since its
    * shape or data may no longer match. The view follows the primary's kind, except that
-   * Compare stays Compare when the primary is a VAE (it gets a fresh AE beside it).
+   * Compare stays Compare when the primary is a new VAE (it gets a new AE beside it, both at
+   * step 0). A trained VAE is shown alone: the page decides what goes beside it (loadPartner).
    */
   replaced(primary: Slot, spawn: SpawnSlot): void {
     this.dropAll();
     const kind = primary.session.config.model.kind;
-    this.current = this.current === 'compare' && kind === 'vae' ? 'compare' : kind;
+    this.current = this.current === 'compare' && kind === 'vae' && primary.session.step === 0 ? 'compare' : kind;
     if (this.current === 'compare') this.parked.set('ae', spawn('ae'));
     this.markBase(primary);
-  }
-
-  /**
-   * Compare's AE from a checkpoint (a shipped AE at the VAE's step), in place of the one beside
-   * the VAE; it plays if the VAE does. Returns the new partner, or null outside Compare.
-   */
-  replacePartner(primary: Slot, start: SessionStart, spawn: SpawnSlot): Slot | null {
-    if (this.current !== 'compare') return null;
-    const slot = spawn('ae', start);
-    const old = this.parked.get('ae');
-    if (old) dispose(old);
-    this.parked.set('ae', slot);
-    this.markBase(primary);
-    if (primary.loop.playing) slot.loop.play();
-    return slot;
   }
 
   /**

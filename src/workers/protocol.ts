@@ -110,7 +110,7 @@ export type ToTrainer =
   /** history: the page's curves, stored in the checkpoint so a load restores them. */
   | { type: 'save'; id: number; history?: HistoryRecord }
   | { type: 'load'; id: number; bytes: ArrayBuffer }
-  /** In Compare: the AE beside the VAE starts from this checkpoint (a shipped AE of the same shape); answered by 'loaded' for 'ae'. */
+  /** Compare, with the AE beside the VAE from this checkpoint (a shipped AE of the same shape, at the VAE's step); answered by 'loaded' for 'ae'. */
   | { type: 'loadPartner'; id: number; bytes: ArrayBuffer }
   /** Train on the user's own images (config.dataset 'custom'): new weights, step 0; answered by 'loaded'. */
   | { type: 'useImages'; id: number; config: SessionConfig; images: ImageDataset }

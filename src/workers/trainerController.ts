@@ -181,9 +181,9 @@ export class TrainerController {
     this.post({ type: 'view', view: this.slots.view, config: session.config });
   }
 
-  /** AE vs VAE: shows another kind (or both), keeping each kind's weights and step. */
-  private setView(view: ViewMode): void {
-    const next = this.slots.setView(view, this.primary(), this.spawn);
+  /** AE vs VAE: shows another kind (or both), keeping each kind's weights and step; `partner`: Compare's AE from these weights. */
+  private setView(view: ViewMode, partner?: SessionStart): void {
+    const next = this.slots.setView(view, this.primary(), this.spawn, partner);
     this.session = next.session;
     this.loop = next.loop;
     this.lastConfig = next.session.config;
@@ -286,12 +286,11 @@ export class TrainerController {
     this.loop.queueSnapshot();
   }
 
-  /** Compare's AE from a checkpoint of the VAE's dataset and layers; on failure both models stay as they are. */
+  /** Compare, with the AE from a checkpoint of the VAE's dataset and layers; on failure nothing changes. */
   private loadPartner(id: number, bytes: ArrayBuffer): void {
     if (!this.manifest) throw new WorkerError('checkpoint', 'The worker has not been initialised yet.', true);
     const { config, start, history } = readCheckpoint(bytes, this.manifest);
-    const primary = this.primary();
-    const own = primary.session.config;
+    const own = this.requireSession().config;
     const fits =
       config.model.kind === 'ae' &&
       config.dataset === own.dataset &&
@@ -299,11 +298,8 @@ export class TrainerController {
       config.model.latentDim === own.model.latentDim &&
       config.model.hidden.join() === own.model.hidden.join();
     if (!fits) throw new WorkerError('checkpoint', 'That checkpoint is not an AE with the VAE’s dataset and layers. Both models are unchanged.', true);
-    const partner = this.slots.replacePartner(primary, start, this.spawn);
-    if (!partner) throw new WorkerError('checkpoint', 'An AE checkpoint goes beside the VAE only in Compare. Nothing changed.', true);
-    this.post({ type: 'loaded', id, model: 'ae', config: partner.session.config, step: start.step, ...(history ? { history } : {}) });
-    partner.loop.postState();
-    partner.loop.queueSnapshot();
+    this.setView('compare', start);
+    this.post({ type: 'loaded', id, model: 'ae', config: withKind(own, 'ae'), step: start.step, ...(history ? { history } : {}) });
   }
 
   /** The user's images become the dataset, with new weights; on failure the current model and images stay. */
