@@ -29,7 +29,7 @@ test('a σ change is marked on the chart, and the view without the constant move
 
   const region = page.getByRole('region', { name: 'Loss curves' });
   const note = region.getByTestId('constant-note');
-  await expect(note).toHaveText('Shown with the constant (D/2)·log 2πσ² = 720.4 nats at σ = 1');
+  await expect(note).toHaveText('With the constant (D/2)·log 2πσ² = 720.4 nats (σ = 1)');
   await expect(chartSvg(page).locator('.axis-title')).toHaveText('training step');
 
   // σ 1 → 0.1: a labelled marker at the step of the change.
@@ -48,7 +48,7 @@ test('a σ change is marked on the chart, and the view without the constant move
   const drop = region.getByRole('checkbox', { name: 'Without constant' });
   await expect(drop).toBeVisible();
   await drop.check();
-  await expect(note).toHaveText('Shown without the constant (D/2)·log 2πσ²: reconstruction = ‖x − x̂‖²/(2σ²)');
+  await expect(note).toHaveText('Without the constant (D/2)·log 2πσ²: reconstruction = ‖x − x̂‖²/(2σ²)');
   await expect.poll(() => legendRecon(page)).not.toBe(withC);
   const withoutC = await legendRecon(page);
   expect(Math.abs(withoutC - withC - -constant(0.1))).toBeLessThan(1.5);

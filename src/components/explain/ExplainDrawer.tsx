@@ -1,5 +1,5 @@
 // The explanation drawer: one short section per idea, reached from the (i) buttons beside the
-// controls or from its own row of numbered topics. Non-modal, so the student can move a
+// controls or from its own row of numbered, named topics. Non-modal, so the student can move a
 // slider and watch the numbers in the open section change.
 import { useEffect, useRef, type ComponentType } from 'react';
 import { useT } from '../i18n/LanguageProvider';
@@ -15,7 +15,7 @@ import { McSection } from './sections/McSection';
 import { NetworkSection } from './sections/NetworkSection';
 import { ReparamSection } from './sections/ReparamSection';
 import { TraversalSection } from './sections/TraversalSection';
-import { SECTION_TITLE } from './sectionText';
+import { SECTION_SHORT, SECTION_TITLE } from './sectionText';
 import './explain.css';
 import './figures.css';
 
@@ -80,11 +80,14 @@ export function ExplainDrawer() {
             key={id}
             type="button"
             aria-current={id === section ? 'true' : undefined}
-            aria-label={t(SECTION_TITLE[id])}
+            aria-label={`${t(SECTION_SHORT[id])}: ${t(SECTION_TITLE[id])}`}
             title={t(SECTION_TITLE[id])}
             onClick={() => store.show(id)}
           >
-            {i + 1}
+            <span className="xp-toc-num" aria-hidden="true">
+              {i + 1}
+            </span>
+            {t(SECTION_SHORT[id])}
           </button>
         ))}
       </nav>

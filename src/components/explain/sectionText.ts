@@ -1,4 +1,4 @@
-// Each section's title, the short topic an (i) button names ("Explain: KL and Beta"), and
+// Each section's title, its short name in the drawer's contents, the short topic an (i) button names ("Explain: KL and Beta"), and
 // which section each hyperparameter's (i) opens.
 import type { SettingKey } from '../hyperSchema';
 import type { MessageKey } from '../i18n/translate';
@@ -15,6 +15,20 @@ export const SECTION_TITLE: Readonly<Record<SectionId, MessageKey>> = {
   traversal: 'x.traversal.title',
   logpx: 'x.logpx.title',
   active: 'x.active.title',
+};
+
+/** The drawer's contents: a short name for each idea, shown beside its number. */
+export const SECTION_SHORT: Readonly<Record<SectionId, MessageKey>> = {
+  network: 'x.network.short',
+  reparam: 'x.reparam.short',
+  elbo: 'x.elbo.short',
+  likelihood: 'x.likelihood.short',
+  mc: 'x.mc.short',
+  kl: 'x.kl.short',
+  continuity: 'x.continuity.short',
+  traversal: 'x.traversal.short',
+  logpx: 'x.logpx.short',
+  active: 'x.active.short',
 };
 
 export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {

@@ -13,6 +13,6 @@ export const enChart = {
   'chart.event.reset': 'reset',
   'chart.dropConstant': 'Without constant',
   'chart.dropConstantTitle': 'Subtract the Gaussian constant (D/2)·log 2πσ², which moves every curve when σ changes',
-  'chart.withConstant': 'Shown with the constant (D/2)·log 2πσ² = {c} nats at σ = {sigma}',
-  'chart.withoutConstant': 'Shown without the constant (D/2)·log 2πσ²: reconstruction = ‖x − x̂‖²/(2σ²)',
+  'chart.withConstant': 'With the constant (D/2)·log 2πσ² = {c} nats (σ = {sigma})',
+  'chart.withoutConstant': 'Without the constant (D/2)·log 2πσ²: reconstruction = ‖x − x̂‖²/(2σ²)',
 };

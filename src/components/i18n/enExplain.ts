@@ -12,6 +12,7 @@ export const enExplain = {
   'x.aeOnly': 'The AE neither samples nor pays KL: choose VAE to see this.',
 
   'x.network.title': 'Encoder → (μ, σ) → z → decoder',
+  'x.network.short': 'Network',
   'x.network.topic': 'the network',
   'x.network.p1':
     'The top row of the page is the variational autoencoder (VAE) itself, drawn the way data flows through it. The **encoder** $q_θ(z|x)$ reads an image $x$ and answers not with one code but with a distribution: a mean $μ_j$ and a spread $σ_j$ for each latent dimension. A code $z$ is drawn from it, and the **decoder** $p_φ(x|z)$ turns $z$ back into an image $\\hat{x}$.',
@@ -20,6 +21,7 @@ export const enExplain = {
     'Notation: θ stands for the encoder’s weights and φ for the decoder’s, each in its colour throughout the page. Kingma & Welling (2014) use the letters the other way round (φ for the encoder, θ for the decoder); the mathematics is the same.',
 
   'x.reparam.title': 'The reparameterization trick',
+  'x.reparam.short': 'Reparameterization',
   'x.reparam.topic': 'the reparameterization trick',
   'x.reparam.p1':
     'Training needs the gradient of the reconstruction with respect to the encoder, but a random draw $z ∼ 𝒩(μ, σ^2)$ has no derivative. The trick moves the randomness into a fixed noise $ε ∼ 𝒩(0, I)$ and builds $z$ with a formula that has one:',
@@ -27,12 +29,13 @@ export const enExplain = {
   'x.reparam.p2':
     'A change in $μ$ or $σ$ now moves $z$ in a known way, so the reconstruction gradient flows through $z$ back into θ.',
   'x.reparam.try':
-    'Switch off **Reparameterization trick** and keep training. $z$ is still sampled, but with its gradient stopped: the reconstruction gradient no longer reaches the encoder, only the KL term does. Watch the codes drift toward the prior ($μ → 0$, $σ → 1$), the clusters on the map dissolve and the reconstruction curve stop improving.',
+    'Switch off **Reparameterization trick** and keep training. $z$ is still sampled, but with its gradient stopped: the reconstruction gradient no longer reaches the encoder, only the KL term does. Watch the codes drift toward the prior ($μ → 0$, $σ → 1$) and the clusters on the map dissolve. The reconstruction curve does not just stop improving: it climbs, because the decoder is handed codes that say less and less about the image.',
   'x.reparam.drift': 'Over the test codes now: mean $|μ|$ = {mu}, mean $σ$ = {sigma}.',
   'x.reparam.on': 'The trick is on.',
   'x.reparam.off': 'The trick is off: the encoder learns from KL alone.',
 
   'x.elbo.title': 'ELBO = reconstruction − KL',
+  'x.elbo.short': 'ELBO',
   'x.elbo.topic': 'the ELBO and the loss curves',
   'x.elbo.p1':
     'A VAE is trained to make each image probable. $\\log p(x)$ itself cannot be computed, so the VAE maximises a lower bound of it, the **evidence lower bound** (ELBO):',
@@ -46,9 +49,12 @@ export const enExplain = {
   'x.elbo.more': 'How far below $\\log p(x)$ is the bound? See {link}.',
 
   'x.likelihood.title': 'Likelihood: Bernoulli or Gaussian',
+  'x.likelihood.short': 'Likelihood',
   'x.likelihood.topic': 'the likelihood and decoder sigma',
   'x.likelihood.p1':
     'The decoder outputs a mean image $\\hat{x}$; the likelihood $p_φ(x|z)$ says how well it explains the real pixels $x$. **Bernoulli** treats each pixel as a coin that shows 1 with probability $\\hat{x}_i$:',
+  'x.likelihood.grey':
+    'An honest caveat: our pixels are grey levels between 0 and 1, not binarised to 0 or 1, and for grey pixels this Bernoulli formula is minus the binary cross-entropy between $x$ and $\\hat{x}$, not the log of a true probability (it is not normalised over grey values). It trains well, as in the classic PyTorch VAE example, but read its numbers as a cross-entropy rather than an exact $\\log p(x|z)$.',
   'x.likelihood.p2': '**Gaussian** treats each pixel as $\\hat{x}_i$ plus noise of spread $σ_x$ (**Decoder sigma**):',
   'x.likelihood.live': 'For {what}, with $\\hat{x}$ decoded from its $μ$ ({lik}):',
   'x.likelihood.p3':
@@ -58,6 +64,7 @@ export const enExplain = {
     'Choose Gaussian and train for a while with $σ_x = 1$; then lower **Decoder sigma** to 0.1 and watch the reconstructions sharpen and the codes spread out.',
 
   'x.mc.title': 'Monte Carlo estimate with L samples',
+  'x.mc.short': 'Monte Carlo',
   'x.mc.topic': 'Monte Carlo samples L',
   'x.mc.p1':
     'The reconstruction term is an expectation over $q_θ(z|x)$ with no closed form. Training estimates it from **Samples L** draws of $ε$ per image:',
@@ -71,16 +78,18 @@ export const enExplain = {
   'x.mc.axis': 'log p(x|z), nats',
 
   'x.kl.title': 'KL pulls each posterior toward the prior',
+  'x.kl.short': 'KL and β',
   'x.kl.topic': 'KL and Beta',
   'x.kl.p1':
-    'Each ellipse on the map is one image’s posterior $q_θ(z|x)$: centred at $μ$, with radii $σ$. The dashed circles are the prior $𝒩(0, I)$ at 1σ, 2σ and 3σ. The KL term measures how far the ellipse is from that unit circle:',
+    'Hover a test point (or draw a digit): the ellipse drawn around it on the map is that image’s posterior $q_θ(z|x)$, centred at $μ$ with radii $σ$ (magnified, with the factor written beside it, when $σ$ is too small to see). The dashed circles are the prior $𝒩(0, I)$ at 1σ, 2σ and 3σ. The KL term measures how far the ellipse is from that unit circle:',
   'x.kl.live': 'For {what}:',
   'x.kl.p2':
     'Each term is zero only where $μ_j = 0$ and $σ_j = 1$. Training minimises reconstruction + $β$·KL, so **Beta** sets how hard the pull is: $β > 1$ (β-VAE) pulls harder, the codes huddle in the prior and the decodings blur; $β < 1$ loosens it, the codes spread and sharpen, and samples from the prior get worse.',
   'x.kl.beta': 'With $β$ = {beta}, this image’s KL adds {cost} to the objective.',
-  'x.kl.try': 'Set **Beta** to 4 and train: the ellipses swell toward the dashed circles. Then try 0.2.',
+  'x.kl.try': 'Set **Beta** to 4, train, and hover a test point: its ellipse swells toward the dashed circles and its KL shrinks. Then try 0.2.',
 
   'x.continuity.title': 'Why a continuous latent space',
+  'x.continuity.short': 'Continuity',
   'x.continuity.topic': 'a continuous latent space',
   'x.continuity.p1':
     'A plain autoencoder only has to put each training image at some point; nothing says what lies between the points. A VAE decodes a random $z$ from each ellipse, so the whole neighbourhood of a code must decode well, and KL keeps the ellipses overlapping near the origin. The space fills in: points between clusters decode to plausible in-between images.',
@@ -89,6 +98,7 @@ export const enExplain = {
     'Drag ◎ into a gap between two clusters and watch the decoded image. Then choose **Compare** in the Model switch to see the AE beside the VAE: the same drag gives garbage from the AE and a blend from the VAE.',
 
   'x.traversal.title': 'Disentanglement: one dimension at a time',
+  'x.traversal.short': 'Traversals',
   'x.traversal.topic': 'latent traversals',
   'x.traversal.p1':
     'With three or more latent dimensions the map shows only two at a time. The **Traversal** tab decodes one row per dimension: $z_j$ runs from −3 to 3 while the other coordinates stay at the hovered image’s $μ$.',
@@ -99,6 +109,7 @@ export const enExplain = {
   'x.traversal.try': 'Set **Latent dimensions** to 8 or more, train, and open the Traversal tab; then compare $β$ = 1 with $β$ = 4.',
 
   'x.logpx.title': 'log p(x) versus the ELBO',
+  'x.logpx.short': 'log p(x)',
   'x.logpx.topic': 'log p(x) and the ELBO gap',
   'x.logpx.p1':
     'The ELBO falls short of $\\log p(x)$ by exactly the KL divergence from the encoder’s $q_θ(z|x)$ to the true posterior $p_φ(z|x)$, which the encoder can only approximate:',
@@ -114,6 +125,7 @@ export const enExplain = {
   'x.logpx.failed': 'The estimate failed: {message}',
 
   'x.active.title': 'Active units and posterior collapse',
+  'x.active.short': 'Active units',
   'x.active.topic': 'active units',
   'x.active.p1': 'A latent dimension is **active** when its mean $μ_j$ changes from image to image:',
   'x.active.p2':

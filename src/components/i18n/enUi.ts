@@ -18,7 +18,7 @@ export const enUi = {
   'header.train': 'Train',
   'header.pause': 'Pause',
   'header.step': 'Step',
-  'header.stepTitle': 'Train one chunk of steps',
+  'header.stepTitle': 'Train one chunk, then pause: a single step at first, growing to about 0.2 s of steps',
   'header.reset': 'Reset',
   'header.resetTitle': 'New random weights, step 0',
   'header.resetConfirm': 'Reset replaces the model’s {n} training steps with new random weights. Continue?',

@@ -15,6 +15,6 @@ export const jaChart: Readonly<Record<keyof typeof enChart, string>> = {
   'chart.event.reset': 'リセット',
   'chart.dropConstant': '定数項を除く',
   'chart.dropConstantTitle': 'ガウス尤度の定数項 (D/2)·log 2πσ² を引きます。σ を変えると、この項だけで曲線全体が動きます',
-  'chart.withConstant': '定数項 (D/2)·log 2πσ² = {c} nats（σ = {sigma}）を含めて表示',
-  'chart.withoutConstant': '定数項 (D/2)·log 2πσ² を除いて表示：再構成誤差 = ‖x − x̂‖²/(2σ²)',
+  'chart.withConstant': '定数項 (D/2)·log 2πσ² = {c} nats（σ = {sigma}）を含む',
+  'chart.withoutConstant': '定数項 (D/2)·log 2πσ² を除く：再構成誤差 = ‖x − x̂‖²/(2σ²)',
 };

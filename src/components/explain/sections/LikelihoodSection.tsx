@@ -32,6 +32,7 @@ export function LikelihoodSection() {
     <>
       <Rich text={t('x.likelihood.p1')} />
       <MathFormula tex={F.bernoulli} />
+      <Rich text={t('x.likelihood.grey')} className="xp-caveat" />
       <Rich text={t('x.likelihood.p2')} />
       <MathFormula tex={F.gaussian} />
       {!focus && <NoFocus />}
