@@ -3,6 +3,7 @@
 // only, no HTML strings. θ and φ take the encoder's and decoder's colours wherever they appear.
 import { createElement, useMemo, type ReactElement, type ReactNode } from 'react';
 import { formatNumber } from '../formatNumber';
+import { FitBox } from './FitBox';
 import { FUNCTION_WORDS, parseTex, TexError, type MathNode } from './texParse';
 
 export type MathSlots = Readonly<Record<string, MathNode>>;
@@ -99,10 +100,13 @@ export function MathFormula({ tex: src, slots = NO_SLOTS, display = true, classN
     const rows = split.rows.map(([left, right], i) =>
       el('mtr', { key: String(i) }, el('mtd', { className: 'm-left' }, render(left, slots)), el('mtd', { className: 'm-right' }, render(right, slots))),
     );
-    return el('math', { display: 'block', className: cls }, el('mtable', { className: 'm-align' }, ...rows));
+    return box(el('math', { display: 'block', className: cls }, el('mtable', { className: 'm-align' }, ...rows)));
   }
   const lines = split.lines;
-  if (lines.length === 1) return el('math', { display: display ? 'block' : 'inline', className: cls }, render(lines[0], slots));
+  if (lines.length === 1) {
+    const math = el('math', { display: display ? 'block' : 'inline', className: cls }, render(lines[0], slots));
+    return display ? box(math) : math;
+  }
   // Several lines: each an inline formula in display style, so the lines share a left edge
   // (continued ones indented) while the group stays centred.
   return el(
@@ -116,6 +120,14 @@ export function MathFormula({ tex: src, slots = NO_SLOTS, display = true, classN
       ),
     ),
   );
+}
+
+/**
+ * A displayed formula inside a box that shrinks it to fit and scrolls what still does not fit
+ * (a <math> element does not scroll reliably by itself).
+ */
+function box(math: ReactElement): ReactElement {
+  return createElement(FitBox, null, math);
 }
 
 /** A line break inside a displayed formula. */
