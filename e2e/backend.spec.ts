@@ -13,8 +13,11 @@ test('the first visit measures each backend, the menu shows the figures, and a r
   const status = page.getByTestId('status');
   await expect(status).toContainText(/WASM|WebGL|CPU/, { timeout: 120_000 });
 
+  // Train is usable before the probe is done: it runs between training chunks and reaches the
+  // page (and its storage) afterwards.
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY), { timeout: 120_000 }).not.toBeNull();
   const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
-  expect(stored).not.toBeNull();
   const probe = JSON.parse(stored ?? '{}') as {
     measuredAt: string;
     results: Array<{ backend: string; imagesPerSec: number | null; threads?: number; threadTrials?: Array<{ threads: number; imagesPerSec: number | null }> }>;

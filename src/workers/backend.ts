@@ -16,7 +16,7 @@ import { fastMatMulThreads as fastMatMulThreadsInUse, MAX_THREADS, setFastMatMul
 import { registerWasmKernels } from '../kernels/wasmKernels';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
-import { runProbe, type ProbeProgress } from './backendProbe';
+import { ProbeRun, type ProbeProgress, type ThreadOptions } from './backendProbe';
 import { provisionalThreads, threadCandidates } from './backendThreads';
 import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from './protocol';
 import { errorText } from './workerErrors';
@@ -39,6 +39,20 @@ export interface BackendSelection {
   tried: BackendAttempt[];
   /** A speed probe measured now (first visit, 'auto'): the page remembers it. */
   probe?: BackendProbe;
+  /**
+   * First visit, 'auto', deferred: the backend is the usual order's provisional choice and the
+   * probe is still to run, one candidate at a time between training chunks.
+   */
+  pendingProbe?: BackgroundProbe;
+}
+
+/** The first-visit probe run between chunks (TrainerController.work). */
+export interface BackgroundProbe {
+  /**
+   * Measures the next candidate, then makes `current` (the session's backend) active again. After
+   * the last one: the probe, and the thread count `current` now runs with; before: null.
+   */
+  advance(current: BackendName): Promise<{ probe: BackendProbe; threads: number } | null>;
 }
 
 /** How long navigator.gpu.requestAdapter() may take before WebGPU counts as absent, ms. */
@@ -153,22 +167,49 @@ function measuredThreads(probe: BackendProbe | null): number | null {
   return Math.max(1, Math.min(t, cores(), MAX_THREADS));
 }
 
+const threadOptions = (): ThreadOptions | undefined =>
+  threadsPossible() ? { candidates: threadCandidates(cores(), MAX_THREADS), set: (n: number) => setFastMatMulThreads(n) } : undefined;
+
+function backgroundProbe(facts: BackendFacts): BackgroundProbe {
+  const run = new ProbeRun(probeCandidates(facts), activate, navigator.userAgent, undefined, threadOptions());
+  return {
+    async advance(current) {
+      await run.measureNext();
+      const probe = run.done ? run.result() : null;
+      const measured = measuredThreads(probe);
+      if (measured !== null) [wasmThreads, wasmThreadsMeasured] = [measured, true];
+      // Back to the session's backend (on WASM: at the measured thread count once there is one).
+      const failure = await activate(current);
+      if (failure !== undefined) throw new Error(`${current} did not come back after the speed probe: ${failure}`);
+      return probe ? { probe, threads: current === 'wasm' ? fastMatMulThreadsInUse() : 1 } : null;
+    },
+  };
+}
+
 /**
  * Tries the candidates in order; the first that initialises and passes the smoke test wins.
- * 'auto' orders them by a speed probe: the remembered one, or one measured now.
+ * 'auto' orders them by a speed probe: the remembered one, or one measured now. With
+ * `deferProbe`, a first visit does not wait for the probe: it starts on the usual order's choice
+ * and hands the probe back as `pendingProbe`, to run between chunks.
  */
 export async function selectBackend(
   choice: BackendChoice,
   remembered: BackendProbe | null = null,
   onProbe?: ProbeProgress,
+  deferProbe = false,
 ): Promise<BackendSelection> {
   const facts = await probeFacts();
   const tried: BackendAttempt[] = [];
   const known = measuredThreads(remembered);
   wasmThreads = known ?? provisionalThreads(cores(), threadsPossible(), MAX_THREADS);
   wasmThreadsMeasured = known !== null;
-  const threadOptions = threadsPossible() ? { candidates: threadCandidates(cores(), MAX_THREADS), set: (n: number) => setFastMatMulThreads(n) } : undefined;
-  const probe = choice === 'auto' && remembered === null ? await runProbe(probeCandidates(facts), activate, navigator.userAgent, onProbe, threadOptions) : undefined;
+  const unmeasured = choice === 'auto' && remembered === null;
+  let probe: BackendProbe | undefined;
+  if (unmeasured && !deferProbe) {
+    const run = new ProbeRun(probeCandidates(facts), activate, navigator.userAgent, onProbe, threadOptions());
+    while (!run.done) await run.measureNext();
+    probe = run.result();
+  }
   const measured = measuredThreads(probe ?? remembered);
   if (measured !== null) [wasmThreads, wasmThreadsMeasured] = [measured, true];
   const plan = planBackends(choice, facts, probe ?? remembered);
@@ -193,7 +234,8 @@ export async function selectBackend(
     const byProbe = choice === 'auto' && speed ? `measured here: ${Math.round(speed).toLocaleString('en-US')} img/s${fastest ? ', the fastest' : ''}` : undefined;
     const reason = [byProbe ?? note, kernels].filter((t) => t !== undefined).join('; ');
     tried.push(reason ? { backend: candidate.backend, ok: true, reason } : { backend: candidate.backend, ok: true });
-    return probe ? { backend: candidate.backend, threads, tried, probe } : { backend: candidate.backend, threads, tried };
+    if (probe) return { backend: candidate.backend, threads, tried, probe };
+    return unmeasured && deferProbe ? { backend: candidate.backend, threads, tried, pendingProbe: backgroundProbe(facts) } : { backend: candidate.backend, threads, tried };
   }
   throw new Error(`No TF.js backend works here: ${tried.map((t) => `${t.backend}: ${t.reason ?? 'ok'}`).join('; ')}`);
 }

@@ -84,6 +84,59 @@ async function timeThreads(threads: ThreadOptions, onProgress: ProbeProgress | u
   };
 }
 
+/**
+ * The probe one candidate at a time, so a first visit can train on a provisional backend while
+ * it runs (between chunks). A failing candidate is recorded with its reason, never thrown.
+ */
+export class ProbeRun {
+  private readonly results: BackendSpeed[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly candidates: readonly BackendName[],
+    private readonly activate: Activate,
+    private readonly agent: string,
+    private readonly onProgress?: ProbeProgress,
+    private readonly threads?: ThreadOptions,
+  ) {}
+
+  get done(): boolean {
+    return this.next >= this.candidates.length;
+  }
+
+  /** Measures the next candidate; leaves it the active backend. */
+  async measureNext(): Promise<void> {
+    const backend = this.candidates[this.next++];
+    if (backend === undefined) return;
+    const total = this.candidates.length;
+    this.onProgress?.(backend, this.results.length, total);
+    const failure = await this.activate(backend);
+    if (failure !== undefined) {
+      this.results.push({ backend, imagesPerSec: null, reason: failure });
+      return;
+    }
+    try {
+      const t = this.threads;
+      this.results.push(backend === 'wasm' && t && t.candidates.length > 1 ? await timeThreads(t, this.onProgress, this.results.length, total) : timeSteps(backend));
+    } catch (err) {
+      this.results.push({ backend, imagesPerSec: null, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** The probe so far, fastest first. */
+  result(): BackendProbe {
+    const results = [...this.results].sort((a, b) => (b.imagesPerSec ?? -1) - (a.imagesPerSec ?? -1));
+    return {
+      version: 1,
+      measuredAt: new Date().toISOString(),
+      agent: this.agent,
+      batch: DEFAULT_HYPER.batchSize,
+      hidden: [...DEFAULT_MODEL.hidden],
+      results,
+    };
+  }
+}
+
 /** Measures each candidate in turn; a failing one is recorded with its reason, never thrown. */
 export async function runProbe(
   candidates: readonly BackendName[],
@@ -92,27 +145,7 @@ export async function runProbe(
   onProgress?: ProbeProgress,
   threads?: ThreadOptions,
 ): Promise<BackendProbe> {
-  const results: BackendSpeed[] = [];
-  for (const backend of candidates) {
-    onProgress?.(backend, results.length, candidates.length);
-    const failure = await activate(backend);
-    if (failure !== undefined) {
-      results.push({ backend, imagesPerSec: null, reason: failure });
-      continue;
-    }
-    try {
-      results.push(backend === 'wasm' && threads && threads.candidates.length > 1 ? await timeThreads(threads, onProgress, results.length, candidates.length) : timeSteps(backend));
-    } catch (err) {
-      results.push({ backend, imagesPerSec: null, reason: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  results.sort((a, b) => (b.imagesPerSec ?? -1) - (a.imagesPerSec ?? -1));
-  return {
-    version: 1,
-    measuredAt: new Date().toISOString(),
-    agent,
-    batch: DEFAULT_HYPER.batchSize,
-    hidden: [...DEFAULT_MODEL.hidden],
-    results,
-  };
+  const run = new ProbeRun(candidates, activate, agent, onProgress, threads);
+  while (!run.done) await run.measureNext();
+  return run.result();
 }

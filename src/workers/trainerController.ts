@@ -5,7 +5,7 @@
 
 import { loadManifest, type DataSource } from '../data';
 import type { Manifest } from '../data/types';
-import type { BackendSelection } from './backend';
+import type { BackgroundProbe, BackendSelection } from './backend';
 import { checkpointBytes, readCheckpoint } from './checkpointIO';
 import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
@@ -19,6 +19,8 @@ import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
 import { classifyError, errorText, WorkerError } from './workerErrors';
 
+/** Training time between two candidates of a first visit's deferred speed probe, ms. */
+const PROBE_GAP_MS = 1_500;
 /** Rows per evaluation batch on request: big enough to be quick, small enough for memory. */
 const EVALUATE_ROWS = 1000;
 
@@ -29,6 +31,7 @@ export interface ControllerDeps {
     choice: BackendChoice,
     remembered?: BackendProbe | null,
     onProbe?: (backend: BackendName, done: number, total: number) => void,
+    deferProbe?: boolean,
   ): Promise<BackendSelection>;
   openSource(baseUrl: string): DataSource;
   /** WebGL reports a lost context only when asked. */
@@ -40,6 +43,10 @@ export class TrainerController {
   private source: DataSource | null = null;
   private manifest: Manifest | null = null;
   private selection: BackendSelection | null = null;
+  /** The first visit's speed probe, still running between chunks. */
+  private pendingProbe: BackgroundProbe | null = null;
+  /** Time spent training since the pending probe's last turn, ms. */
+  private trainedSinceProbeMs = 0;
   /** The speed probe 'auto' orders backends by: the page's, or the one measured here. */
   private probe: BackendProbe | null = null;
   private splits: DatasetSplits | null = null;
@@ -61,7 +68,7 @@ export class TrainerController {
 
   /** Whether work() has something to do: a slice of extra work or a chunk of training. */
   get hasWork(): boolean {
-    return this.loop.hasWork || this.slots.partnerHasWork;
+    return this.loop.hasWork || this.slots.partnerHasWork || this.pendingProbe !== null;
   }
 
   /** Never throws: every failure becomes an `error` message. */
@@ -127,15 +134,14 @@ export class TrainerController {
   }
 
   private async chooseBackend(choice: BackendChoice): Promise<void> {
-    const label = choice === 'auto' && this.probe === null ? 'Measuring which backend trains fastest here' : 'Starting TensorFlow.js';
-    this.post({ type: 'progress', stage: 'backend', loaded: 0, total: 1, label });
+    this.post({ type: 'progress', stage: 'backend', loaded: 0, total: 1, label: 'Starting TensorFlow.js' });
     try {
-      this.selection = await this.deps.selectBackend(choice, this.probe, (backend, done, total) =>
-        this.post({ type: 'progress', stage: 'backend', loaded: done, total, label: `Measuring which backend trains fastest here: ${backend}` }),
-      );
+      // A first visit's speed probe runs between chunks (advanceProbe), so Train is usable at once.
+      this.selection = await this.deps.selectBackend(choice, this.probe, undefined, true);
     } catch (err) {
       throw new WorkerError('backend', errorText(err), false);
     }
+    this.pendingProbe = this.selection.pendingProbe ?? null;
     if (this.selection.probe) {
       this.probe = this.selection.probe;
       this.post({ type: 'probed', probe: this.selection.probe });
@@ -334,6 +340,15 @@ export class TrainerController {
 
   /** One slice of pending extra work if there is any, else one chunk of training. Never throws. */
   async work(): Promise<void> {
+    // The deferred probe measures a candidate whenever nothing trains, and otherwise after
+    // PROBE_GAP_MS of training since its last one, so training started meanwhile keeps going.
+    const training = this.loop.training;
+    if (this.pendingProbe && (!training || this.trainedSinceProbeMs >= PROBE_GAP_MS)) {
+      await this.advanceProbe();
+      this.trainedSinceProbeMs = 0;
+      if (!training) return;
+    }
+    const started = performance.now();
     const wasPlaying = this.loop.playing;
     const lost = () => this.selection?.backend === 'webgl' && this.deps.contextLost();
     try {
@@ -349,6 +364,33 @@ export class TrainerController {
       }
       this.loop.postState();
     }
+    if (training) this.trainedSinceProbeMs += performance.now() - started;
+  }
+
+  /**
+   * One candidate of the first visit's deferred speed probe. Once all are measured the page gets
+   * the probe, and when another backend trained faster the session moves there, weights and step
+   * kept (the same move as choosing it in the menu).
+   */
+  private async advanceProbe(): Promise<void> {
+    const pending = this.pendingProbe;
+    const current = this.selection?.backend;
+    if (!pending || !current) return;
+    let done: Awaited<ReturnType<BackgroundProbe['advance']>>;
+    try {
+      done = await pending.advance(current);
+    } catch (err) {
+      this.pendingProbe = null;
+      this.post({ type: 'error', ...classifyError(err, 'measuring which backend trains fastest'), recoverable: true });
+      return;
+    }
+    if (!done) return;
+    this.pendingProbe = null;
+    this.probe = done.probe;
+    this.post({ type: 'probed', probe: done.probe });
+    if (this.selection) this.selection = { ...this.selection, threads: done.threads };
+    const fastest = done.probe.results[0];
+    if (fastest?.imagesPerSec && fastest.backend !== current) await this.switchBackend('auto');
   }
 
   /** The loss went NaN: if the weights themselves are no longer finite, the last snapshot's come back. */

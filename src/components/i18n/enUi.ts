@@ -133,7 +133,7 @@ export const enUi = {
   'lx.waiting': 'waiting for the first weights…',
   'lx.meanImage': 'x̂ = sigmoid(ℓ(z)), the mean image',
   'lx.weightsOf': 'mean image · weights of step {n}',
-  'lx.reconOf': 'reconstruction of {what}: its μ decoded',
+  'lx.reconOf': 'reconstruction of test image #{n} ({name}): its μ decoded',
   'lx.latentSpace': 'latent space',
   'lx.noCodes': 'no codes yet',
   'lx.codesOf': 'μ of {count} test images · step {step}',
