@@ -132,7 +132,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'lx.decodedAria': 'デコード画像',
   'lx.waiting': '最初の重みを待っています…',
   'lx.meanImage': 'x̂ = sigmoid(ℓ(z))：平均画像',
-  'lx.reconOf': '{what} の再構成（その μ をデコード）',
+  'lx.reconOf': 'テスト画像 #{n}（{name}）の再構成（その μ をデコード）',
   'lx.weightsOf': '平均画像 · ステップ {n} の重み',
   'lx.latentSpace': '潜在空間',
   'lx.noCodes': 'まだ潜在表現がありません',

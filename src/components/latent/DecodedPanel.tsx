@@ -11,10 +11,11 @@ import { useDecodedImage } from './useDecodedImage';
 import { useTheme } from './useTheme';
 import { useT } from '../i18n/LanguageProvider';
 
-/** The image in focus: its μ (all dimensions) and what to call it. */
+/** The test image in focus: its μ (all dimensions), its index and class name. */
 export interface DecodedFocus {
   mu: Float32Array;
-  caption: string;
+  index: number;
+  name: string;
 }
 
 interface DecodedPanelProps {
@@ -28,6 +29,7 @@ export function DecodedPanel({ point, dims, weightsStep, focus = null }: Decoded
   const t = useT();
   const theme = useTheme();
   const [shownStep, setShownStep] = useState<number | null>(null);
+  const [showingFocus, setShowingFocus] = useState(false);
   const stepNow = useRef(weightsStep);
   stepNow.current = weightsStep;
   const canvas = useDecodedImage({
@@ -37,6 +39,7 @@ export function DecodedPanel({ point, dims, weightsStep, focus = null }: Decoded
     focus: focus?.mu ?? null,
     onPainted: (req) => {
       setShownStep(stepNow.current);
+      setShowingFocus(req.focus !== undefined);
       // The focused image's reconstruction is no move of the point.
       if (req.focus) return;
       recordDecodedPaint();
@@ -58,12 +61,11 @@ export function DecodedPanel({ point, dims, weightsStep, focus = null }: Decoded
         <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} role="img" aria-label={t('lx.decodedAria')} className="lx-image lx-decoded-image" />
         {waiting && <span className="lx-decoded-wait">{t('lx.waiting')}</span>}
       </div>
-      {focus ? (
+      <CoordsReadout point={point} dims={dims} />
+      {focus && showingFocus && (
         <p className="lx-note lx-recon-of" data-testid="decoded-focus">
-          {t('lx.reconOf', { what: focus.caption })}
+          {t('lx.reconOf', { n: focus.index, name: focus.name })}
         </p>
-      ) : (
-        <CoordsReadout point={point} dims={dims} />
       )}
       <p className="lx-note">
         {shownStep === null ? t('lx.meanImage') : t('lx.weightsOf', { n: shownStep.toLocaleString('en-US') })}

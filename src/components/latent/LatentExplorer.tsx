@@ -175,8 +175,8 @@ export function LatentExplorer() {
   useEffect(() => explain.setFocus(focusView), [explain, focusView]);
   // The pipeline goes on to x̂: while a test image is hovered the decoded image is its reconstruction.
   const decodedFocus = useMemo(
-    () => (hovered >= 0 && focusTest === hovered && focusView ? { mu: focusView.mu, caption } : null),
-    [hovered, focusTest, focusView, caption],
+    () => (hovered >= 0 && focusTest === hovered && focusView ? { mu: focusView.mu, index: focusTest, name: focusClass ?? '' } : null),
+    [hovered, focusTest, focusView, focusClass],
   );
   useEffect(() => () => explain.setFocus(null), [explain]);
 

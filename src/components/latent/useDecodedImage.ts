@@ -40,15 +40,18 @@ interface Options {
 export function useDecodedImage({ point, weightsStep, theme, model, focus = null, onPainted, onRefused }: Options): RefObject<HTMLCanvasElement | null> {
   const client = usePlaygroundClient();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const now = useRef({ theme, onPainted, onRefused, focus });
-  now.current = { theme, onPainted, onRefused, focus };
+  const now = useRef({ theme, onPainted, onRefused });
+  now.current = { theme, onPainted, onRefused };
+  // The focus the canvas shows (null: the point). A new focus takes the canvas; a move of the
+  // point by the user (a drag, a key, a pick) takes it back until the focus changes.
+  const shownFocus = useRef<Float32Array | null>(null);
 
   // The newest move painted: a worker answer for an older one arrives too late to show.
   const paintedSeq = useRef(-1);
   const paint = (pixels: Float32Array, req: DecodeRequest) => {
     if (req.seq < paintedSeq.current) return;
     // An answer for the image that was in focus (or for the point, while one is) is stale.
-    if ((req.focus ?? null) !== now.current.focus) return;
+    if ((req.focus ?? null) !== shownFocus.current) return;
     paintedSeq.current = req.seq;
     if (canvas.current) paintImage(canvas.current, pixels, 0, now.current.theme);
     now.current.onPainted?.(req);
@@ -69,15 +72,28 @@ export function useDecodedImage({ point, weightsStep, theme, model, focus = null
   const showNow = useRef(show);
   showNow.current = show;
 
-  // While an image is in focus the point's moves wait (its views follow on their own); leaving the image redraws the point.
-  useEffect(() => point.subscribe((z, t0, seq) => now.current.focus === null && showNow.current({ z: z.slice(), t0, seq })), [point]);
+  // While an image is in focus, only the user's own moves of the point replace it (its views follow on their own).
+  useEffect(
+    () =>
+      point.subscribe((z, t0, seq) => {
+        if (shownFocus.current && t0 === null) return;
+        shownFocus.current = null;
+        showNow.current({ z: z.slice(), t0, seq });
+      }),
+    [point],
+  );
   const redraw = useRef(() => {});
   redraw.current = () => {
     if (weightsStep < 0) return;
-    if (focus) showNow.current({ z: focus, t0: null, seq: point.latestSeq, focus });
+    const f = shownFocus.current;
+    if (f) showNow.current({ z: f, t0: null, seq: point.latestSeq, focus: f });
     else showNow.current({ z: point.value.slice(), t0: null, seq: point.latestSeq });
   };
-  useEffect(() => redraw.current(), [point, weightsStep, theme, focus]);
+  useEffect(() => {
+    shownFocus.current = focus;
+    redraw.current();
+  }, [point, focus]);
+  useEffect(() => redraw.current(), [weightsStep, theme]);
   // Weights of the same step redraw too: the training worker's copy of a first paint's model.
   useTopic('weights', () => redraw.current());
 
