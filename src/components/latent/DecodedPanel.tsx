@@ -62,14 +62,14 @@ export function DecodedPanel({ point, dims, weightsStep, focus = null }: Decoded
         {waiting && <span className="lx-decoded-wait">{t('lx.waiting')}</span>}
       </div>
       <CoordsReadout point={point} dims={dims} />
-      {focus && showingFocus && (
-        <p className="lx-note lx-recon-of" data-testid="decoded-focus">
+      {/* One line either way: the hovered image's reconstruction takes the note's place, not more room. */}
+      {focus && showingFocus ? (
+        <p className="lx-note lx-recon-of" data-testid="decoded-focus" title={t('lx.reconOfTitle')}>
           {t('lx.reconOf', { n: focus.index, name: focus.name })}
         </p>
+      ) : (
+        <p className="lx-note">{shownStep === null ? t('lx.meanImage') : t('lx.weightsOf', { n: shownStep.toLocaleString('en-US') })}</p>
       )}
-      <p className="lx-note">
-        {shownStep === null ? t('lx.meanImage') : t('lx.weightsOf', { n: shownStep.toLocaleString('en-US') })}
-      </p>
     </figure>
   );
 }

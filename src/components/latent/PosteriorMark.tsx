@@ -34,9 +34,9 @@ export function PosteriorMark({ center, radii, k, color, dashed = false }: Poste
   const ry = k * radii[1];
   return (
     <g className="lx-posterior" data-testid="posterior" data-magnification={k} style={{ color }}>
-      <ellipse cx={cx} cy={cy} rx={rx} ry={ry} style={{ fill: 'currentColor', fillOpacity: 0.12, stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: dashed ? '4 2' : undefined }} />
+      <ellipse cx={cx} cy={cy} rx={rx} ry={ry} style={{ fill: 'currentColor', fillOpacity: 0.15, stroke: 'currentColor', strokeWidth: 2, strokeDasharray: dashed ? '4 2' : undefined }} />
       {samplePositions(center, radii, k, eps).map(([x, y], i) => (
-        <circle key={i} className="lx-posterior-sample" cx={x} cy={y} r={1.8} style={{ fill: 'currentColor', stroke: 'none', fillOpacity: 0.85 }} />
+        <circle key={i} className="lx-posterior-sample" cx={x} cy={y} r={2.4} style={{ fill: 'currentColor', stroke: 'var(--bg)', strokeWidth: 0.75, fillOpacity: 0.95 }} />
       ))}
       {k > 1 && (
         <text x={cx + rx * Math.SQRT1_2 + 4} y={cy + ry * Math.SQRT1_2 + 12} style={{ fill: 'var(--fg)', fontSize: 10, paintOrder: 'stroke', stroke: 'var(--bg)', strokeWidth: 3 }}>
