@@ -57,8 +57,11 @@ describe('Compare: both models train on identical batches', () => {
     const sequences = [...perSampler.values()];
     expect(sequences).toHaveLength(2);
     const [a, b] = sequences;
-    expect(a.length).toBeGreaterThan(7);
-    expect(b).toEqual(a);
+    // Chunk sizes follow the machine's speed, so one model may be a chunk ahead when the loop
+    // drains: compare the steps both trained.
+    const common = Math.min(a.length, b.length);
+    expect(common).toBeGreaterThan(7);
+    expect(b.slice(0, common)).toEqual(a.slice(0, common));
     // The hashes really tell batches apart (a constant would pass the comparison above).
     expect(new Set(a).size).toBeGreaterThan(a.length / 2);
   });
