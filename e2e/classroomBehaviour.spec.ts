@@ -52,6 +52,17 @@ async function pointSpot(points: Locator): Promise<[number, number]> {
   return [box.x + hit[0], box.y + hit[1]];
 }
 
+/** Records every confirm() the page shows and answers it: dismissed until `accept` is set. */
+function answerDialogs(page: Page): { asked: string[]; dialogs: { accept: boolean } } {
+  const asked: string[] = [];
+  const dialogs = { accept: false };
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void (dialogs.accept ? d.accept() : d.dismiss());
+  });
+  return { asked, dialogs };
+}
+
 test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyboard', () => {
   test.setTimeout(300_000);
 
@@ -99,12 +110,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
 
   test('Compare asks before replacing training of the user’s own; where no AE is shipped (Fashion-MNIST) both start from new weights, and the page says so', async ({ page }) => {
     const errors = collectErrors(page);
-    const asked: string[] = [];
-    let answer = false;
-    page.on('dialog', (d) => {
-      asked.push(d.message());
-      void (answer ? d.accept() : d.dismiss());
-    });
+    const { asked, dialogs } = answerDialogs(page);
     await page.goto('./');
     await ready(page);
     // Steps of the user's own on top of the shipped VAE.
@@ -119,7 +125,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     // Declined: still the VAE alone, its steps kept.
     await expect(page.getByRole('radio', { name: 'VAE', exact: true })).toBeChecked();
     expect(await statusStep(page)).toBe(own);
-    answer = true;
+    dialogs.accept = true;
     await compare.click();
     await expect(compare).toBeChecked();
     await expect(page.getByTestId('compare-step-vae')).toHaveText('· step 2,345', { timeout: 60_000 });
@@ -199,12 +205,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
 
   test('Reset with training steps asks first: cancelling keeps the step, confirming resets to 0; at step 0 it asks nothing', async ({ page }) => {
     const errors = collectErrors(page);
-    const asked: string[] = [];
-    let answer = false;
-    page.on('dialog', (d) => {
-      asked.push(d.message());
-      void (answer ? d.accept() : d.dismiss());
-    });
+    const { asked, dialogs } = answerDialogs(page);
     await page.goto('./');
     await ready(page);
     expect(await statusStep(page)).toBe(2345);
@@ -217,7 +218,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     await page.waitForTimeout(500);
     expect(await statusStep(page)).toBe(2345);
 
-    answer = true;
+    dialogs.accept = true;
     await reset.click();
     expect(asked).toHaveLength(2);
     await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBe(0);
