@@ -1,6 +1,8 @@
 // The fused Bernoulli log-likelihood against the same formula as ordinary ops, on the WASM
 // backend: values and gradients for grey and binary pixels, logits from tiny to ±100 (where
 // exp underflows), and a whole training step's metrics and weights.
+// Tolerance: the README's claim, relativeError ≤ 1e-5 (measured worst on these seeds ≈ 1.2e-6);
+// the 7-step metrics too, since a last-digit difference has not yet grown over so few steps.
 
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -95,6 +97,6 @@ describe('fused Bernoulli log-likelihood (wasm)', () => {
     const fused = run(true);
     expect(fused.flat).toBe(true);
     expect(fused.metrics).toHaveLength(7);
-    fused.metrics.forEach((m, i) => expect(Math.abs(m - stock.metrics[i]) / Math.abs(stock.metrics[i])).toBeLessThan(1e-4));
+    fused.metrics.forEach((m, i) => expect(Math.abs(m - stock.metrics[i]) / Math.abs(stock.metrics[i])).toBeLessThan(1e-5));
   });
 });

@@ -1,6 +1,8 @@
 // The fast BatchMatMul inside TF.js's WASM backend gives the stock kernel's answers: every
 // product of the VAE's training step in all four transpose combinations, batched and broadcast
 // products, odd sizes, gradients of a small MLP; it leaks no tensors and unregisters cleanly.
+// Tolerance: the README's claim, relativeError (max |x − ref| ÷ max |ref|) ≤ 1e-5; measured on
+// these seeds the worst is ≈ 1.2e-6 (the summation order differs from XNNPACK's).
 
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -16,8 +18,6 @@ import { wasmHeapOf } from './wasmBackendAccess';
 import { relativeError } from './relativeError';
 
 v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-
-/** max |x − ref| / max |ref|: a normwise relative error that is not fooled by entries near 0. */
 
 type Product = { a: number[]; b: number[]; transposeA: boolean; transposeB: boolean };
 
@@ -102,7 +102,7 @@ describe('registerFastMatMul on the wasm backend', () => {
     const products = TRAINING_SHAPES.flatMap(([m, k, n]) => COMBOS.map(([ta, tb]) => logical(m, k, n, ta, tb)));
     const before = fastMatMulStats();
     const errors = compareWithStock(products, 10);
-    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-4));
+    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-5));
     const after = fastMatMulStats();
     // Each product went where fastPathWorthIt sends it (matMulPlan.test.ts pins that routing).
     const fast = products.filter((p) => fastPathWorthIt(planMatMul(p.a, p.b, p.transposeA, p.transposeB)!, p.transposeA, p.transposeB, MIN_FAST_MACS)).length;
@@ -115,7 +115,7 @@ describe('registerFastMatMul on the wasm backend', () => {
     const products = ODD_SHAPES.flatMap(([m, k, n]) => COMBOS.map(([ta, tb]) => logical(m, k, n, ta, tb)));
     unregisterFastMatMul();
     const errors = compareWithStock(products, 500, { minMacs: 0 });
-    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-4));
+    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-5));
     expect(fastMatMulStats().stock).toBe(0);
     unregisterFastMatMul();
   });
@@ -129,7 +129,7 @@ describe('registerFastMatMul on the wasm backend', () => {
       { a: [2, 1, 40, 64], b: [1, 3, 64, 50], transposeA: false, transposeB: false },
     ];
     const errors = compareWithStock(products, 900, { minMacs: 0 });
-    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-4));
+    errors.forEach((e, i) => expect(e, JSON.stringify(products[i])).toBeLessThan(1e-5));
     expect(fastMatMulStats()).toMatchObject({ fast: 3, stock: 1 });
     unregisterFastMatMul();
   });
@@ -166,7 +166,7 @@ describe('registerFastMatMul on the wasm backend', () => {
     expect(tf.memory().numTensors).toBe(tensors);
     expect(tf.memory().numBytes).toBe(bytes);
     expect(heap.memory.buffer.byteLength).toBe(heapBytes);
-    fast.forEach((g, i) => expect(relativeError(g, stock[i])).toBeLessThan(1e-4));
+    fast.forEach((g, i) => expect(relativeError(g, stock[i])).toBeLessThan(1e-5));
     tf.dispose([x, w1, w2, w3]);
     unregisterFastMatMul();
   });
