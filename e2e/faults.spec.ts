@@ -1,4 +1,4 @@
-// Faults injected on purpose through the test/debug hook (window.__vaeDebug, src/workers/debugHook.ts):
+// Faults injected on purpose through the test/debug hook (window.__vaeDebug, src/client/debugHook.ts):
 // a NaN step, a crashed training worker, a hung one, a lost WebGL context. Each time the page
 // must say what happened, training must go on past the restored step, and the image decoded for
 // a fixed z from the weights after recovery must equal the one decoded from the same snapshot

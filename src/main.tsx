@@ -12,8 +12,8 @@ import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
 import { BACKEND_CHOICES } from './components/statusText';
 import { PlaygroundProvider } from './components/usePlayground';
-import { createPlaygroundClient } from './workers/client';
-import type { BackendChoice } from './workers/protocol';
+import { createPlaygroundClient } from './client/client';
+import type { BackendChoice } from './shared/protocol';
 
 // The palette's CSS variables go in before anything paints.
 const paletteStyle = document.createElement('style');

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HYPER, DEFAULT_MODEL, type NetworkWeights } from '../model/types';
 import { createPlaygroundClient, type WorkerPlaygroundClient } from './client';
-import type { FromInference, FromTrainer, SessionConfig } from './protocol';
+import type { FromInference, FromTrainer, SessionConfig } from '../shared/protocol';
 
 class FakeWorker {
   static made: FakeWorker[] = [];

@@ -5,7 +5,7 @@
 import { fetchSource, loadManifest, loadSplit } from '../data';
 import type { DataSplit, DatasetInfo, DatasetName, Manifest } from '../data/types';
 import type { ImageDataset } from '../data/imageImport/types';
-import { copyImages, imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from './imageDataset';
+import { copyImages, imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from '../shared/imageDataset';
 import type { Hyper } from '../model/types';
 import { applyTrainerMessage, initialState, withNotice } from './clientState';
 import type {
@@ -28,8 +28,8 @@ import { PendingRequests } from './pendingRequests';
 import { PretrainedStart, type StartHost } from './pretrainedStart';
 import { fetchCheckpoint } from './pretrainedFiles';
 import { planCompare, shippedPair, type ComparePlan } from './compareStart';
-import { weightBuffers } from './transfer';
-import { errorText } from './workerErrors';
+import { weightBuffers } from '../shared/transfer';
+import { errorText } from '../shared/workerErrors';
 import type {
   BackendChoice,
   FromInference,
@@ -40,7 +40,7 @@ import type {
   ToInference,
   ToTrainer,
   ViewMode,
-} from './protocol';
+} from '../shared/protocol';
 
 export interface ClientOptions {
   backend?: BackendChoice;
@@ -109,9 +109,9 @@ class WorkerClient implements PlaygroundClient {
     this.state = { ...this.state, backendProbe: rememberedProbe() };
     this.streams = new ModelStreams(config.model.kind);
 
-    this.trainer = new RestartableWorker(() => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' }));
+    this.trainer = new RestartableWorker(() => new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module' }));
     if (!opts.instantStart) this.trainer.start();
-    this.inference = new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module' });
+    this.inference = new Worker(new URL('../workers/inference.worker.ts', import.meta.url), { type: 'module' });
     this.trainer.onmessage = (e: MessageEvent<FromTrainer>) => this.onTrainer(e.data);
     this.inference.onmessage = (e: MessageEvent<FromInference>) => this.onInference(e.data);
     for (const [worker, name] of [

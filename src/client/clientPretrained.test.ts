@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
 import { createPlaygroundClient, type WorkerPlaygroundClient } from './client';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 
 type Sent = { msg: { type: string } & Record<string, unknown>; transfer: Transferable[] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
 import { applyTrainerMessage, initialState, MAX_NOTICES } from './clientState';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 
 const config: SessionConfig = { dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 };
 const start = initialState(config, 'auto');

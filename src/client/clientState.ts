@@ -2,7 +2,7 @@
 // (client.ts) owns the workers and the listeners; this decides the numbers React sees.
 
 import type { ClientState, Notice } from './clientTypes';
-import type { BackendChoice, ErrorCode, FromTrainer, SessionConfig } from './protocol';
+import type { BackendChoice, ErrorCode, FromTrainer, SessionConfig } from '../shared/protocol';
 
 /** Notices kept on screen at once; older ones drop off first. */
 export const MAX_NOTICES = 5;

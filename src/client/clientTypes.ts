@@ -17,7 +17,7 @@ import type {
   SessionConfig,
   TestMetrics,
   ViewMode,
-} from './protocol';
+} from '../shared/protocol';
 
 export interface Notice {
   id: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PretrainedEntry } from '../model/pretrainedIndex';
 import { DEFAULT_HYPER } from '../model/types';
 import { planCompare, shippedPair, type CompareFacts } from './compareStart';
-import type { SessionConfig } from './protocol';
+import type { SessionConfig } from '../shared/protocol';
 
 const config: SessionConfig = { dataset: 'mnist', model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] }, hyper: DEFAULT_HYPER, seed: 1 };
 

@@ -5,7 +5,7 @@
 // client (client.ts) carries the plan out and the page asks before training is thrown away.
 
 import type { PretrainedEntry } from '../model/pretrainedIndex';
-import type { SessionConfig } from './protocol';
+import type { SessionConfig } from '../shared/protocol';
 
 /** Where Compare's two models start from, as the page says it. */
 export type CompareOrigin = 'shipped' | 'fresh' | 'same';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState } from './clientState';
 import type { Topic } from './clientTypes';
 import { createDebugHook, hashPixels } from './debugHook';
-import type { DebugFault } from './protocol';
+import type { DebugFault } from '../shared/protocol';
 import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
 
 describe('hashPixels', () => {

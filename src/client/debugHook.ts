@@ -5,7 +5,7 @@
 // the snapshot's. The app never calls it; it costs nothing until used.
 
 import type { PlaygroundClient } from './clientTypes';
-import type { DebugFault, TestMetrics } from './protocol';
+import type { DebugFault, TestMetrics } from '../shared/protocol';
 
 export interface DecodedAt {
   /** Training step of the weights that decoded it. */

@@ -3,7 +3,7 @@
 
 import type { SpriteOptions } from '../data/imageImport/sprites';
 import type { ConvertedImages } from '../data/imageImport/types';
-import type { FromImporter, ImportFile, ToImporter } from './protocol';
+import type { FromImporter, ImportFile, ToImporter } from '../shared/protocol';
 
 export interface ImportHandle {
   result: Promise<ConvertedImages>;
@@ -18,7 +18,7 @@ export class ImportCancelled extends Error {
 }
 
 export function startImport(files: ImportFile[], sprite: SpriteOptions | null, onProgress: (done: number, total: number) => void): ImportHandle {
-  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve(v: ConvertedImages): void; reject(e: Error): void } | null = null;
   const result = new Promise<ConvertedImages>((resolve, reject) => (settle = { resolve, reject }));
   const finish = (outcome: ConvertedImages | Error) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChunkSeries, TestMetrics } from './protocol';
+import type { ChunkSeries, TestMetrics } from '../shared/protocol';
 import { isHistoryRecord, MAX_TEST_POINTS, MAX_TRAIN_POINTS, MetricsStore, thinIndices } from './metricsStore';
 
 function chunk(firstStep: number, n: number): ChunkSeries {

@@ -2,7 +2,10 @@
 // every change so charts redraw only when something new arrived.
 
 import type { MetricsHistory } from './clientTypes';
-import type { ChunkSeries, HistoryRecord, TestMetrics } from './protocol';
+import type { ChunkSeries, HistoryRecord, TestMetrics } from '../shared/protocol';
+import { isHistoryRecord } from '../shared/historyRecord';
+
+export { isHistoryRecord };
 
 /** Train points kept: beyond this the oldest half is thinned to every second point. */
 export const MAX_TRAIN_POINTS = 20_000;
@@ -22,27 +25,6 @@ export function thinIndices(n: number): number[] {
   for (let i = 0; i < half; i += 2) keep.push(i);
   for (let i = half; i < n; i++) keep.push(i);
   return keep;
-}
-
-const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
-
-function isTestPoint(v: unknown): v is TestMetrics & { step: number } {
-  if (typeof v !== 'object' || v === null) return false;
-  const p = v as Record<string, unknown>;
-  return (
-    ['step', 'elbo', 'recon', 'kl', 'objective', 'count'].every((k) => typeof p[k] === 'number') &&
-    typeof p.full === 'boolean'
-  );
-}
-
-/** A checkpoint's `history` is opaque to the model layer: accept it only if it has our shape. */
-export function isHistoryRecord(v: unknown): v is HistoryRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const h = v as Record<string, unknown>;
-  const series = [h.steps, h.elbo, h.recon, h.kl, h.objective];
-  if (!series.every(isNumberArray)) return false;
-  const n = (h.steps as number[]).length;
-  return series.every((s) => (s as number[]).length === n) && Array.isArray(h.test) && h.test.every(isTestPoint);
 }
 
 function pick<T>(values: T[], keep: number[]): T[] {

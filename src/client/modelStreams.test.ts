@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FromTrainer } from './protocol';
+import type { FromTrainer } from '../shared/protocol';
 import { absorb, ModelStreams, shownModel } from './modelStreams';
 
 const chunk = (firstStep: number, n: number, model: 'vae' | 'ae'): FromTrainer => ({

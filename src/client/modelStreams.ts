@@ -5,7 +5,7 @@
 import type { LatentSnapshot, ReconSnapshot, Topic } from './clientTypes';
 import { MainThreadDecoder } from './mainThreadDecoder';
 import { MetricsStore } from './metricsStore';
-import type { FromTrainer, ModelTag, ViewMode } from './protocol';
+import type { FromTrainer, ModelTag, ViewMode } from '../shared/protocol';
 
 export interface ModelStream {
   readonly metrics: MetricsStore;

@@ -11,7 +11,7 @@ import {
   type PretrainedEntry,
   type PretrainedIndex,
 } from '../model/pretrainedIndex';
-import type { SessionConfig } from './protocol';
+import type { SessionConfig } from '../shared/protocol';
 
 async function get(baseUrl: string, file: string): Promise<Response> {
   const url = new URL(`${PRETRAINED_DIR}${file}`, baseUrl).href;

@@ -8,9 +8,9 @@
 import type { FirstPaint } from '../model/firstPaint';
 import { DEFAULT_PRETRAINED, type PretrainedIndex } from '../model/pretrainedIndex';
 import { fetchCheckpoint, fetchFirstPaint, fetchPretrainedIndex, firstPaintSession, sameSession } from './pretrainedFiles';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 import { StartupGate } from './startupGate';
-import { errorText } from './workerErrors';
+import { errorText } from '../shared/workerErrors';
 
 export interface Loaded {
   config: SessionConfig;

@@ -1,8 +1,8 @@
 // The speed probe, remembered per browser in localStorage, so it runs on the first visit only.
 // Storage may be missing, full or disabled (private windows): then the probe simply runs again.
 
-import { usableProbe } from './backendPlan';
-import type { BackendProbe } from './protocol';
+import { usableProbe } from '../shared/backendPlan';
+import type { BackendProbe } from '../shared/protocol';
 
 const KEY = 'vae-playground.backend-probe';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER, DEFAULT_MODEL } from '../model/types';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 import { StartupGate } from './startupGate';
 
 const config: SessionConfig = { dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 };

@@ -4,7 +4,7 @@
 // picture, and Train must not be offered before the checkpoint is in. The gate decides which
 // trainer messages the client applies. Pure, so it is tested without workers.
 
-import type { FromTrainer } from './protocol';
+import type { FromTrainer } from '../shared/protocol';
 
 type Ready = Extract<FromTrainer, { type: 'ready' }>;
 

@@ -3,7 +3,7 @@ import { parseCheckpoint } from '../model/checkpoint';
 import { DEFAULT_HYPER, type NetworkWeights } from '../model/types';
 import { initialState } from './clientState';
 import type { ClientState } from './clientTypes';
-import type { FromTrainer, HistoryRecord, SessionConfig } from './protocol';
+import type { FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
 import { copyWeights, historyUpTo, snapshotCheckpoint, TICK_MS, TrainerSupervisor, WARMUP_LIMIT_MS, type SupervisorHost } from './trainerSupervisor';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS } from './watchdog';
 

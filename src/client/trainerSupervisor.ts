@@ -8,10 +8,10 @@
 import { serializeCheckpoint } from '../model/checkpoint';
 import type { DenseWeights, NetworkWeights } from '../model/types';
 import type { ClientState } from './clientTypes';
-import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from './protocol';
-import { weightsFinite } from './finiteWeights';
+import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
+import { weightsFinite } from '../shared/finiteWeights';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS, Watchdog } from './watchdog';
-import { errorText } from './workerErrors';
+import { errorText } from '../shared/workerErrors';
 
 /** How often silence is judged. */
 export const TICK_MS = 1_000;

@@ -2,8 +2,8 @@
 // what is happening (status line) and where it runs (backend menu); at the end the Save / Load
 // menu and the Presentation toggle. A teacher's link may hide dataset, model and backend.
 import type { ReactNode } from 'react';
-import type { ClientState } from '../workers/clientTypes';
-import type { BackendChoice } from '../workers/protocol';
+import type { ClientState } from '../client/clientTypes';
+import type { BackendChoice } from '../shared/protocol';
 import type { HideTarget } from './hideControls';
 import { useT } from './i18n/LanguageProvider';
 import { SCHEMA, type DatasetName, type Settings, type ViewKind } from './hyperSchema';

@@ -1,7 +1,7 @@
 // The loss curves panel: legend with the latest numbers as text, the d3-drawn chart, and a
 // hover readout. Metrics stream outside React; this redraws at most once per animation frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClientState, MetricsHistory } from '../workers/clientTypes';
+import type { ClientState, MetricsHistory } from '../client/clientTypes';
 import {
   hasGaussian,
   historyChange,

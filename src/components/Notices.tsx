@@ -1,6 +1,6 @@
 // Messages from the workers and from reading the link, readable and dismissible.
 // Text only: a message is never interpreted as HTML.
-import type { Notice } from '../workers/clientTypes';
+import type { Notice } from '../client/clientTypes';
 import { useLanguage } from './i18n/LanguageProvider';
 import { noticeText } from './i18n/noticeText';
 

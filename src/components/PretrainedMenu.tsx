@@ -4,7 +4,7 @@
 // its own (or after Reset or a loaded file) it shows "(your model)", and choosing a shipped
 // model asks first. Failures are the client's notices.
 import { useEffect, useState } from 'react';
-import type { PretrainedEntry } from '../workers/clientTypes';
+import type { PretrainedEntry } from '../client/clientTypes';
 import { useT } from './i18n/LanguageProvider';
 import { useClientState, usePlaygroundClient } from './usePlayground';
 

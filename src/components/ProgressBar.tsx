@@ -1,5 +1,5 @@
 // Long work made visible: dataset download, upload to the backend, warm-up, evaluation.
-import type { ClientState } from '../workers/clientTypes';
+import type { ClientState } from '../client/clientTypes';
 import { useLanguage } from './i18n/LanguageProvider';
 
 const MB = 1024 * 1024;

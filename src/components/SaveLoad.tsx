@@ -4,7 +4,7 @@
 // replaces the session only after the whole checkpoint has been validated.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useMenuDismiss } from './useMenuDismiss';
-import type { ClientState } from '../workers/clientTypes';
+import type { ClientState } from '../client/clientTypes';
 import {
   deleteCheckpoint,
   listCheckpoints,

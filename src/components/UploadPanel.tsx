@@ -8,7 +8,7 @@ import { useMenuDismiss } from './useMenuDismiss';
 import { splitImages, splitIndices } from '../data/imageImport/split';
 import type { SpriteOptions } from '../data/imageImport/sprites';
 import { IMPORT_LIMITS, type ConvertedImages } from '../data/imageImport/types';
-import type { ImportFile } from '../workers/protocol';
+import type { ImportFile } from '../shared/protocol';
 import { useLanguage } from './i18n/LanguageProvider';
 import type { NoticeLevel } from './SaveLoad';
 import { droppedEntries, droppedFiles, pickedFiles } from './upload/pickedFiles';

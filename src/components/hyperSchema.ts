@@ -2,7 +2,7 @@
 // It drives the controls, the URL and the validation of values that come from outside
 // (a shared link, a loaded checkpoint). The defaults equal DEFAULT_MODEL/DEFAULT_HYPER of
 // src/model/types.ts, which components may not import (architecture.md).
-import type { SessionConfig } from '../workers/protocol';
+import type { SessionConfig } from '../shared/protocol';
 
 type Hyper = SessionConfig['hyper'];
 type ModelConfig = SessionConfig['model'];

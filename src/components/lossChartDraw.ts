@@ -2,7 +2,7 @@
 // Raw per-step values faint, their EMA bold (never across sparse history or a likelihood change),
 // test points as rings, markers where a setting changed; the hover rule and dots. Colours come from CSS classes (s-elbo, s-recon, s-kl, s-objective), so themes need no redraw.
 import { axisBottom, axisLeft, format, scaleLinear, scaleSymlog, select, type Selection } from 'd3';
-import type { MetricsHistory } from '../workers/clientTypes';
+import type { MetricsHistory } from '../client/clientTypes';
 import { likelihoodConstant, regimeAt, type Regime } from './chartEvents';
 import { MarkerLayer, type Marker } from './lossChartMarkers';
 import {

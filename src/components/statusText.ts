@@ -1,6 +1,6 @@
 // The visible status line and the backend tooltip, as pure functions of the client state.
-import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from '../workers/protocol';
-import type { ClientState } from '../workers/clientTypes';
+import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from '../shared/protocol';
+import type { ClientState } from '../client/clientTypes';
 import { tEn, type Translate } from './i18n/translate';
 
 export const BACKEND_LABELS: Record<BackendName, string> = {

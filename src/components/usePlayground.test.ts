@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../workers/clientState';
-import type { PlaygroundClient } from '../workers/clientTypes';
-import { emptyHistory } from '../workers/metricsStore';
+import { initialState } from '../client/clientState';
+import type { PlaygroundClient } from '../client/clientTypes';
+import { emptyHistory } from '../client/metricsStore';
 import { defaultSettings, settingsToConfig } from './hyperSchema';
 import { PlaygroundProvider, useClientState, usePlaygroundClient } from './usePlayground';
 

@@ -3,7 +3,7 @@
 
 import { createContext, createElement, useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { ClientState, PlaygroundClient, Topic } from '../workers/clientTypes';
+import type { ClientState, PlaygroundClient, Topic } from '../client/clientTypes';
 
 const ClientContext = createContext<PlaygroundClient | null>(null);
 

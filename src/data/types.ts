@@ -47,6 +47,13 @@ export interface DataSplit {
   labels: Uint8Array;
 }
 
+/** Both splits of one dataset in memory. */
+export interface DatasetSplits {
+  dataset: DatasetName;
+  train: DataSplit;
+  test: DataSplit;
+}
+
 export interface LoadProgress {
   /** File being loaded. */
   file: string;

@@ -6,8 +6,7 @@
 
 import { IMAGE_PIXELS, IMAGE_SIZE, IMPORT_LIMITS, type ImageDataset, type ImageSplit } from '../data/imageImport/types';
 import { TEST_FRACTION } from '../data/imageImport/split';
-import type { DataSplit, DatasetInfo, DatasetName, Manifest, SplitInfo, SplitName } from '../data/types';
-import type { DatasetSplits } from './trainingData';
+import type { DataSplit, DatasetInfo, DatasetName, DatasetSplits, Manifest, SplitInfo, SplitName } from '../data/types';
 import { WorkerError } from './workerErrors';
 
 export const IMAGES_DATASET: DatasetName = 'custom';

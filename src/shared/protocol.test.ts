@@ -3,7 +3,7 @@
 // message kind without a sample here fails to compile.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER, DEFAULT_MODEL, type NetworkWeights } from '../model/types';
-import { nonPlainPaths } from './plainData';
+import { nonPlainPaths } from '../workers/plainData';
 import type { FromInference, FromTrainer, SessionConfig, TestMetrics, ToInference, ToTrainer } from './protocol';
 import { weightBuffers } from './transfer';
 

@@ -15,11 +15,11 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { fastMatMulThreads as fastMatMulThreadsInUse, MAX_THREADS, setFastMatMulThreads } from '../kernels/registerFastMatMul';
 import { registerWasmKernels } from '../kernels/wasmKernels';
 import { setTransposeFlagsNative } from '../model/transposedProducts';
-import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from './backendPlan';
+import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from '../shared/backendPlan';
 import { ProbeRun, type ProbeProgress, type ThreadOptions } from './backendProbe';
 import { provisionalThreads, threadCandidates } from './backendThreads';
-import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from './protocol';
-import { errorText } from './workerErrors';
+import type { BackendAttempt, BackendChoice, BackendName, BackendProbe } from '../shared/protocol';
+import { errorText } from '../shared/workerErrors';
 
 // All three named: TF.js picks the file by its own SIMD/threads detection, and a missing
 // entry makes setWasmPaths throw.

@@ -14,7 +14,7 @@ import '../model/registerGradientsNode';
 import { setFastMatMulThreads, unregisterFastMatMul } from '../kernels/registerFastMatMul';
 import { registerWasmKernels } from '../kernels/wasmKernels';
 import { runProbe } from './backendProbe';
-import type { BackendName } from './protocol';
+import type { BackendName } from '../shared/protocol';
 
 v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
 const spawnWorker = (source: string) => new Worker(source, { eval: true });

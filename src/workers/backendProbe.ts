@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../model';
 import { probeThreads, type ThreadsSet } from './backendThreads';
-import type { BackendName, BackendProbe, BackendSpeed } from './protocol';
+import type { BackendName, BackendProbe, BackendSpeed } from '../shared/protocol';
 
 /** Timed steps after the first, at most… */
 const TIMED_STEPS = 6;

@@ -2,7 +2,7 @@
 // worker) and the CLI's `--threads auto` (Node) both try a few counts up to the machine's core
 // count and keep the fastest. Pure apart from the two callbacks, so both runtimes share it.
 
-import type { ThreadTrial } from './protocol';
+import type { ThreadTrial } from '../shared/protocol';
 
 /** What changing the thread count gave (registerFastMatMul's setFastMatMulThreads). */
 export interface ThreadsSet {

@@ -4,11 +4,11 @@
 import type { Manifest } from '../data/types';
 import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from '../model';
 import { historyFromEpochs } from './epochHistory';
-import { IMAGES_DATASET } from './imageDataset';
-import { isHistoryRecord } from './metricsStore';
-import type { HistoryRecord, SessionConfig } from './protocol';
+import { IMAGES_DATASET } from '../shared/imageDataset';
+import { isHistoryRecord } from '../shared/historyRecord';
+import type { HistoryRecord, SessionConfig } from '../shared/protocol';
 import type { SessionStart, TrainingSession } from './trainingSession';
-import { errorText, WorkerError } from './workerErrors';
+import { errorText, WorkerError } from '../shared/workerErrors';
 
 export function checkpointBytes(s: TrainingSession, history?: HistoryRecord): ArrayBuffer {
   return serializeCheckpoint({

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BatchSampler } from '../data';
 import { crc32 } from '../model/crc32';
 import { DEFAULT_HYPER } from '../model/types';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 import { syntheticSource } from './syntheticDataset';
 import { TrainerController } from './trainerController';
 

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMeans } from '../model/mlp';
 import type { DenseWeights, NetworkWeights } from '../model/types';
-import { applyTrainerMessage, initialState } from './clientState';
+import { applyTrainerMessage, initialState } from '../client/clientState';
 import { handleInference, initialInferenceState } from './inferenceHandler';
-import type { SessionConfig } from './protocol';
+import type { SessionConfig } from '../shared/protocol';
 
 function layer(inDim: number, outDim: number, seed: number): DenseWeights {
   let s = seed;

@@ -3,9 +3,9 @@
 // them. Nothing in the app sends these by itself.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { DebugFault } from './protocol';
+import type { DebugFault } from '../shared/protocol';
 import type { TrainingSession } from './trainingSession';
-import { WorkerError } from './workerErrors';
+import { WorkerError } from '../shared/workerErrors';
 
 /** A hang long enough for the page's watchdog (10 s of silence) to give up on the worker. */
 export const HANG_MS = 60_000;

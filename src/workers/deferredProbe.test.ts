@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from '../model/types';
 import type { BackgroundProbe, BackendSelection } from './backend';
-import type { BackendChoice, BackendName, BackendProbe, FromTrainer, SessionConfig } from './protocol';
+import type { BackendChoice, BackendName, BackendProbe, FromTrainer, SessionConfig } from '../shared/protocol';
 import { syntheticSource } from './syntheticDataset';
 import { TrainerController } from './trainerController';
 

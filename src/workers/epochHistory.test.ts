@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyFromEpochs } from './epochHistory';
-import { isHistoryRecord } from './metricsStore';
+import { isHistoryRecord } from '../shared/historyRecord';
 
 // Two lines as scripts/train.ts writes them (β = 1, so no objective field).
 const cli = {

@@ -4,7 +4,7 @@
 // shipped pretrained models among them) shows how it was trained: one train point per epoch
 // (that epoch's mean) and a full test-set point at each epoch's end.
 
-import type { HistoryRecord } from './protocol';
+import type { HistoryRecord } from '../shared/protocol';
 
 interface Terms {
   elbo: number;

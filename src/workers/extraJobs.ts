@@ -6,9 +6,9 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Metrics } from '../model/types';
-import type { FromTrainer, TestMetrics } from './protocol';
+import type { FromTrainer, TestMetrics } from '../shared/protocol';
 import { liveTensors, type TrainingSession } from './trainingSession';
-import { weightBuffers } from './transfer';
+import { weightBuffers } from '../shared/transfer';
 
 export type JobKind = 'test' | 'snapshot';
 

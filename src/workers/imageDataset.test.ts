@@ -6,12 +6,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../data/imageImport/types';
 import { DEFAULT_HYPER } from '../model/types';
-import { imageInfo, imageSplits, withImageInfo } from './imageDataset';
+import { imageInfo, imageSplits, withImageInfo } from '../shared/imageDataset';
 import { reconIndices } from './trainingData';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 import { syntheticSource } from './syntheticDataset';
 import { TrainerController } from './trainerController';
-import { WorkerError } from './workerErrors';
+import { WorkerError } from '../shared/workerErrors';
 
 const config: SessionConfig = {
   dataset: 'mnist',

@@ -6,8 +6,8 @@
 
 import { importImages, type Decoder, type Picture, type SourceFile } from '../data/imageImport/importImages';
 import { IMAGE_SIZE } from '../data/imageImport/types';
-import type { FromImporter, ToImporter } from './protocol';
-import { errorText } from './workerErrors';
+import type { FromImporter, ToImporter } from '../shared/protocol';
+import { errorText } from '../shared/workerErrors';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** Progress at most this often: a folder of small files converts hundreds per second. */

@@ -3,7 +3,7 @@
 // plain JavaScript, so dragging z stays live while the training worker is busy with a chunk.
 
 import { handleInference, initialInferenceState } from './inferenceHandler';
-import type { FromInference, ToInference } from './protocol';
+import type { FromInference, ToInference } from '../shared/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const state = initialInferenceState();

@@ -3,7 +3,7 @@
 
 import { decodeMeans, encodeMlp } from '../model/mlp';
 import type { ModelKind, NetworkWeights } from '../model/types';
-import type { FromInference, ToInference } from './protocol';
+import type { FromInference, ToInference } from '../shared/protocol';
 
 export interface InferenceState {
   weights: NetworkWeights | null;

@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from '../model/types';
-import type { FromTrainer, ModelTag, SessionConfig } from './protocol';
+import type { FromTrainer, ModelTag, SessionConfig } from '../shared/protocol';
 import { syntheticSource } from './syntheticDataset';
 import { TrainerController } from './trainerController';
 

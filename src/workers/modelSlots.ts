@@ -6,7 +6,7 @@
 // compareStart.ts). TrainerController owns the primary; this owns the parked ones and the turns.
 
 import type { Hyper } from '../model/types';
-import type { ModelTag, SessionConfig, ViewMode } from './protocol';
+import type { ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 import type { TrainingLoop } from './trainingLoop';
 import type { SessionStart, TrainingSession } from './trainingSession';
 

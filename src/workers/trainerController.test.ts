@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Trainer } from '../model';
 import { DEFAULT_HYPER } from '../model/types';
 import { nonPlainPaths } from './plainData';
-import type { FromTrainer, SessionConfig } from './protocol';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
 import { PREVIEW_POINTS } from './extraJobs';
 import { syntheticSource } from './syntheticDataset';
 import { TrainerController } from './trainerController';

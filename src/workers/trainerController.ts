@@ -9,15 +9,15 @@ import type { BackgroundProbe, BackendSelection } from './backend';
 import { checkpointBytes, readCheckpoint } from './checkpointIO';
 import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
-import { weightsFinite } from './finiteWeights';
-import { imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from './imageDataset';
+import { weightsFinite } from '../shared/finiteWeights';
+import { imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from '../shared/imageDataset';
 import type { ImageDataset } from '../data/imageImport/types';
 import { ModelSlots, withKind, type Slot } from './modelSlots';
-import type { BackendChoice, BackendName, BackendProbe, FromTrainer, HistoryRecord, ModelTag, SessionConfig, ToTrainer, ViewMode } from './protocol';
+import type { BackendChoice, BackendName, BackendProbe, FromTrainer, HistoryRecord, ModelTag, SessionConfig, ToTrainer, ViewMode } from '../shared/protocol';
 import { downloadDataset, uploadDataset, type DatasetSplits, type TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
-import { classifyError, errorText, WorkerError } from './workerErrors';
+import { classifyError, errorText, WorkerError } from '../shared/workerErrors';
 
 /** Training time between two candidates of a first visit's deferred speed probe, ms. */
 const PROBE_GAP_MS = 1_500;

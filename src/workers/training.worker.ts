@@ -6,9 +6,9 @@
 import { fetchSource } from '../data';
 import { selectBackend, webglContextLost } from './backend';
 import { nonPlainPaths } from './plainData';
-import type { FromTrainer, ToTrainer } from './protocol';
+import type { FromTrainer, ToTrainer } from '../shared/protocol';
 import { TrainerController } from './trainerController';
-import { errorText } from './workerErrors';
+import { errorText } from '../shared/workerErrors';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

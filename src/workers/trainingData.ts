@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fixedSubset, loadSplit, toFloat32 } from '../data';
 import type { DataSource } from '../data';
-import type { DataSplit, DatasetName, LoadProgress, Manifest, SplitName } from '../data/types';
+import type { DataSplit, DatasetName, DatasetSplits, LoadProgress, Manifest, SplitName } from '../data/types';
 
 export const TEST_SUBSET_SIZE = 1000;
 const TEST_SUBSET_SEED = 7;
@@ -58,11 +58,7 @@ export function reconIndices(labels: Uint8Array, count: number): number[] {
   return picked;
 }
 
-export interface DatasetSplits {
-  dataset: DatasetName;
-  train: DataSplit;
-  test: DataSplit;
-}
+export type { DatasetSplits };
 
 /** Downloads both splits, reporting compressed bytes over all four files as one bar. */
 export async function downloadDataset(

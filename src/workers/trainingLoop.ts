@@ -4,8 +4,8 @@
 import type { Hyper } from '../model/types';
 import { charge, EMPTY_LEDGER, extraDue, nextChunkSize, nextSliceSize, type Ledger } from './chunkSchedule';
 import { PREVIEW_POINTS, SnapshotJob, TestJob, type ExtraJob, type JobKind } from './extraJobs';
-import { weightsFinite } from './finiteWeights';
-import type { FromTrainer, ModelTag } from './protocol';
+import { weightsFinite } from '../shared/finiteWeights';
+import type { FromTrainer, ModelTag } from '../shared/protocol';
 import { liveBytes, liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
 
 type Post = (msg: FromTrainer, transfer?: Transferable[]) => void;

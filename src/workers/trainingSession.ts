@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BatchSampler } from '../data';
 import { createNetwork, deriveSeed, Trainer, type Network } from '../model';
 import type { Hyper, Metrics, NetworkWeights } from '../model/types';
-import type { ChunkSeries, SessionConfig } from './protocol';
+import type { ChunkSeries, SessionConfig } from '../shared/protocol';
 import type { TrainingData } from './trainingData';
 
 /** Where a session starts: from fresh weights (step 0) or from saved ones. */

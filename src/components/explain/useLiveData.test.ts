@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsHistory } from '../../workers/clientTypes';
+import type { MetricsHistory } from '../../client/clientTypes';
 import { summarizeMetrics } from './useLiveData';
 
 describe('summarizeMetrics', () => {

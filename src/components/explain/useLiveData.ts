@@ -1,7 +1,7 @@
 // Streams the explanations read, at most once per animation frame: the latest training and
 // test figures, and the latest test-set codes.
 import { useEffect, useRef, useState } from 'react';
-import type { LatentSnapshot, MetricsHistory } from '../../workers/clientTypes';
+import type { LatentSnapshot, MetricsHistory } from '../../client/clientTypes';
 import { usePlaygroundClient, useTopic } from '../usePlayground';
 import { mean } from './monteCarlo';
 

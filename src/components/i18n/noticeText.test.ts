@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromParams } from '../hyperSchema';
 import { pageOptionsFromParams } from '../pageOptions';
-import { classifyError } from '../../workers/workerErrors';
+import { classifyError } from '../../shared/workerErrors';
 import { noticeText } from './noticeText';
 import { settingLabel } from './settingText';
 

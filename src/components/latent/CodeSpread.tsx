@@ -1,7 +1,7 @@
 // The readout under a latent map: per dimension, where the test codes μ lie (min to max) and
 // how widely (sd). The dimensions the map shows come first.
 import { memo, useMemo } from 'react';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { useT } from '../i18n/LanguageProvider';
 import { codeSpread } from './codeSpread';
 import { formatZ } from './geometry';

@@ -1,6 +1,6 @@
 // One model's decoded image of the shared latent point, in Compare: the same z, this model's
 // decoder (useDecodedImage.ts).
-import type { ModelTag } from '../../workers/protocol';
+import type { ModelTag } from '../../shared/protocol';
 import { useT } from '../i18n/LanguageProvider';
 import type { LatentPointStore } from './latentPoint';
 import { IMAGE_SIDE } from './paintImage';

@@ -4,8 +4,8 @@
 // the same place in each. Each side says its training step, and the top says where the two
 // started from (compareStart.ts): a fair comparison is one at equal steps.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { LatentSnapshot } from '../../workers/clientTypes';
-import type { ModelTag } from '../../workers/protocol';
+import type { LatentSnapshot } from '../../client/clientTypes';
+import type { ModelTag } from '../../shared/protocol';
 import { localClassNames } from '../i18n/classNames';
 import { useLanguage, useT } from '../i18n/LanguageProvider';
 import { CLASS_COLORS } from '../palette';

@@ -2,7 +2,7 @@
 // latent dimensions, not just the two shown), ends framed in their class colours; a full-screen
 // view shows the ten as big as the screen's width allows.
 import { useMemo } from 'react';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { interpolateLatents } from './geometry';
 import { FullViewButton } from './FullViewButton';
 import { ImageCanvas } from './ImageCanvas';

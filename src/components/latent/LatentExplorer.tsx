@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DataSplit } from '../../data/types';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { activeUnits } from '../explain/activeUnits';
 import { useExplain, useSample } from '../explain/ExplainContext';
 import type { FocusView } from '../explain/explainStore';

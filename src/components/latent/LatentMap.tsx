@@ -4,7 +4,7 @@
 // projector), the codes can be hidden to show the grid alone, and the map can go full screen.
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { usePlaygroundClient } from '../usePlayground';
 import {
   buildPointIndex,

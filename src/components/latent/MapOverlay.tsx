@@ -6,7 +6,7 @@
 
 import { axisRight, axisTop, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { ellipseRadii, pixelsPerUnit, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
 import { PosteriorMark } from './PosteriorMark';
 import { ellipseMagnification, magnify } from './posteriorView';

@@ -3,7 +3,7 @@
 // the image in focus, and the live sample z = μ + σ·ε (ε redrawn every second).
 
 import type { ReactNode } from 'react';
-import type { SessionConfig } from '../../workers/protocol';
+import type { SessionConfig } from '../../shared/protocol';
 import type { SampleView } from '../explain/explainStore';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';

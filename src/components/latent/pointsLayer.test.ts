@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import { IDENTITY, fitView } from './geometry';
 import { drawPoints, preparePoints } from './pointsLayer';
 

@@ -1,7 +1,7 @@
 // The 10,000 test codes on a <canvas>: grouped by class once per latent update, so a redraw
 // sets each colour once and fills small squares, never touching React.
 
-import type { LatentSnapshot } from '../../workers/clientTypes';
+import type { LatentSnapshot } from '../../client/clientTypes';
 import type { BaseView, Zoom } from './geometry';
 
 export interface PreparedPoints {

@@ -5,7 +5,7 @@
 // focus (a hovered test point), the canvas shows its reconstruction, the decoding of its μ,
 // instead: x → encoder → z → decoder → x̂ for that image; the point's decoding comes back after.
 import { useEffect, useRef, type RefObject } from 'react';
-import type { ModelTag } from '../../workers/protocol';
+import type { ModelTag } from '../../shared/protocol';
 import { usePlaygroundClient, useTopic } from '../usePlayground';
 import type { LatentPointStore } from './latentPoint';
 import { LatestOnly } from './latestOnly';

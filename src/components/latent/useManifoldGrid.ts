@@ -3,7 +3,7 @@
 // drag's decode never waits behind a whole grid; a newer view aborts an older sheet.
 
 import { useEffect, useRef, type RefObject } from 'react';
-import type { PlaygroundClient } from '../../workers/clientTypes';
+import type { PlaygroundClient } from '../../client/clientTypes';
 import type { Theme } from '../palette';
 import { gridLatents, zToScreen, type BaseView, type Domain, type Zoom } from './geometry';
 import { LatestOnly } from './latestOnly';

@@ -2,7 +2,7 @@
 // picked, since class names come from folders. A folder picker gives webkitRelativePath; a
 // drop gives entries to walk (read synchronously in the drop event, before they expire).
 
-import type { ImportFile } from '../../workers/protocol';
+import type { ImportFile } from '../../shared/protocol';
 
 /** Stop walking a dropped tree here: far more than the image limit, but not unbounded. */
 const MAX_DROPPED_FILES = 50_000;

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpriteOptions } from '../../data/imageImport/sprites';
 import type { ConvertedImages } from '../../data/imageImport/types';
-import { ImportCancelled, startImport, type ImportHandle } from '../../workers/importClient';
-import type { ImportFile } from '../../workers/protocol';
+import { ImportCancelled, startImport, type ImportHandle } from '../../client/importClient';
+import type { ImportFile } from '../../shared/protocol';
 
 export type ImportState =
   | { phase: 'idle' }
