@@ -5,8 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
-import { launchChromium } from './bench/browser';
-import { buildSite, siteExists, startPreview } from './bench/server';
+import { runInChromium } from './chromium/runInChromium';
 import { medians, msAfter, summarizeRun, type Finished, type StartupRun } from './startupTimeline';
 
 const MAP_MARK = 'vae:first-map';
@@ -72,14 +71,8 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const timeoutMs = Number(values.timeout);
   if (!Number.isInteger(runs) || runs < 1 || !(timeoutMs > 0)) throw new Error('--runs must be a positive integer and --timeout a positive number of ms');
-  const root = process.cwd();
-  if (!values['no-build']) buildSite(root, log);
-  else if (!siteExists(root)) throw new Error('--no-build, but there is no built site yet: run once without it');
-
-  const preview = await startPreview(root);
-  const { browser, executable, version } = await launchChromium();
-  try {
-    const url = new URL(values.path as string, preview.url).href;
+  const { error } = await runInChromium({ root: process.cwd(), build: values['no-build'] ? 'never' : 'always', log }, async ({ url: base, browser, executable, version }) => {
+    const url = new URL(values.path as string, base).href;
     const results: Array<StartupRun & { errors: string[] }> = [];
     for (let i = 0; i < runs; i++) {
       const r = await measureOnce(browser, url, timeoutMs);
@@ -89,10 +82,8 @@ async function main(): Promise<void> {
     const report = { url, browser: { executable, version }, runs: results, median: medians(results) };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (report.median.complete < runs) process.exitCode = 1;
-  } finally {
-    await browser.close();
-    preview.stop();
-  }
+  });
+  if (error !== null) throw error;
 }
 
 main().catch((err: unknown) => {

@@ -4,18 +4,17 @@
 // and to bench-results/bench-<time>.json; a table goes to stderr. --quick reports and never
 // judges: it exits 0 even when the app cannot load, with "ok": false and the reason.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
-import { launchChromium, type LaunchedBrowser } from './bench/browser';
 import { runBareLoop, runNative } from './bench/references';
 import { runNodeCli } from './bench/nodeCli';
 import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, threadFigures, UNITS, type BenchResult, type Machine } from './bench/report';
-import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
 import { runSession, type BackendRequest, type SessionOptions } from './bench/session';
 import { round } from './bench/stats';
 import { summaryText } from './bench/summaryText';
+import { errorText, runInChromium, saveJsonReport, type ChromiumFrame } from './chromium/runInChromium';
 
 const ROOT = process.cwd();
 const BATCH = 128;
@@ -24,7 +23,7 @@ const START = performance.now();
 const log = (s: string) => process.stderr.write(`${s}\n`);
 /** Progress lines carry the time since start, so a slow stage shows. */
 const progress = (s: string) => log(`[${String(Math.round((performance.now() - START) / 1000)).padStart(3)} s] ${s}`);
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown) => errorText(e);
 
 function packageVersion(name: string): string {
   try {
@@ -82,8 +81,7 @@ const RESERVE_AFTER_LONG_RUN_MS = 150_000;
 const SCALING_OVERHEAD_MS = 15_000;
 
 /** The browser part: every session the plan asks for, within the plan's time budget from `t0`. */
-async function measureBrowser(plan: BenchPlan, r: BenchResult, url: string, launched: LaunchedBrowser, t0: number): Promise<void> {
-  const { browser } = launched;
+async function measureBrowser(plan: BenchPlan, r: BenchResult, { url, browser }: ChromiumFrame, t0: number): Promise<void> {
   const left = () => plan.budgetMs - (performance.now() - t0);
   const short = (backend: BackendRequest): SessionOptions => ({
     backend, batch: BATCH, hidden: HIDDEN, warmMs: plan.warmMs, windowMs: plan.windowMs, dragMoves: plan.dragMoves,
@@ -157,29 +155,12 @@ async function main(): Promise<number> {
   const plan = parsed.plan;
   const t0 = performance.now();
   const r = emptyResult(plan);
-  let preview: Preview | null = null;
-  let launched: LaunchedBrowser | null = null;
-  const cleanup = async () => {
-    await launched?.browser.close().catch(() => {});
-    launched = null;
-    preview?.stop();
-    preview = null;
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
-  try {
-    if (plan.build || !siteExists(ROOT)) {
-      r.build = { built: true, seconds: round(buildSite(ROOT, progress) / 1000, 1) };
-    }
-    preview = await startPreview(ROOT);
-    launched = await launchChromium();
-    if (r.machine) r.machine.chromium = { version: launched.version, executable: launched.executable };
-    await measureBrowser(plan, r, preview.url, launched, t0);
-  } catch (e) {
-    r.errors.push(message(e));
-  } finally {
-    await cleanup();
-  }
+  const browserRun = await runInChromium({ root: ROOT, build: plan.build ? 'always' : 'if-missing', log: progress }, async (frame) => {
+    if (r.machine) r.machine.chromium = { version: frame.version, executable: frame.executable };
+    await measureBrowser(plan, r, frame, t0);
+  });
+  if (browserRun.buildMs !== null) r.build = { built: true, seconds: round(browserRun.buildMs / 1000, 1) };
+  if (browserRun.error !== null) r.errors.push(message(browserRun.error));
   // The CLI runs after the browser has closed, so the two do not compete for the cores.
   try {
     progress(`bench: Node CLI (${plan.nodeTrainSize} images, our kernels, --threads auto)`);
@@ -213,9 +194,7 @@ async function main(): Promise<number> {
   addNotes(r);
 
   const json = JSON.stringify(r, null, 2);
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  const file = join('bench-results', `bench-${r.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
-  writeFileSync(join(ROOT, file), `${json}\n`);
+  const file = saveJsonReport(ROOT, 'bench', r.startedAt, json);
   log('');
   log(summaryText(r));
   log(`\nwrote ${file}`);

@@ -3,17 +3,15 @@
 // both workers (after a forced GC), the frame rate and the throughput are recorded. Ends with a
 // verdict: growth beyond noise or a slowdown fails it (exit 1). Not part of `npm test`.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { launchChromium, type LaunchedBrowser } from './bench/browser';
 import { frameStats } from './bench/frames';
 import { HeapReader } from './bench/heap';
 import { sleep } from './bench/probePage';
-import { buildSite, siteExists, startPreview, type Preview } from './bench/server';
 import { median, round } from './bench/stats';
+import { errorText, runInChromium, saveJsonReport, type ChromiumFrame } from './chromium/runInChromium';
+import { installWorkerSpy } from './chromium/workerSpy';
 import { parseSoakArgs, SOAK_USAGE, type SoakPlan } from './soak/args';
-import { drain, installSoakProbe, type SoakMetrics } from './soak/probe';
+import { drain, type SoakMetrics } from './soak/probe';
 import { soakVerdict, type SoakSample, type SoakVerdict } from './soak/verdict';
 
 const ROOT = process.cwd();
@@ -21,7 +19,7 @@ const MINUTE_MS = 60_000;
 const READY_MS = 180_000;
 const START = performance.now();
 const log = (s: string) => process.stderr.write(`[${String(Math.round((performance.now() - START) / 1000)).padStart(4)} s] ${s}\n`);
-const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e));
+const message = (e: unknown) => errorText(e, true);
 
 interface SoakResult {
   ok: boolean;
@@ -47,12 +45,12 @@ const maxOf = (xs: Array<number | null>) => {
   return v.length ? Math.max(...v) : null;
 };
 
-async function soak(plan: SoakPlan, r: SoakResult, base: string, launched: LaunchedBrowser): Promise<void> {
-  const context = await launched.browser.newContext({ viewport: { width: 1366, height: 768 } });
+async function soak(plan: SoakPlan, r: SoakResult, { url: base, browser }: ChromiumFrame): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => r.errors.push(`page: ${e.message}`));
   try {
-    await installSoakProbe(page);
+    await installWorkerSpy(page);
     const heap = await HeapReader.attach(page);
     r.url = soakUrl(base, plan);
     await page.goto(r.url);
@@ -152,32 +150,15 @@ async function main(): Promise<number> {
     machine: { cpuCores: cores.length, cpuModel: cores[0]?.model.trim() ?? 'unknown', chromium: null },
     backend: null, samples: [], verdict: null, workerErrors: [], errors: [],
   };
-  let preview: Preview | null = null;
-  let launched: LaunchedBrowser | null = null;
-  const cleanup = async () => {
-    await launched?.browser.close().catch(() => {});
-    launched = null;
-    preview?.stop();
-    preview = null;
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  try {
-    if (plan.build || !siteExists(ROOT)) buildSite(ROOT, log);
-    preview = await startPreview(ROOT);
-    launched = await launchChromium();
-    r.machine.chromium = launched.version;
-    await soak(plan, r, preview.url, launched);
-  } catch (e) {
-    r.errors.push(message(e));
-  } finally {
-    await cleanup();
-  }
+  const { error } = await runInChromium({ root: ROOT, build: plan.build ? 'always' : 'if-missing', log }, async (frame) => {
+    r.machine.chromium = frame.version;
+    await soak(plan, r, frame);
+  });
+  if (error !== null) r.errors.push(message(error));
   if (r.samples.length > 0) r.verdict = soakVerdict(r.samples);
   r.ok = r.errors.length === 0 && (r.verdict?.ok ?? false);
   const json = JSON.stringify(r, null, 2);
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  const file = join('bench-results', `soak-${r.startedAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
-  writeFileSync(join(ROOT, file), `${json}\n`);
+  const file = saveJsonReport(ROOT, 'soak', r.startedAt, json);
   process.stderr.write(`\n${summary(r)}\nwrote ${file}\n`);
   process.stdout.write(`${json}\n`);
   return r.ok ? 0 : 1;

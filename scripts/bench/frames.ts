@@ -1,7 +1,7 @@
 // Main-thread smoothness over a window of page time: frames per second from the recorded
 // requestAnimationFrame times, the longest gap between frames, and the long tasks.
 
-import type { LongTask } from './pageProbe';
+import type { LongTask } from '../chromium/workerSpy';
 import { round } from './stats';
 
 export interface FrameStats {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { bestTestNegElbo, firstOf, firstTestBelow, firstTrainChunk, latestStep, tensorCounts, throughput, warmupMs } from './messages';
-import type { ProbeMessage } from './pageProbe';
+import type { SpiedMessage } from '../chromium/workerSpy';
 
-const chunk = (t: number, step: number, imagesPerSec: number, numTensors = 47): ProbeMessage => ({
+const chunk = (t: number, step: number, imagesPerSec: number, numTensors = 47): SpiedMessage => ({
   t, type: 'metrics', step, trainSteps: 2, imagesPerSec, numTensors,
 });
-const testPoint = (t: number, step: number, elbo: number): ProbeMessage => ({
+const testPoint = (t: number, step: number, elbo: number): SpiedMessage => ({
   t, type: 'metrics', step, trainSteps: 0, testElbo: elbo, testFull: false, testCount: 1000,
 });
 
-const record: ProbeMessage[] = [
+const record: SpiedMessage[] = [
   { t: 100, type: 'ready', backend: 'wasm' },
   { t: 150, type: 'progress', stage: 'warmup', loaded: 0, total: 1 },
   chunk(2000, 1, 150, 40),

@@ -1,14 +1,14 @@
-// A page with the probe installed (pageProbe.ts), seen from Node: the worker's messages
-// mirrored here as they arrive, the page clock, and waiting on conditions.
+// A page with the worker spy installed (scripts/chromium/workerSpy.ts), seen from Node: the
+// worker's messages mirrored here as they arrive, the page clock, and waiting on conditions.
 
 import type { Page } from '@playwright/test';
+import { installWorkerSpy, readSpiedClicks, readSpiedMessages, readSpiedTimes, type SpiedMessage } from '../chromium/workerSpy';
 import { frameStats, longTaskStats, type FrameStats, type LongTaskStats } from './frames';
-import { PROBE_SOURCE, type ProbeMessage } from './pageProbe';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class ProbePage {
-  readonly msgs: ProbeMessage[] = [];
+  readonly msgs: SpiedMessage[] = [];
   readonly errors: string[] = [];
 
   constructor(readonly page: Page) {
@@ -20,7 +20,7 @@ export class ProbePage {
 
   /** Must run before the first navigation. */
   async install(): Promise<void> {
-    await this.page.addInitScript({ content: PROBE_SOURCE });
+    await installWorkerSpy(this.page);
   }
 
   /** performance.now() on the page: ms since its navigation started. */
@@ -29,14 +29,14 @@ export class ProbePage {
   }
 
   /** Fetches the messages that arrived since the last call. */
-  async sync(): Promise<ProbeMessage[]> {
-    const fresh = await this.page.evaluate((from) => window.__bench?.msgs.slice(from) ?? [], this.msgs.length);
+  async sync(): Promise<SpiedMessage[]> {
+    const fresh = await readSpiedMessages(this.page, this.msgs.length);
     this.msgs.push(...fresh);
     return this.msgs;
   }
 
   /** Polls until `pred` holds on the mirrored messages; throws with `what` after `timeoutMs`. */
-  async waitFor<T>(what: string, pred: (msgs: ProbeMessage[]) => T | null | undefined | false, timeoutMs: number, everyMs = 250): Promise<T> {
+  async waitFor<T>(what: string, pred: (msgs: SpiedMessage[]) => T | null | undefined | false, timeoutMs: number, everyMs = 250): Promise<T> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const hit = pred(await this.sync());
@@ -50,18 +50,12 @@ export class ProbePage {
 
   /** Page time of the latest click on a button labelled `label`. */
   async lastClick(label: string): Promise<number | null> {
-    const clicks = await this.page.evaluate(() => window.__bench?.clicks ?? []);
+    const clicks = await readSpiedClicks(this.page);
     return clicks.filter((c) => c.label === label).at(-1)?.t ?? null;
   }
 
   async smoothness(t0: number, t1: number): Promise<{ frames: FrameStats; longTasks: LongTaskStats }> {
-    const { frames, tasks } = await this.page.evaluate(
-      ([a, b]) => ({
-        frames: (window.__bench?.frames ?? []).filter((t) => t >= a && t <= b),
-        tasks: window.__bench?.longTasks ?? [],
-      }),
-      [t0, t1] as const,
-    );
+    const { frames, longTasks: tasks } = await readSpiedTimes(this.page, t0, t1);
     return { frames: frameStats(frames, t0, t1), longTasks: longTaskStats(tasks, t0, t1) };
   }
 }

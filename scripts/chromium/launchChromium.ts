@@ -1,8 +1,8 @@
-// Headless Chromium for the bench and the soak: the same one the e2e tests use
+// Headless Chromium for the bench, the soak and the startup bench: the same one the e2e tests use
 // (CHROME_PATH, a system Chromium, else Playwright's own; scripts/chromium/findChromium.ts).
 
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../chromium/findChromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './findChromium';
 
 export interface LaunchedBrowser {
   browser: Browser;
