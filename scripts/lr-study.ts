@@ -19,7 +19,8 @@ import { DEFAULT_HYPER, DEFAULT_MODEL } from '../src/model/types';
 import '../src/model/registerGradientsNode';
 import { registerFusedAdam } from '../src/kernels/fusedAdam';
 import { registerFastMatMul } from '../src/kernels/registerFastMatMul';
-import { setTransposeFlagsNative } from '../src/model/transposedProducts';
+import { kernelAccelerators } from '../src/kernels/accelerators';
+import { plugAccelerators } from '../src/model/accelerators';
 import { STUDIED, learningRateAt } from '../src/model/lrSchedule';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -38,7 +39,7 @@ const seed = Number(flag('seed', '1'));
 
 setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 await tf.setBackend('wasm');
-setTransposeFlagsNative(registerFastMatMul(tf, { threads: 1 }).registered.length > 0);
+plugAccelerators({ ...kernelAccelerators, transposedProducts: registerFastMatMul(tf, { threads: 1 }).registered.length > 0 });
 registerFusedAdam(tf);
 
 const source = fsSource(join(process.cwd(), 'public/datasets'));

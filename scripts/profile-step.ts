@@ -20,7 +20,8 @@ import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registe
 import { registerSharedIdentity } from '../src/kernels/sharedIdentity';
 import { registerColumnSum } from '../src/kernels/columnSum';
 import { registerFusedBernoulli } from '../src/kernels/fusedBernoulli';
-import { setTransposeFlagsNative } from '../src/model/transposedProducts';
+import { kernelAccelerators } from '../src/kernels/accelerators';
+import { plugAccelerators } from '../src/model/accelerators';
 import { mnistTrainBatches } from './mnistBatches';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -43,7 +44,7 @@ if (!stock) {
   if (!argv.includes('--copying-identity')) registerSharedIdentity(tf);
   if (!argv.includes('--stock-sum')) registerColumnSum(tf);
   if (!argv.includes('--op-by-op-loss')) registerFusedBernoulli();
-  setTransposeFlagsNative(matMul.registered.length > 0 && !argv.includes('--explicit-transposes'));
+  plugAccelerators({ ...kernelAccelerators, transposedProducts: matMul.registered.length > 0 && !argv.includes('--explicit-transposes') });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

@@ -16,6 +16,8 @@ import '../src/model/registerGradientsNode';
 import { availableParallelism } from 'node:os';
 import { MAX_THREADS, setFastMatMulThreads, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 import { registerWasmKernels } from '../src/kernels/wasmKernels';
+import { kernelAccelerators } from '../src/kernels/accelerators';
+import { plugAccelerators } from '../src/model/accelerators';
 import { timeSteps } from '../src/workers/backendProbe';
 import { probeThreads, threadCandidates } from '../src/workers/backendThreads';
 import { openModel } from './modelFiles';
@@ -41,7 +43,8 @@ const spawnWorker = (source: string) => new Worker(source, { eval: true });
  * it did, and the thread count in use.
  */
 async function useFastWasmKernels(threads: number | 'auto'): Promise<{ text: string; threads: number }> {
-  const { registered, reasons, matMul } = registerWasmKernels(tf, { threads: 1, spawnWorker });
+  const { registered, reasons, matMul, transposedProducts } = registerWasmKernels(tf, { threads: 1, spawnWorker });
+  plugAccelerators({ ...kernelAccelerators, transposedProducts });
   if (registered.length === 0) return { text: `stock kernels: ${reasons.join('; ')}`, threads: 1 };
   let how: string;
   let inUse: number;

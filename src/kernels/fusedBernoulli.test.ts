@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../model';
 import { bernoulliLogLik } from '../model/losses';
 import '../model/registerGradientsNode';
+import { plugAccelerators } from '../model/accelerators';
+import { kernelAccelerators } from './accelerators';
 import { fusedBernoulliApplies, registerFusedBernoulli, unregisterFusedBernoulli } from './fusedBernoulli';
 import { relativeError } from './relativeError';
 
@@ -30,8 +32,13 @@ describe('fused Bernoulli log-likelihood (wasm)', () => {
   beforeAll(async () => {
     setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
     expect(await tf.setBackend('wasm')).toBe(true);
+    // The model reaches the kernel through its accelerators, as in the worker.
+    plugAccelerators(kernelAccelerators);
   });
-  afterAll(() => unregisterFusedBernoulli());
+  afterAll(() => {
+    unregisterFusedBernoulli();
+    plugAccelerators({});
+  });
 
   for (const [name, scale, binary] of [
     ['grey pixels, logits ~ N(0, 3²)', 3, false],

@@ -2,7 +2,6 @@
 // the Node CLI use the same set (scripts/profile-step.ts registers them one by one, to A/B each).
 
 import type * as tfc from '@tensorflow/tfjs-core';
-import { setTransposeFlagsNative } from '../model/transposedProducts';
 import { registerColumnSum } from './columnSum';
 import { registerFusedAdam } from './fusedAdam';
 import { registerFusedBernoulli } from './fusedBernoulli';
@@ -15,21 +14,23 @@ export interface WasmKernels {
   /** Why some were not registered. */
   reasons: string[];
   matMul: FastMatMulRegistration;
+  /** Our matMul reads a transposed operand at full speed: tell the model (its accelerators). */
+  transposedProducts: boolean;
 }
 
 /**
  * The packed (and sparse, and threaded) matrix product, the single-pass Adam update, the
  * sharing Identity, the column sum and the fused Bernoulli likelihood. Idempotent; call after
- * the WASM backend is set. Also tells the model that transposed products are free now.
+ * the WASM backend is set.
  */
 export function registerWasmKernels(tf: typeof tfc, matMulOptions: FastMatMulOptions): WasmKernels {
   const matMul = registerFastMatMul(tf, matMulOptions);
   const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli()];
-  setTransposeFlagsNative(matMul.registered.length > 0);
   const all = [matMul, ...others];
   return {
     registered: all.flatMap((r) => r.registered),
     reasons: all.flatMap((r) => (r.reason === undefined ? [] : [r.reason])),
     matMul,
+    transposedProducts: matMul.registered.length > 0,
   };
 }

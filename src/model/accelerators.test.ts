@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lossTerms } from './losses';
 import { createNetwork } from './network';
 import './registerGradientsNode';
-import { setTransposeFlagsNative } from './transposedProducts';
+import { plugAccelerators } from './accelerators';
 import { DEFAULT_HYPER, type ModelConfig } from './types';
 
 const cfg: ModelConfig = { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [64, 32] };
@@ -12,11 +12,11 @@ const cfg: ModelConfig = { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [64
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-afterEach(() => setTransposeFlagsNative(false));
+afterEach(() => plugAccelerators({}));
 
 /** Every variable's gradient of the objective on one batch, as plain arrays. */
 function gradients(native: boolean): Float32Array[] {
-  setTransposeFlagsNative(native);
+  plugAccelerators({ transposedProducts: native });
   const net = createNetwork(cfg, 3);
   const x = tf.tidy(() => tf.round(tf.randomUniform([16, 784], 0, 1, 'float32', 5)) as tf.Tensor2D);
   const { value, grads } = tf.variableGrads(() => lossTerms(net, x, DEFAULT_HYPER, 11).objective, net.variables);
@@ -51,7 +51,7 @@ describe('transposed products in the backward pass', () => {
 
   it('skip the Transpose kernels when flagged', async () => {
     const count = async (native: boolean) => {
-      setTransposeFlagsNative(native);
+      plugAccelerators({ transposedProducts: native });
       const net = createNetwork(cfg, 3);
       const x = tf.zeros([4, 784]) as tf.Tensor2D;
       const info = await tf.profile(() => {

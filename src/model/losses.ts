@@ -2,16 +2,17 @@
 // Per-image terms return shape [n]; lossTerms averages them over the batch.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { fusedBernoulliApplies, fusedBernoulliLogLik } from '../kernels/fusedBernoulli';
+import { accelerators } from './accelerators';
 import type { Network } from './network';
 import type { Hyper } from './types';
 
 /**
  * log p(x|z), Bernoulli, from logits in the stable form −Σ[max(ℓ,0) − ℓx + log(1+e^(−|ℓ|))].
- * On WASM one fused kernel computes it and its gradient (src/kernels/fusedBernoulli.ts).
+ * On WASM one fused kernel computes it and its gradient, when plugged in (accelerators.ts).
  */
 export function bernoulliLogLik(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
-  if (fusedBernoulliApplies(x, logits)) return fusedBernoulliLogLik(x, logits);
+  const fused = accelerators().bernoulliLogLik?.(x, logits);
+  if (fused) return fused;
   return tf.tidy(() => {
     const perPixel = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, x)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
     return tf.neg(tf.sum(perPixel, 1)) as tf.Tensor1D;

@@ -3,9 +3,9 @@
 // decoder latent→hk→…→h1→784 logits (it mirrors the encoder).
 
 import * as tf from '@tensorflow/tfjs-core';
+import { accelerators } from './accelerators';
 import { layerShapes, sameConfig, validateModelConfig } from './config';
 import { deriveSeed, mulberry32 } from './prng';
-import { transposeFlagsNative } from './transposedProducts';
 import { LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
 
 export interface Network {
@@ -50,7 +50,7 @@ function toVariable<R extends tf.Rank>(t: tf.Tensor<R>): tf.Variable<R> {
  * y = x·W + b with its gradient written out. TF.js's WASM backend runs a matMul with a
  * transposed operand (what autodiff asks for: dy·Wᵀ, xᵀ·dy) in a naive loop; transposing
  * explicitly keeps every product on its XNNPACK path: a training step ran 4.5× faster. Kernels
- * that read transposed operands at full speed skip that copy (transposedProducts.ts).
+ * that read transposed operands at full speed skip that copy (accelerators.ts).
  * `inputGrad` false (the layer that reads the data) skips dL/dx, which nothing uses.
  */
 function affineOp(inputGrad: boolean): (x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D {
@@ -62,7 +62,7 @@ function affineOp(inputGrad: boolean): (x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Te
       gradFunc: (dy: tf.Tensor, [xs, Ws]: tf.Tensor[]) => {
         const dy2 = dy as tf.Tensor2D;
         const [x2, W2] = [xs as tf.Tensor2D, Ws as tf.Tensor2D];
-        if (transposeFlagsNative()) {
+        if (accelerators().transposedProducts) {
           const dx = inputGrad ? tf.matMul(dy2, W2, false, true) : tf.zerosLike(x2);
           return [dx, tf.matMul(x2, dy2, true, false), tf.sum(dy2, 0)];
         }

@@ -1,7 +1,7 @@
 // One optimizer step, evaluation and log p(x) for a network: the training loop's only model code.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { FusedAdamOptimizer } from '../kernels/fusedAdamOptimizer';
+import { accelerators } from './accelerators';
 import { validateHyper } from './config';
 import { assertGradientsRegistered } from './gradients';
 import { importanceWeightedLogpx } from './logpx';
@@ -17,15 +17,22 @@ export type StepResult = { ok: true; metrics: Metrics } | { ok: false; reason: '
 const EVAL_SEED = 0xe7a1;
 const LOGPX_SEED = 0x1095;
 
+/** Adam whose learning rate can change without losing its moment estimates. */
+interface AdjustableAdam extends tf.Optimizer {
+  setLearningRate(lr: number): void;
+}
+
 /**
- * Adam whose learning rate can change without losing its moment estimates. Its base runs the
- * update as one fused kernel where the backend has it (WASM, src/kernels) and as the stock
- * sequence of ops everywhere else: the same arithmetic either way.
+ * Adam on the plugged-in base (accelerators.ts: one fused kernel on WASM) or TF.js's own: the
+ * same arithmetic either way.
  */
-class AdjustableAdam extends FusedAdamOptimizer {
-  setLearningRate(lr: number): void {
-    this.learningRate = lr;
-  }
+function adjustableAdam(lr: number): AdjustableAdam {
+  const Base = accelerators().Adam ?? tf.AdamOptimizer;
+  return new (class extends Base {
+    setLearningRate(rate: number): void {
+      this.learningRate = rate;
+    }
+  })(lr, 0.9, 0.999);
 }
 
 /** The four batch means in one tensor, so a step reads back a single small array. */
@@ -51,7 +58,7 @@ export class Trainer {
     this.net = net;
     this.current = checkedHyper(hyper);
     this.seed = seed;
-    this.optimizer = new AdjustableAdam(hyper.learningRate, 0.9, 0.999);
+    this.optimizer = adjustableAdam(hyper.learningRate);
   }
 
   get hyper(): Hyper {

@@ -14,7 +14,8 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { fastMatMulThreads as fastMatMulThreadsInUse, MAX_THREADS, setFastMatMulThreads } from '../kernels/registerFastMatMul';
 import { registerWasmKernels } from '../kernels/wasmKernels';
-import { setTransposeFlagsNative } from '../model/transposedProducts';
+import { kernelAccelerators } from '../kernels/accelerators';
+import { plugAccelerators, updateAccelerators } from '../model/accelerators';
 import { isSoftwareRenderer, planBackends, probeCandidates, type BackendFacts } from '../shared/backendPlan';
 import { ProbeRun, type ProbeProgress, type ThreadOptions } from './backendProbe';
 import { provisionalThreads, threadCandidates } from './backendThreads';
@@ -137,8 +138,10 @@ async function activate(backend: BackendName): Promise<string | undefined> {
   const failure = await tryBackend(backend);
   if (failure !== undefined) return failure;
   if (backend === 'webgpu') watchDeviceLoss();
-  // WebGL/WebGPU shaders index a transposed operand directly; on WASM only our kernel does.
-  setTransposeFlagsNative(backend === 'webgl' || backend === 'webgpu');
+  // The model's accelerators (src/model/accelerators.ts): our fused likelihood and Adam where
+  // their kernels exist (each falls back to stock ops elsewhere); WebGL/WebGPU shaders index a
+  // transposed operand directly, on WASM only our matMul does (useFastWasmKernels says).
+  plugAccelerators({ ...kernelAccelerators, transposedProducts: backend === 'webgl' || backend === 'webgpu' });
   // Wait for the helper threads (they compile a few kB; well under 100 ms), so the probe and the
   // first steps already run on them.
   if (backend === 'wasm') {
@@ -249,7 +252,8 @@ export async function selectBackend(
  * (activate sets it). Says what it did.
  */
 function useFastWasmKernels(): { text: string } {
-  const { registered: done, reasons: why, matMul } = registerWasmKernels(tf, { threads: 1 });
+  const { registered: done, reasons: why, matMul, transposedProducts } = registerWasmKernels(tf, { threads: 1 });
+  updateAccelerators({ transposedProducts });
   const inUse = fastMatMulThreadsInUse();
   const threads = !threadsPossible()
     ? '1 thread (the page is not cross-origin isolated)'
