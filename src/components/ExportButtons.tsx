@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { curvesCsv, describeRun, downloadBlob, exportFileName, panelAvailable, panelPng, type ExportPanel, type RunLabel } from './exportPanels';
 import { useT } from './i18n/LanguageProvider';
 import type { MessageKey } from './i18n/translate';
-import type { NoticeLevel } from './SaveLoad';
+import type { NoticeLevel } from './noticeLevel';
 import { usePlaygroundClient } from './usePlayground';
 
 interface ExportButtonsProps {

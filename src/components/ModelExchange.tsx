@@ -14,7 +14,7 @@ import { exportForTorch } from '../model/torchExport';
 import { downloadBlob, exportFileName, megabytes as mb, type RunLabel } from './exportPanels';
 import type { Translate } from './i18n/translate';
 import { useT } from './i18n/LanguageProvider';
-import type { NoticeLevel } from './SaveLoad';
+import type { NoticeLevel } from './noticeLevel';
 import './modelExchange.css';
 
 interface ModelExchangeProps {

@@ -17,13 +17,12 @@ import { describeRun, downloadBlob, exportFileName, megabytes as mb, type RunLab
 import { useT } from './i18n/LanguageProvider';
 import { SavedCheckpoints } from './SavedCheckpoints';
 import { ModelExchange } from './ModelExchange';
+import type { NoticeLevel } from './noticeLevel';
 import { useClientState, usePlaygroundClient } from './usePlayground';
 import './saveload.css';
 
 export const MAX_CHECKPOINT_FILE_BYTES = 64 * 1024 * 1024;
 const EXTENSION = 'vaeckpt';
-
-export type NoticeLevel = 'info' | 'warning' | 'error';
 
 interface SaveLoadProps {
   onNotice(level: NoticeLevel, message: string): void;

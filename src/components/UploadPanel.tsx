@@ -10,7 +10,7 @@ import type { SpriteOptions } from '../data/imageImport/sprites';
 import { IMPORT_LIMITS, type ConvertedImages } from '../data/imageImport/types';
 import type { ImportFile } from '../shared/protocol';
 import { useLanguage } from './i18n/LanguageProvider';
-import type { NoticeLevel } from './SaveLoad';
+import type { NoticeLevel } from './noticeLevel';
 import { droppedEntries, droppedFiles, pickedFiles } from './upload/pickedFiles';
 import { PreviewGrid } from './upload/PreviewGrid';
 import { SkippedList } from './upload/SkippedList';
