@@ -1,10 +1,12 @@
-// Command-line flags of scripts/train.ts: parsing, defaults and ranges (the ranges themselves
-// come from src/model, so the CLI and the app accept the same values).
+// Command-line flags of scripts/train.ts: parsing and help. The training settings' flags,
+// defaults and ranges come from the one parameter schema (src/model/params.ts), so the CLI and
+// the app accept the same values; the flags of a run (epochs, out, backend, …) live here.
 
 import { availableParallelism } from 'node:os';
 import type { DatasetName } from '../src/data/types';
 import { MAX_THREADS } from '../src/kernels/registerFastMatMul';
-import { DEFAULT_HYPER, DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
+import { DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
+import { PARAMS, validRangeText, type NumberParam, type ParamKey, type SwitchParam } from '../src/model/params';
 
 export type CliBackend = 'wasm' | 'cpu';
 
@@ -31,25 +33,40 @@ export interface TrainArgs {
 
 export type ParsedArgs = { kind: 'train'; args: TrainArgs } | { kind: 'help' } | { kind: 'error'; message: string };
 
+const P = PARAMS;
+
+/** The help line of one schema setting: flag, value, what it is, valid range and default. */
+function paramHelp(key: ParamKey, what: string): string {
+  const p = P[key];
+  const value =
+    p.type === 'number' ? (p.integer ? 'N' : 'X') : p.type === 'choice' ? p.options.join('|') : p.type === 'layers' ? 'N,N,...' : '';
+  const range =
+    p.type === 'number'
+      ? p.integer ? `, ${p.valid.min}–${p.valid.max}` : `, ${validRangeText(p)}`
+      : p.type === 'layers' ? `, ${p.layers.min}–${p.layers.max} layers of ${p.size.min}–${p.size.max}` : '';
+  const dflt = p.type === 'switch' ? '' : ` (default ${p.type === 'layers' ? p.default.join(',') : p.default})`;
+  return `  ${`--${p.cli} ${value}`.trimEnd().padEnd(32)}${what}${range}${dflt}`;
+}
+
 export const USAGE = `Train a VAE or AE with the playground's model code and save a checkpoint the app can load.
 
 usage: npm run train -- [flags]
 
-  --dataset mnist|fashion         dataset (default mnist)
-  --model vae|ae                  variational or plain autoencoder (default ${DEFAULT_MODEL.kind})
-  --latent N                      latent dimensions, 1–64 (default ${DEFAULT_MODEL.latentDim})
-  --hidden N,N,...                encoder hidden sizes, 1–4 layers of 8–2048; the decoder mirrors them (default ${DEFAULT_MODEL.hidden.join(',')})
+${paramHelp('dataset', 'dataset')}
+${paramHelp('kind', 'variational or plain autoencoder')}
+${paramHelp('latentDim', 'latent dimensions')}
+${paramHelp('hidden', 'encoder hidden sizes; the decoder mirrors them')}
   --epochs N                      passes over the training set, 1–1000 (default 1)
-  --batch N                       batch size, 1–4096 (default ${DEFAULT_HYPER.batchSize})
-  --lr X                          Adam learning rate, (0, 1] (default ${DEFAULT_HYPER.learningRate})
-  --beta X                        weight of KL in the objective, 0–100 (default ${DEFAULT_HYPER.beta})
-  --likelihood bernoulli|gaussian decoder likelihood (default ${DEFAULT_HYPER.likelihood})
-  --sigma X                       Gaussian σ_x, 0.01–10 (default ${DEFAULT_HYPER.sigmaX})
-  --samples N                     ε samples per image, 1–64 (default ${DEFAULT_HYPER.samples})
-  --no-reparam                    sample z without the reparameterization trick (teaching demo)
-  --fast-start                    the app's fast start: 4× the learning rate for 300 steps, back by step 1,000
+${paramHelp('batchSize', 'batch size')}
+${paramHelp('learningRate', 'Adam learning rate')}
+${paramHelp('beta', 'weight of KL in the objective')}
+${paramHelp('likelihood', 'decoder likelihood')}
+${paramHelp('sigmaX', 'Gaussian σ_x')}
+${paramHelp('samples', 'ε samples per image')}
+${paramHelp('reparam', 'sample z without the reparameterization trick (teaching demo)')}
+${paramHelp('warmStart', "the app's fast start: 4× the learning rate for 300 steps, back by step 1,000")}
                                   (off by default, so runs compare with Adam at a constant rate, as math.md's figures do)
-  --seed N                        seed of weights, data order and ε, 0–2147483647 (default 1)
+${paramHelp('seed', 'seed of weights, data order and ε')}
   --out DIR                       output folder (default runs/<dataset>-<model>-z<latent>-seed<seed>)
   --train-size N                  train on a fixed random subset of N images (default: all)
   --backend wasm|cpu              TF.js backend; wasm falls back to cpu (default wasm)
@@ -66,11 +83,12 @@ and DIR/checkpoint.vaeckpt.`;
 
 type Raw = Map<string, string | true>;
 
+const SCHEMA_PARAMS = Object.values(P);
 const VALUE_FLAGS = [
-  'dataset', 'model', 'latent', 'hidden', 'epochs', 'batch', 'lr', 'beta', 'likelihood',
-  'sigma', 'samples', 'seed', 'out', 'train-size', 'backend', 'threads', 'init',
-] as const;
-const SWITCHES = ['float16', 'no-reparam', 'fast-start', 'stock-kernels', 'help'] as const;
+  ...SCHEMA_PARAMS.filter((p) => p.type !== 'switch').map((p) => p.cli),
+  'epochs', 'out', 'train-size', 'backend', 'threads', 'init',
+];
+const SWITCHES = [...SCHEMA_PARAMS.filter((p) => p.type === 'switch').map((p) => p.cli), 'float16', 'stock-kernels', 'help'];
 
 class UsageError extends Error {}
 
@@ -112,6 +130,14 @@ function choice<T extends string>(raw: Raw, name: string, options: readonly T[],
   return v as T;
 }
 
+/** A schema number by its flag, its default and integer rule from the schema. */
+const param = (raw: Raw, p: NumberParam): number => number(raw, p.cli, p.default, p.integer);
+/** A schema switch: giving the flag flips the CLI's default. */
+const switched = (raw: Raw, p: SwitchParam): boolean => {
+  const dflt = p.cliDefault ?? p.default;
+  return raw.has(p.cli) ? !dflt : dflt;
+};
+
 function inRange(name: string, n: number, min: number, max: number): number {
   if (n < min || n > max) throw new UsageError(`--${name} must be ${min}–${max}, got ${n}`);
   return n;
@@ -146,9 +172,9 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
   try {
     const raw = tokenize(argv);
     if (raw.has('help')) return { kind: 'help' };
-    const fixedByInit = ['dataset', 'model', 'latent', 'hidden'].filter((f) => raw.has('init') && raw.has(f));
+    const fixedByInit = [P.dataset, P.kind, P.latentDim, P.hidden].map((p) => p.cli).filter((f) => raw.has('init') && raw.has(f));
     if (fixedByInit.length > 0) throw new UsageError(`--init takes the architecture and dataset from its file; drop --${fixedByInit.join(', --')}`);
-    const hiddenText = raw.get('hidden');
+    const hiddenText = raw.get(P.hidden.cli);
     const hidden =
       typeof hiddenText === 'string'
         ? hiddenText.split(',').map((s) => {
@@ -158,25 +184,25 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
           })
         : [...DEFAULT_MODEL.hidden];
     const config: ModelConfig = {
-      kind: choice(raw, 'model', ['vae', 'ae'], DEFAULT_MODEL.kind),
+      kind: choice(raw, P.kind.cli, P.kind.options, P.kind.default),
       inputDim: DEFAULT_MODEL.inputDim,
-      latentDim: number(raw, 'latent', DEFAULT_MODEL.latentDim, true),
+      latentDim: param(raw, P.latentDim),
       hidden,
     };
     const hyper: Hyper = {
-      learningRate: number(raw, 'lr', DEFAULT_HYPER.learningRate, false),
-      beta: number(raw, 'beta', DEFAULT_HYPER.beta, false),
-      likelihood: choice(raw, 'likelihood', ['bernoulli', 'gaussian'], DEFAULT_HYPER.likelihood),
-      sigmaX: number(raw, 'sigma', DEFAULT_HYPER.sigmaX, false),
-      samples: number(raw, 'samples', DEFAULT_HYPER.samples, true),
-      reparam: !raw.has('no-reparam'),
-      warmStart: raw.has('fast-start'),
-      batchSize: number(raw, 'batch', DEFAULT_HYPER.batchSize, true),
+      learningRate: param(raw, P.learningRate),
+      beta: param(raw, P.beta),
+      likelihood: choice(raw, P.likelihood.cli, P.likelihood.options, P.likelihood.default),
+      sigmaX: param(raw, P.sigmaX),
+      samples: param(raw, P.samples),
+      reparam: switched(raw, P.reparam),
+      warmStart: switched(raw, P.warmStart),
+      batchSize: param(raw, P.batchSize),
     };
     const problems = [...validateModelConfig(config), ...validateHyper(hyper)];
     if (problems.length > 0) throw new UsageError(problems.map(withFlag).join('; '));
-    const dataset = choice(raw, 'dataset', ['mnist', 'fashion'], 'mnist');
-    const seed = inRange('seed', number(raw, 'seed', 1, true), 0, 2 ** 31 - 1);
+    const dataset = choice(raw, P.dataset.cli, P.dataset.options, P.dataset.default);
+    const seed = inRange(P.seed.cli, param(raw, P.seed), P.seed.valid.min, P.seed.valid.max);
     const trainSize = raw.has('train-size') ? inRange('train-size', number(raw, 'train-size', 0, true), 1, 1e7) : null;
     const out = raw.get('out');
     return {

@@ -1,7 +1,8 @@
-// The one declarative list of everything a user can set: name, type, default, bounds, hint.
-// It drives the controls, the URL and the validation of values that come from outside
-// (a shared link, a loaded checkpoint). The defaults equal DEFAULT_MODEL/DEFAULT_HYPER of
-// src/model/types.ts, which components may not import (architecture.md).
+// The controls' view of the one parameter schema (src/model/params.ts): each setting's label,
+// hint and menu labels beside what the schema fixes (default, the controls' range, link name,
+// needs-new-weights, AE or not). It drives the controls, the URL and the validation of values
+// that come from outside (a shared link, a loaded checkpoint).
+import { INPUT_DIM, PARAMS } from '../model/params';
 import type { SessionConfig } from '../shared/protocol';
 
 type Hyper = SessionConfig['hyper'];
@@ -71,78 +72,71 @@ type FieldFor<T> = [T] extends [boolean]
 export type Schema = { [K in SettingKey]: FieldFor<Settings[K]> };
 
 export const AE_HINT = 'AE: no sampling, no KL';
-export const INPUT_DIM = 784;
+export { INPUT_DIM };
+const P = PARAMS;
+/** The schema's link name, needs-new-weights and AE flags, as the fields name them. */
+const from = (p: { url: string; newWeights: boolean; ae: boolean }) => ({ param: p.url, needsReset: p.newWeights, ...(p.ae ? {} : { vaeOnly: true }) });
+const DATASET_LABELS: Record<(typeof P.dataset.options)[number], string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
 
 export const SCHEMA: Schema = {
   dataset: {
-    type: 'choice', label: 'Dataset', param: 'data', needsReset: true, default: 'mnist',
+    type: 'choice', label: 'Dataset', ...from(P.dataset), default: P.dataset.default,
     hint: 'Which images to learn.',
-    options: [{ value: 'mnist', label: 'MNIST' }, { value: 'fashion', label: 'Fashion-MNIST' }],
+    options: P.dataset.options.map((value) => ({ value, label: DATASET_LABELS[value] })),
   },
   // Switching keeps each model's weights (the worker holds one per kind): no reset needed.
   kind: {
-    type: 'choice', label: 'Model', param: 'model', needsReset: false, default: 'vae',
+    type: 'choice', label: 'Model', ...from(P.kind), default: P.kind.default,
     hint: 'VAE samples z and pays KL; AE maps x to one point.',
-    options: [{ value: 'vae', label: 'VAE' }, { value: 'ae', label: 'AE' }, { value: 'compare', label: 'Compare' }],
+    options: [...P.kind.options.map((value) => ({ value, label: value.toUpperCase() })), { value: 'compare', label: 'Compare' }],
   },
   latentDim: {
-    type: 'range', label: 'Latent dimensions', param: 'z', needsReset: true,
-    min: 1, max: 64, step: 1, integer: true, default: 2,
+    type: 'range', label: 'Latent dimensions', ...from(P.latentDim), ...P.latentDim.ui, integer: true, default: P.latentDim.default,
     hint: 'Size of z; 2 can be drawn whole.',
   },
   hidden: {
-    type: 'choice', label: 'Hidden layers', param: 'hidden', needsReset: true, default: '512-256',
+    type: 'choice', label: 'Hidden layers', ...from(P.hidden), default: P.hidden.default.join('-'),
     hint: 'Encoder widths; decoder mirrors.',
-    options: [
-      { value: '256', label: '256' },
-      { value: '512', label: '512' },
-      { value: '256-128', label: '256 → 128' },
-      { value: '512-256', label: '512 → 256' },
-      { value: '1024-512', label: '1024 → 512' },
-    ],
+    options: P.hidden.options.map((sizes) => ({ value: sizes.join('-'), label: sizes.join(' → ') })),
   },
   beta: {
-    type: 'range', label: 'Beta', param: 'beta', needsReset: false, vaeOnly: true,
-    min: 0, max: 10, step: 0.1, integer: false, default: 1,
+    type: 'range', label: 'Beta', ...from(P.beta), ...P.beta.ui, integer: false, default: P.beta.default,
     hint: 'KL weight; 1 is the true ELBO.',
   },
   learningRate: {
-    type: 'choice', label: 'Learning rate', param: 'lr', needsReset: false, default: 1e-3,
+    type: 'choice', label: 'Learning rate', ...from(P.learningRate), default: P.learningRate.default,
     hint: 'Adam step size.',
-    options: [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1].map((v) => ({ value: v, label: formatRate(v) })),
+    options: P.learningRate.ui.options.map((v) => ({ value: v, label: formatRate(v) })),
   },
   batchSize: {
-    type: 'choice', label: 'Batch size', param: 'batch', needsReset: false, default: 128,
+    type: 'choice', label: 'Batch size', ...from(P.batchSize), default: P.batchSize.default,
     hint: 'Images per step (next chunk).',
-    options: [32, 64, 128, 256, 512].map((v) => ({ value: v, label: String(v) })),
+    options: P.batchSize.ui.options.map((v) => ({ value: v, label: String(v) })),
   },
   likelihood: {
-    type: 'choice', label: 'Likelihood', param: 'lik', needsReset: false, default: 'bernoulli',
+    type: 'choice', label: 'Likelihood', ...from(P.likelihood), default: P.likelihood.default,
     hint: 'How p(x|z) scores a pixel.',
-    options: [{ value: 'bernoulli', label: 'Bernoulli' }, { value: 'gaussian', label: 'Gaussian' }],
+    options: P.likelihood.options.map((value) => ({ value, label: value === 'gaussian' ? 'Gaussian' : 'Bernoulli' })),
   },
   sigmaX: {
-    type: 'range', label: 'Decoder sigma', param: 'sigma', needsReset: false, vaeOnly: true,
-    likelihood: 'gaussian', min: 0.05, max: 2, step: 0.05, integer: false, default: 1,
+    type: 'range', label: 'Decoder sigma', ...from(P.sigmaX), likelihood: P.sigmaX.likelihood, ...P.sigmaX.ui, integer: false,
+    default: P.sigmaX.default,
     hint: 'σₓ: small sharpens, large blurs.',
   },
   samples: {
-    type: 'range', label: 'Samples L', param: 'L', needsReset: false, vaeOnly: true,
-    min: 1, max: 16, step: 1, integer: true, default: 1,
+    type: 'range', label: 'Samples L', ...from(P.samples), ...P.samples.ui, integer: true, default: P.samples.default,
     hint: 'ε draws per image (Monte Carlo).',
   },
   warmStart: {
-    type: 'toggle', label: 'Fast start', param: 'fast', needsReset: false, default: true,
+    type: 'toggle', label: 'Fast start', ...from(P.warmStart), default: P.warmStart.default,
     hint: '4× the rate for 300 steps, back by 1,000.',
   },
   reparam: {
-    type: 'toggle', label: 'Reparameterization trick', param: 'reparam', needsReset: false, vaeOnly: true,
-    default: true,
+    type: 'toggle', label: 'Reparameterization trick', ...from(P.reparam), default: P.reparam.default,
     hint: 'Off: no recon gradient reaches θ.',
   },
   seed: {
-    type: 'range', label: 'Seed', param: 'seed', needsReset: true,
-    min: 0, max: 2_147_483_647, step: 1, integer: true, default: 1,
+    type: 'range', label: 'Seed', ...from(P.seed), ...P.seed.ui, integer: true, default: P.seed.default,
     hint: 'Fixes the initial weights and batch order.',
   },
 };
@@ -227,17 +221,19 @@ export function clampToField(field: RangeField, n: number): number {
   return field.integer ? Math.round(value) : Math.min(field.max, value);
 }
 
-/** "512-256" → [512, 256]; null unless 1–4 layers of 8–2048 units. */
+/** "512-256" → [512, 256]; null unless 1–4 layers of 8–2048 units (the schema's bounds). */
 export function parseHidden(text: string): number[] | null {
-  if (!/^\d{1,4}(-\d{1,4}){0,3}$/.test(text)) return null;
+  if (!/^\d{1,4}(-\d{1,4})*$/.test(text)) return null;
   const sizes = text.split('-').map(Number);
-  return sizes.every((s) => s >= 8 && s <= 2048) ? sizes : null;
+  const { layers, size } = P.hidden;
+  if (sizes.length < layers.min || sizes.length > layers.max) return null;
+  return sizes.every((s) => s >= size.min && s <= size.max) ? sizes : null;
 }
 
 export function settingsToConfig(s: Settings): SessionConfig {
   return {
     dataset: s.dataset,
-    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [512, 256] },
+    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [...P.hidden.default] },
     hyper: {
       learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
       samples: s.samples, reparam: s.reparam, batchSize: s.batchSize, warmStart: s.warmStart,

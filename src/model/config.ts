@@ -1,13 +1,15 @@
-// Valid ranges of the model config and hyperparameters: one place, used by the network, the
-// checkpoint reader and the CLI, each reporting the problems in words.
+// Checks a model config and hyperparameters against the ranges of the one parameter schema
+// (params.ts), for the network, the checkpoint reader and the CLI, reporting problems in words.
 
-import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
+import { DEFAULT_HYPER, INPUT_DIM, PARAMS, validRangeText } from './params';
+import type { Hyper, ModelConfig } from './types';
 
-export const INPUT_DIM = 784;
-export const LATENT_RANGE = { min: 1, max: 64 } as const;
-export const HIDDEN_LAYERS_RANGE = { min: 1, max: 4 } as const;
-export const HIDDEN_SIZE_RANGE = { min: 8, max: 2048 } as const;
-export const SAMPLES_RANGE = { min: 1, max: 64 } as const;
+export { INPUT_DIM };
+const LATENT_RANGE = PARAMS.latentDim.valid;
+const HIDDEN_LAYERS_RANGE = PARAMS.hidden.layers;
+const HIDDEN_SIZE_RANGE = PARAMS.hidden.size;
+const SAMPLES_RANGE = PARAMS.samples.valid;
+const BATCH_RANGE = PARAMS.batchSize.valid;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -15,7 +17,7 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 /** Human-readable problems with a model config; empty when it is valid. */
 export function validateModelConfig(c: ModelConfig): string[] {
   const problems: string[] = [];
-  if (c.kind !== 'vae' && c.kind !== 'ae') problems.push(`model kind must be "vae" or "ae", got ${JSON.stringify(c.kind)}`);
+  if (!(PARAMS.kind.options as readonly string[]).includes(c.kind)) problems.push(`model kind must be "vae" or "ae", got ${JSON.stringify(c.kind)}`);
   if (c.inputDim !== INPUT_DIM) problems.push(`inputDim must be ${INPUT_DIM} (28×28 images), got ${c.inputDim}`);
   if (!isInt(c.latentDim) || c.latentDim < LATENT_RANGE.min || c.latentDim > LATENT_RANGE.max) {
     problems.push(`latentDim must be an integer ${LATENT_RANGE.min}–${LATENT_RANGE.max}, got ${c.latentDim}`);
@@ -40,20 +42,25 @@ export function withHyperDefaults(h: Hyper): Hyper {
 /** Human-readable problems with hyperparameters; empty when they are valid. */
 export function validateHyper(h: Hyper): string[] {
   const problems: string[] = [];
-  if (!isFiniteNumber(h.learningRate) || h.learningRate <= 0 || h.learningRate > 1) {
-    problems.push(`learning rate must be in (0, 1], got ${h.learningRate}`);
+  const lr = PARAMS.learningRate;
+  if (!isFiniteNumber(h.learningRate) || h.learningRate <= lr.valid.min || h.learningRate > lr.valid.max) {
+    problems.push(`learning rate must be in ${validRangeText(lr)}, got ${h.learningRate}`);
   }
-  if (!isFiniteNumber(h.beta) || h.beta < 0 || h.beta > 100) problems.push(`β must be in [0, 100], got ${h.beta}`);
-  if (h.likelihood !== 'bernoulli' && h.likelihood !== 'gaussian') {
-    problems.push(`likelihood must be "bernoulli" or "gaussian", got ${JSON.stringify(h.likelihood)}`);
+  const beta = PARAMS.beta.valid;
+  if (!isFiniteNumber(h.beta) || h.beta < beta.min || h.beta > beta.max) problems.push(`β must be in ${validRangeText(PARAMS.beta)}, got ${h.beta}`);
+  if (!(PARAMS.likelihood.options as readonly string[]).includes(h.likelihood)) {
+    problems.push(`likelihood must be ${PARAMS.likelihood.options.map((o) => `"${o}"`).join(' or ')}, got ${JSON.stringify(h.likelihood)}`);
   }
-  if (!isFiniteNumber(h.sigmaX) || h.sigmaX < 0.01 || h.sigmaX > 10) problems.push(`σ_x must be in [0.01, 10], got ${h.sigmaX}`);
+  const sigma = PARAMS.sigmaX.valid;
+  if (!isFiniteNumber(h.sigmaX) || h.sigmaX < sigma.min || h.sigmaX > sigma.max) problems.push(`σ_x must be in ${validRangeText(PARAMS.sigmaX)}, got ${h.sigmaX}`);
   if (!isInt(h.samples) || h.samples < SAMPLES_RANGE.min || h.samples > SAMPLES_RANGE.max) {
     problems.push(`samples L must be an integer ${SAMPLES_RANGE.min}–${SAMPLES_RANGE.max}, got ${h.samples}`);
   }
   if (typeof h.reparam !== 'boolean') problems.push(`reparam must be true or false`);
   if (h.warmStart !== undefined && typeof h.warmStart !== 'boolean') problems.push(`warmStart must be true or false`);
-  if (!isInt(h.batchSize) || h.batchSize < 1 || h.batchSize > 4096) problems.push(`batch size must be an integer 1–4096, got ${h.batchSize}`);
+  if (!isInt(h.batchSize) || h.batchSize < BATCH_RANGE.min || h.batchSize > BATCH_RANGE.max) {
+    problems.push(`batch size must be an integer ${BATCH_RANGE.min}–${BATCH_RANGE.max}, got ${h.batchSize}`);
+  }
   return problems;
 }
 

@@ -72,14 +72,5 @@ export interface NetworkWeights {
 export const LOGVAR_MIN = -10;
 export const LOGVAR_MAX = 10;
 
-export const DEFAULT_MODEL: ModelConfig = { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] };
-export const DEFAULT_HYPER: Hyper = {
-  learningRate: 1e-3,
-  beta: 1,
-  likelihood: 'bernoulli',
-  sigmaX: 1,
-  samples: 1,
-  reparam: true,
-  batchSize: 128,
-  warmStart: true,
-};
+// The defaults come from the one parameter schema.
+export { DEFAULT_HYPER, DEFAULT_MODEL } from './params';

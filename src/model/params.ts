@@ -1,0 +1,143 @@
+// The one parameter schema: every setting of a training run, once. Each entry carries its
+// default, the range the model accepts (what a checkpoint or the CLI may hold), the range the
+// controls offer, its name in a link and on the command line, whether changing it needs new
+// weights and whether it means anything for the AE. The defaults (DEFAULT_MODEL/DEFAULT_HYPER),
+// the model's validation (config.ts), the controls and the link (components/hyperSchema.ts)
+// and the CLI (scripts/cliArgs.ts) all read it; params.test.ts holds the four views together.
+// TF.js-free: the page imports it too.
+
+import type { Hyper, Likelihood, ModelConfig, ModelKind } from './types';
+
+/** Pixels per image: the playground's datasets are 28×28 grey images. */
+export const INPUT_DIM = 784;
+
+/** Where a setting lives in a run's config. */
+export type ParamKey =
+  | 'dataset' | 'kind' | 'latentDim' | 'hidden' | 'learningRate' | 'beta' | 'likelihood'
+  | 'sigmaX' | 'samples' | 'reparam' | 'batchSize' | 'warmStart' | 'seed';
+
+interface ParamBase {
+  /** Query-string name in a shared link. */
+  url: string;
+  /**
+   * Command-line flag of `npm run train` (without the dashes). A switch flips the default:
+   * `--no-reparam` sets reparam false, `--fast-start` sets warmStart true.
+   */
+  cli: string;
+  /** Changing it needs new weights (the app asks before it resets a trained model). */
+  newWeights: boolean;
+  /** Means something for the plain autoencoder (it samples nothing and has no KL). */
+  ae: boolean;
+  /** Only used by this likelihood. */
+  likelihood?: Likelihood;
+}
+
+/** A number: valid = what the model accepts, ui = what the controls offer (inside valid). */
+export interface NumberParam extends ParamBase {
+  type: 'number';
+  default: number;
+  integer: boolean;
+  valid: { min: number; max: number; minExclusive?: boolean };
+  /** A slider's range and step, or the values a menu offers. */
+  ui: { min: number; max: number; step: number } | { options: readonly number[] };
+}
+export interface ChoiceParam<T extends string = string> extends ParamBase {
+  type: 'choice';
+  default: T;
+  options: readonly T[];
+}
+export interface SwitchParam extends ParamBase {
+  type: 'switch';
+  default: boolean;
+  /** The CLI's default, where it differs from the app's (with the reason beside it). */
+  cliDefault?: boolean;
+}
+/** Encoder hidden sizes, input side first; the decoder mirrors them. */
+export interface LayersParam extends ParamBase {
+  type: 'layers';
+  default: readonly number[];
+  layers: { min: number; max: number };
+  size: { min: number; max: number };
+  /** The presets the menu offers. */
+  options: readonly (readonly number[])[];
+}
+export type Param = NumberParam | ChoiceParam | SwitchParam | LayersParam;
+
+export const DATASETS = ['mnist', 'fashion'] as const;
+export const MODEL_KINDS = ['vae', 'ae'] as const satisfies readonly ModelKind[];
+export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const satisfies readonly Likelihood[];
+
+export const PARAMS = {
+  dataset: { type: 'choice', default: 'mnist', options: DATASETS, url: 'data', cli: 'dataset', newWeights: true, ae: true },
+  kind: { type: 'choice', default: 'vae', options: MODEL_KINDS, url: 'model', cli: 'model', newWeights: false, ae: true },
+  latentDim: {
+    type: 'number', default: 2, integer: true, valid: { min: 1, max: 64 }, ui: { min: 1, max: 64, step: 1 },
+    url: 'z', cli: 'latent', newWeights: true, ae: true,
+  },
+  hidden: {
+    type: 'layers', default: [512, 256], layers: { min: 1, max: 4 }, size: { min: 8, max: 2048 },
+    options: [[256], [512], [256, 128], [512, 256], [1024, 512]],
+    url: 'hidden', cli: 'hidden', newWeights: true, ae: true,
+  },
+  learningRate: {
+    type: 'number', default: 1e-3, integer: false, valid: { min: 0, max: 1, minExclusive: true },
+    ui: { options: [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1] },
+    url: 'lr', cli: 'lr', newWeights: false, ae: true,
+  },
+  // The controls stop at 10 (past it the KL term swamps everything at playground scale); a
+  // checkpoint or the CLI may hold up to 100, for β sweeps.
+  beta: {
+    type: 'number', default: 1, integer: false, valid: { min: 0, max: 100 }, ui: { min: 0, max: 10, step: 0.1 },
+    url: 'beta', cli: 'beta', newWeights: false, ae: false,
+  },
+  likelihood: { type: 'choice', default: 'bernoulli', options: LIKELIHOODS, url: 'lik', cli: 'likelihood', newWeights: false, ae: true },
+  sigmaX: {
+    type: 'number', default: 1, integer: false, valid: { min: 0.01, max: 10 }, ui: { min: 0.05, max: 2, step: 0.05 },
+    url: 'sigma', cli: 'sigma', newWeights: false, ae: false, likelihood: 'gaussian',
+  },
+  // The slider stops at 16 (enough to see the Monte Carlo estimate settle); the CLI goes to 64.
+  samples: {
+    type: 'number', default: 1, integer: true, valid: { min: 1, max: 64 }, ui: { min: 1, max: 16, step: 1 },
+    url: 'L', cli: 'samples', newWeights: false, ae: false,
+  },
+  reparam: { type: 'switch', default: true, url: 'reparam', cli: 'no-reparam', newWeights: false, ae: false },
+  batchSize: {
+    type: 'number', default: 128, integer: true, valid: { min: 1, max: 4096 }, ui: { options: [32, 64, 128, 256, 512] },
+    url: 'batch', cli: 'batch', newWeights: false, ae: true,
+  },
+  // Off on the command line, so CLI runs compare with Adam at a constant rate as math.md's do.
+  warmStart: { type: 'switch', default: true, cliDefault: false, url: 'fast', cli: 'fast-start', newWeights: false, ae: true },
+  seed: {
+    type: 'number', default: 1, integer: true, valid: { min: 0, max: 2_147_483_647 }, ui: { min: 0, max: 2_147_483_647, step: 1 },
+    url: 'seed', cli: 'seed', newWeights: true, ae: true,
+  },
+} as const satisfies Record<ParamKey, Param>;
+
+export const DEFAULT_MODEL: ModelConfig = {
+  kind: PARAMS.kind.default,
+  inputDim: INPUT_DIM,
+  latentDim: PARAMS.latentDim.default,
+  hidden: [...PARAMS.hidden.default],
+};
+
+export const DEFAULT_HYPER: Hyper = {
+  learningRate: PARAMS.learningRate.default,
+  beta: PARAMS.beta.default,
+  likelihood: PARAMS.likelihood.default,
+  sigmaX: PARAMS.sigmaX.default,
+  samples: PARAMS.samples.default,
+  reparam: PARAMS.reparam.default,
+  batchSize: PARAMS.batchSize.default,
+  warmStart: PARAMS.warmStart.default,
+};
+
+/** Whether n lies in the range the model accepts for this number. */
+export function inValidRange(p: NumberParam, n: number): boolean {
+  const { min, max, minExclusive } = p.valid;
+  return Number.isFinite(n) && (minExclusive ? n > min : n >= min) && n <= max && (!p.integer || Number.isInteger(n));
+}
+
+/** "[0, 100]", "(0, 1]": the valid range as the messages and the CLI's help write it. */
+export function validRangeText(p: NumberParam): string {
+  return `${p.valid.minExclusive ? '(' : '['}${p.valid.min}, ${p.valid.max}]`;
+}
