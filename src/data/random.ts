@@ -2,16 +2,10 @@
 // and shuffledIndices (it runs before TypeScript is available); random.test.ts checks the
 // Fashion-MNIST files it wrote are in exactly the order these functions give.
 
-/** mulberry32: a tiny 32-bit-state PRNG, uniform in [0, 1). Same seed, same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../model/prng';
+
+// The model's generator (one copy in src): data order and initial weights draw from the same one.
+export { mulberry32 };
 
 /** A permutation of 0 … n−1 by Fisher–Yates (from the end) driven by mulberry32(seed). */
 export function shuffledIndices(n: number, seed: number): Int32Array {
