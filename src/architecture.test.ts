@@ -50,6 +50,11 @@ describe('layers', () => {
     expect(offences('src/workers', (s) => /\.\.\/(client|components)\b|^react/.test(s))).toEqual([]);
   });
 
+  it('the explanations and the latent explorer share src/components/latentShared; it imports neither, explain/ nothing of latent/', () => {
+    expect(offences('src/components/latentShared', (s) => /\.\.\/(latent|explain)\//.test(s))).toEqual([]);
+    expect(offences('src/components/explain', (s) => /\.\.\/latent\//.test(s))).toEqual([]);
+  });
+
   it('src/client and src/components never import worker-side modules or TF.js', () => {
     const bad = (s: string) => /\.\.\/workers\b|@tensorflow/.test(s);
     expect([...offences('src/client', bad), ...offences('src/components', bad)]).toEqual([]);

@@ -1,6 +1,6 @@
 // The explain store as React context, and hooks that re-render on one of its topics only.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { LatentPointStore } from '../latent/latentPoint';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 import { ExplainStore, type DrawerState, type FocusView, type LogpxRun, type SampleView } from './explainStore';
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;

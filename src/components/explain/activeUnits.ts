@@ -1,7 +1,7 @@
 // Active units (math.md): latent dimensions whose mean μ_j varies across images by more than
 // 0.01. Computed from the test codes the worker posts; a VAE whose count falls has dimensions
 // that collapsed to the prior.
-import { dimensionVariances } from '../latent/geometry';
+import { dimensionVariances } from '../latentShared/geometry';
 
 export const ACTIVE_THRESHOLD = 0.01;
 

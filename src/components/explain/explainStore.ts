@@ -2,7 +2,7 @@
 // drawer shows, the image in focus (hovered, picked or drawn), the live sample z = μ + σ·ε
 // drawn for it (redrawn every SAMPLE_MS so the sample visibly moves) and the explorer's
 // draggable latent point.
-import type { LatentPointStore } from '../latent/latentPoint';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 import { drawEpsilon, type Rng } from './monteCarlo';
 
 export const SECTION_IDS = [

@@ -2,7 +2,7 @@
 // z = μ + σ·ε for one image, score each decoding, and summarise how the L-sample means
 // spread. The drawing is seeded so tests (and a "draw again" button) are reproducible.
 
-import { seededUniform, type Uniform } from '../latent/priorSampling';
+import { seededUniform, type Uniform } from '../latentShared/priorSampling';
 
 export type Rng = Uniform;
 

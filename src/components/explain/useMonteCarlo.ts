@@ -3,7 +3,7 @@
 // the likelihood, the weights or `nonce` (the "draw again" button) change; at most one
 // batch in flight.
 import { useEffect, useRef, useState } from 'react';
-import { LatestOnly } from '../latent/latestOnly';
+import { LatestOnly } from '../latentShared/latestOnly';
 import { usePlaygroundClient } from '../usePlayground';
 import type { FocusView } from './explainStore';
 import { mulberry32, sampleCodes, summarizeMc, type McSummary } from './monteCarlo';

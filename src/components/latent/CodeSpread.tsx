@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import type { LatentSnapshot } from '../../client/clientTypes';
 import { useT } from '../i18n/LanguageProvider';
 import { codeSpread } from './codeSpread';
-import { formatZ } from './geometry';
+import { formatZ } from '../latentShared/geometry';
 import './codeSpread.css';
 
 const sub = (j: number) => String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);

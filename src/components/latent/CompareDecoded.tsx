@@ -2,10 +2,10 @@
 // decoder (useDecodedImage.ts).
 import type { ModelTag } from '../../shared/protocol';
 import { useT } from '../i18n/LanguageProvider';
-import type { LatentPointStore } from './latentPoint';
-import { IMAGE_SIDE } from './paintImage';
+import type { LatentPointStore } from '../latentShared/latentPoint';
+import { IMAGE_SIDE } from '../latentShared/paintImage';
 import { useDecodedImage } from './useDecodedImage';
-import { useTheme } from './useTheme';
+import { useTheme } from '../latentShared/useTheme';
 
 interface CompareDecodedProps {
   model: ModelTag;

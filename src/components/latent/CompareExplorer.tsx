@@ -13,9 +13,9 @@ import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground'
 import { CodeSpread } from './CodeSpread';
 import { CompareDecoded } from './CompareDecoded';
 import { CoordsReadout } from './CoordsReadout';
-import { topVarianceDims } from './geometry';
+import { topVarianceDims } from '../latentShared/geometry';
 import { LatentMap } from './LatentMap';
-import { LatentPointStore } from './latentPoint';
+import { LatentPointStore } from '../latentShared/latentPoint';
 import { Legend } from './Legend';
 import type { MapMarks } from './MapOverlay';
 import './compare.css';

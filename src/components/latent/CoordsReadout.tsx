@@ -1,8 +1,8 @@
 // The latent point's coordinates as text, e.g. "z = (0.52, −1.31)", written into the DOM when
 // the store presents a z, in the same frame as its decoded image.
 import { useLayoutEffect, useRef } from 'react';
-import { formatZ } from './geometry';
-import type { LatentPointStore } from './latentPoint';
+import { formatZ } from '../latentShared/geometry';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 
 const sub = (j: number) => String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 

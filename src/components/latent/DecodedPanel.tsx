@@ -4,11 +4,11 @@
 
 import { useRef, useState } from 'react';
 import { CoordsReadout } from './CoordsReadout';
-import type { LatentPointStore } from './latentPoint';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 import { recordDecodedPaint, recordLatency } from './latency';
-import { IMAGE_SIDE } from './paintImage';
+import { IMAGE_SIDE } from '../latentShared/paintImage';
 import { useDecodedImage } from './useDecodedImage';
-import { useTheme } from './useTheme';
+import { useTheme } from '../latentShared/useTheme';
 import { useT } from '../i18n/LanguageProvider';
 
 /** The test image in focus: its μ (all dimensions), its index and class name. */

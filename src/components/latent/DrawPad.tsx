@@ -3,8 +3,8 @@
 
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { normalizeDigit, SIDE, strokeSegment } from './drawing';
-import { paintImage } from './paintImage';
-import { useTheme } from './useTheme';
+import { paintImage } from '../latentShared/paintImage';
+import { useTheme } from '../latentShared/useTheme';
 import { useT } from '../i18n/LanguageProvider';
 
 interface DrawPadProps {

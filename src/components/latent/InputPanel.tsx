@@ -1,6 +1,6 @@
 // The input x: the hovered or picked test image, or the reader's drawing, and the pad itself.
 import { DrawPad } from './DrawPad';
-import { ImageCanvas } from './ImageCanvas';
+import { ImageCanvas } from '../latentShared/ImageCanvas';
 import { useT } from '../i18n/LanguageProvider';
 
 interface InputPanelProps {

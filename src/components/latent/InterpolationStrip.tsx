@@ -3,11 +3,11 @@
 // view shows the ten as big as the screen's width allows.
 import { useMemo } from 'react';
 import type { LatentSnapshot } from '../../client/clientTypes';
-import { interpolateLatents } from './geometry';
+import { interpolateLatents } from '../latentShared/geometry';
 import { FullViewButton } from './FullViewButton';
-import { ImageCanvas } from './ImageCanvas';
-import { IMAGE_SIZE } from './paintImage';
-import { useBatchDecode } from './useBatchDecode';
+import { ImageCanvas } from '../latentShared/ImageCanvas';
+import { IMAGE_SIZE } from '../latentShared/paintImage';
+import { useBatchDecode } from '../latentShared/useBatchDecode';
 import { useFullView } from './useFullView';
 import { useT } from '../i18n/LanguageProvider';
 import { useNoHover } from '../useNoHover';

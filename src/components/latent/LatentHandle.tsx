@@ -3,8 +3,8 @@
 // the store presents a z (with its decoded image), by setting attributes, not by rendering.
 
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import { formatZ, screenToZ, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
-import type { LatentPointStore } from './latentPoint';
+import { formatZ, screenToZ, visibleDomain, zToScreen, type BaseView, type Zoom } from '../latentShared/geometry';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 import { eventTime } from './latency';
 import { useT } from '../i18n/LanguageProvider';
 

@@ -20,9 +20,9 @@ import {
   type Domain,
   type PointIndex,
   type Zoom,
-} from './geometry';
+} from '../latentShared/geometry';
 import { LatentHandle } from './LatentHandle';
-import type { LatentPointStore } from './latentPoint';
+import type { LatentPointStore } from '../latentShared/latentPoint';
 import { recordPointsDraw } from './latency';
 import { MapOverlay, type MapMarks } from './MapOverlay';
 import { drawPoints, preparePoints } from './pointsLayer';
@@ -30,7 +30,7 @@ import { drawSheet, legibleGridSize, useManifoldGrid } from './useManifoldGrid';
 import { useFullView } from './useFullView';
 import { FullScreenIcon } from './FullViewButton';
 import { useMapZoom } from './useMapZoom';
-import { useTheme } from './useTheme';
+import { useTheme } from '../latentShared/useTheme';
 import { useT } from '../i18n/LanguageProvider';
 
 const PAD = 14;

@@ -7,7 +7,7 @@
 import { axisRight, axisTop, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { LatentSnapshot } from '../../client/clientTypes';
-import { ellipseRadii, pixelsPerUnit, visibleDomain, zToScreen, type BaseView, type Zoom } from './geometry';
+import { ellipseRadii, pixelsPerUnit, visibleDomain, zToScreen, type BaseView, type Zoom } from '../latentShared/geometry';
 import { PosteriorMark } from './PosteriorMark';
 import { ellipseMagnification, magnify } from './posteriorView';
 

@@ -7,7 +7,7 @@ import type { SessionConfig } from '../../shared/protocol';
 import type { SampleView } from '../explain/explainStore';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
-import { formatZ } from './geometry';
+import { formatZ } from '../latentShared/geometry';
 
 type ModelConfig = SessionConfig['model'];
 

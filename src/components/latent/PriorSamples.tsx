@@ -1,8 +1,8 @@
 // Sample from the prior: z ~ N(0, I), decoded. For a VAE these look like data; for an AE,
 // whose codes ignore the prior, many do not: the comparison the KL term is for.
-import { ImageCanvas } from './ImageCanvas';
-import { IMAGE_SIZE } from './paintImage';
-import { useBatchDecode } from './useBatchDecode';
+import { ImageCanvas } from '../latentShared/ImageCanvas';
+import { IMAGE_SIZE } from '../latentShared/paintImage';
+import { useBatchDecode } from '../latentShared/useBatchDecode';
 import { useT } from '../i18n/LanguageProvider';
 
 export const PRIOR_COUNT = 16;

@@ -8,12 +8,12 @@ import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
 import { useNoHover } from '../useNoHover';
 import { FullViewButton } from './FullViewButton';
-import type { LatentPointStore } from './latentPoint';
-import { paintRow } from './paintImage';
+import type { LatentPointStore } from '../latentShared/latentPoint';
+import { paintRow } from '../latentShared/paintImage';
 import { traversalLatents, traversalOrder, traversalValues } from './traversal';
-import { useBatchDecode } from './useBatchDecode';
+import { useBatchDecode } from '../latentShared/useBatchDecode';
 import { useFullView } from './useFullView';
-import { useTheme } from './useTheme';
+import { useTheme } from '../latentShared/useTheme';
 
 const VALUES = traversalValues();
 const sub = (j: number) => String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);

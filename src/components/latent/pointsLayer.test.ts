@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LatentSnapshot } from '../../client/clientTypes';
-import { IDENTITY, fitView } from './geometry';
+import { IDENTITY, fitView } from '../latentShared/geometry';
 import { drawPoints, preparePoints } from './pointsLayer';
 
 const snapshot: LatentSnapshot = {

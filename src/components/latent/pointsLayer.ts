@@ -2,7 +2,7 @@
 // sets each colour once and fills small squares, never touching React.
 
 import type { LatentSnapshot } from '../../client/clientTypes';
-import type { BaseView, Zoom } from './geometry';
+import type { BaseView, Zoom } from '../latentShared/geometry';
 
 export interface PreparedPoints {
   count: number;

@@ -7,9 +7,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ModelTag } from '../../shared/protocol';
 import { usePlaygroundClient, useTopic } from '../usePlayground';
-import type { LatentPointStore } from './latentPoint';
-import { LatestOnly } from './latestOnly';
-import { paintImage } from './paintImage';
+import type { LatentPointStore } from '../latentShared/latentPoint';
+import { LatestOnly } from '../latentShared/latestOnly';
+import { paintImage } from '../latentShared/paintImage';
 import type { Theme } from '../palette';
 
 export interface DecodeRequest {

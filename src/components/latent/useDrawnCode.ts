@@ -2,9 +2,9 @@
 // and again when new weights arrive, so its marker on the map follows training.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlaygroundClient } from '../usePlayground';
-import { LatestOnly } from './latestOnly';
-import { imageDataUrl } from './paintImage';
-import { useTheme } from './useTheme';
+import { LatestOnly } from '../latentShared/latestOnly';
+import { imageDataUrl } from '../latentShared/paintImage';
+import { useTheme } from '../latentShared/useTheme';
 
 export interface DrawnCode {
   pixels: Float32Array;

@@ -5,9 +5,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { PlaygroundClient } from '../../client/clientTypes';
 import type { Theme } from '../palette';
-import { gridLatents, zToScreen, type BaseView, type Domain, type Zoom } from './geometry';
-import { LatestOnly } from './latestOnly';
-import { IMAGE_SIZE, paintSheet } from './paintImage';
+import { gridLatents, zToScreen, type BaseView, type Domain, type Zoom } from '../latentShared/geometry';
+import { LatestOnly } from '../latentShared/latestOnly';
+import { IMAGE_SIZE, paintSheet } from '../latentShared/paintImage';
 
 /**
  * The grid size actually drawn: the chosen n, or fewer tiles when n of them across `sidePx`

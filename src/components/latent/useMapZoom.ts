@@ -2,7 +2,7 @@
 // excluded (it drags the latent point instead), and double-click does not zoom (it picks).
 import { select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import type { Zoom } from './geometry';
+import type { Zoom } from '../latentShared/geometry';
 
 export const ZOOM_EXTENT: [number, number] = [0.5, 60];
 

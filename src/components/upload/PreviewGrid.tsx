@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { IMAGE_PIXELS, IMAGE_SIZE, type ConvertedImages } from '../../data/imageImport/types';
 import { grayToRgba } from '../palette';
 import { useT } from '../i18n/LanguageProvider';
-import { useTheme } from '../latent/useTheme';
+import { useTheme } from '../latentShared/useTheme';
 
 export const PREVIEW_MAX = 100;
 const COLUMNS = 10;

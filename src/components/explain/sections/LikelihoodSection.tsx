@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useLanguage } from '../../i18n/LanguageProvider';
 import { optionLabel } from '../../i18n/settingText';
-import { useBatchDecode } from '../../latent/useBatchDecode';
+import { useBatchDecode } from '../../latentShared/useBatchDecode';
 import { useClientState } from '../../usePlayground';
 import { useFocus } from '../ExplainContext';
 import { klTotal } from '../klDivergence';

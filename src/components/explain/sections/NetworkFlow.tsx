@@ -1,7 +1,7 @@
 // The network in miniature for the image in focus: x → θ → (μ, σ) → z → φ → x̂, where z is
 // the live sample (μ itself for the AE) and x̂ its decoding.
-import { ImageCanvas } from '../../latent/ImageCanvas';
-import { useBatchDecode } from '../../latent/useBatchDecode';
+import { ImageCanvas } from '../../latentShared/ImageCanvas';
+import { useBatchDecode } from '../../latentShared/useBatchDecode';
 import type { FocusView, SampleView } from '../explainStore';
 import { MathFormula } from '../math/MathFormula';
 import { vectorTex } from '../math/vectors';

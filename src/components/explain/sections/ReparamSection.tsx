@@ -2,8 +2,8 @@
 // drift of all codes toward the prior that switching the trick off brings.
 import { useMemo } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
-import { ImageCanvas } from '../../latent/ImageCanvas';
-import { useBatchDecode } from '../../latent/useBatchDecode';
+import { ImageCanvas } from '../../latentShared/ImageCanvas';
+import { useBatchDecode } from '../../latentShared/useBatchDecode';
 import { useClientState } from '../../usePlayground';
 import { codeDrift } from '../codeStats';
 import { useFocus, useSample } from '../ExplainContext';
