@@ -6,23 +6,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-import { canvasHash, statusStep } from './pageReaders';
+import { pauseSettled } from './pageActions';
+import { canvasHash, statusStep, weightsNote } from './pageReaders';
 import { serveUnder } from './staticServer';
 import { crc32 } from '../src/model/crc32';
 
 const READY_MS = 120_000;
 const MIN_STEP = 30;
-
-async function settledStep(p: Page): Promise<number> {
-  let prev = await statusStep(p);
-  for (let i = 0; i < 30; i++) {
-    await p.waitForTimeout(1_500);
-    const now = await statusStep(p);
-    if (now === prev) return now;
-    prev = now;
-  }
-  throw new Error('the step never settled');
-}
 
 const decoded = (p: Page) => p.getByRole('img', { name: 'Decoded image' });
 const chart = (p: Page) => p.getByRole('img', { name: 'Loss curves' });
@@ -155,9 +145,8 @@ test.describe('save, load and export', () => {
     await waitReady(page);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => statusStep(page), { timeout: 240_000, intervals: [1_000] }).toBeGreaterThanOrEqual(MIN_STEP);
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    step = await settledStep(page);
-    await expect(page.getByText(`weights of step ${step.toLocaleString('en-US')}`)).toBeVisible({ timeout: 30_000 });
+    step = await pauseSettled(page);
+    await expect(weightsNote(page, step)).toBeVisible({ timeout: 30_000 });
   });
 
   test.afterAll(async () => {

@@ -4,18 +4,8 @@
 // Reset asks before it throws training away, and the explorer's tabs and the class legend
 // work from the keyboard.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectErrors, nextFrames, READY_MS, transitionsDone } from './pageActions';
 import { canvasHash, statusStep } from './pageReaders';
-
-const READY_MS = 120_000;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function ready(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
@@ -214,8 +204,8 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     await reset.click();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toContain('2,345 training steps');
-    // Declined: the model and its step stay.
-    await page.waitForTimeout(500);
+    // Declined: the model and its step stay (a reset would show step 0 in the next rendered frame).
+    await nextFrames(page);
     expect(await statusStep(page)).toBe(2345);
 
     dialogs.accept = true;
@@ -315,11 +305,11 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
         const s = getComputedStyle(el);
         return { opacity: Number(s.opacity), text: ratio(rgb(s.color), rgb(s.backgroundColor)), border: ratio(rgb(s.borderTopColor), page) };
       });
-    // Under the pointer (the state right after a click), and resting; after the 120 ms colour transition.
-    await page.waitForTimeout(300);
+    // Under the pointer (the state right after a click), and resting; after the colour transition.
+    await transitionsDone(pause);
     const hovered = await lookOf();
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
+    await transitionsDone(pause);
     const resting = await lookOf();
     await pause.click();
     for (const look of [resting, hovered]) {

@@ -3,6 +3,7 @@
 // carry the hovered image's numbers, read the active units, open the traversals, and estimate
 // log p(x), which must come out at or above the ELBO of the same images.
 import { expect, test, type Page } from '@playwright/test';
+import { openIdeaOnAPoint } from './latentMap';
 
 const READY_MS = 120_000;
 const START_URL = './?backend=wasm';
@@ -12,39 +13,6 @@ let page: Page;
 async function statusStep(p: Page): Promise<number> {
   const m = /(\d[\d,]*)/.exec((await p.getByTestId('status').textContent()) ?? '');
   return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
-
-/** Where a drawn test point is on the latent map (fractions of its size), nearest the middle. */
-function findPoint(p: Page): Promise<{ x: number; y: number } | null> {
-  return p.getByTestId('latent-points').evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    if (!data) return null;
-    // Points near the middle are clear of the legend and the zoom buttons.
-    let best: { x: number; y: number } | null = null;
-    let bestD = Infinity;
-    for (let y = 0; y < c.height; y += 2) {
-      for (let x = 0; x < c.width; x += 2) {
-        if (data[(y * c.width + x) * 4 + 3] < 200) continue;
-        const d = (x - c.width / 2) ** 2 + (y - c.height / 2) ** 2;
-        if (d < bestD) {
-          bestD = d;
-          best = { x: x / c.width, y: y / c.height };
-        }
-      }
-    }
-    return best;
-  });
-}
-
-/** Moves the pointer onto a drawn test point (waiting for the map to repaint after a resize). */
-async function hoverAPoint(p: Page): Promise<void> {
-  let hit: { x: number; y: number } | null = null;
-  await expect.poll(async () => (hit = await findPoint(p)) !== null, { timeout: 10_000 }).toBe(true);
-  const box = await p.getByTestId('latent-points').boundingBox();
-  if (!box || !hit) throw new Error('no latent map');
-  const { x, y } = hit;
-  await p.mouse.move(box.x + x * box.width, box.y + y * box.height);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -104,14 +72,12 @@ test('the language toggle switches visible text to Japanese and back, and is rem
 });
 
 test('an (i) opens its idea, whose formula carries the hovered image’s numbers', async () => {
-  await page.getByRole('button', { name: 'Explain: the reparameterization trick' }).first().click();
+  await openIdeaOnAPoint(page, page.getByRole('button', { name: 'Explain: the reparameterization trick' }).first());
   const drawer = page.getByRole('complementary', { name: 'Explanations' });
-  await expect(drawer).toBeVisible();
   await expect(drawer.getByRole('heading', { name: 'The reparameterization trick' })).toBeVisible();
   // Real MathML, not text: z = μ + σ ⊙ ε.
   await expect(drawer.locator('math mi', { hasText: 'ε' }).first()).toBeVisible();
 
-  await hoverAPoint(page);
   const live = drawer.getByTestId('reparam-live');
   await expect(live.locator('math')).toHaveCount(2);
   const text = (await live.textContent()) ?? '';
@@ -133,9 +99,8 @@ test('an (i) opens its idea, whose formula carries the hovered image’s numbers
 });
 
 test('the Monte Carlo section draws L samples for the hovered image', async () => {
-  await page.getByRole('button', { name: 'Explain: Monte Carlo samples L' }).click();
+  await openIdeaOnAPoint(page, page.getByRole('button', { name: 'Explain: Monte Carlo samples L' }));
   const drawer = page.getByRole('complementary', { name: 'Explanations' });
-  await hoverAPoint(page);
   await expect(drawer.getByTestId('mc-plot')).toBeVisible();
   // One large dot per repeat; at L = 1 each repeat has exactly one sample.
   await expect(drawer.locator('.xp-mc-estimate')).toHaveCount(8);

@@ -1,6 +1,7 @@
 // The loss chart under the Gaussian likelihood, as a teacher uses it: change σ_x and the
 // chart marks the change; the constant (D/2)·log 2πσ² can be taken out, and the legend says so.
 import { expect, test, type Page } from '@playwright/test';
+import { statusStep } from './pageReaders';
 
 const READY_MS = 120_000;
 /** (D/2)·log(2πσ²) for D = 784 (math.md). */
@@ -41,7 +42,8 @@ test('a σ change is marked on the chart, and the view without the constant move
   expect(Number(await marker.getAttribute('data-step'))).toBe(stepBefore - 1);
   await expect(note).toContainText('σ = 0.1');
   await stepOnce(page);
-  await page.waitForTimeout(500);
+  // The chart (and its legend, drawn in the same render) holds every step the status shows.
+  await expect.poll(async () => (await points(page)) === (await statusStep(page))).toBe(true);
 
   // The curves include the (negative) constant at σ = 0.1; taking it out adds 1,084.8 nats.
   const withC = await legendRecon(page);

@@ -42,3 +42,8 @@ export function canvasHash(canvas: Locator): Promise<string> {
     return `${data.length}:${h >>> 0}`;
   });
 }
+
+/** The decoded image's note naming the weights it was decoded with, for exactly that step. */
+export function weightsNote(p: Page, step: number): Locator {
+  return p.getByText(new RegExp(`weights of step ${step.toLocaleString('en-US')}$`));
+}

@@ -2,17 +2,8 @@
 // Everything is found by its accessible name (design/ui.md). First WebGL steps compile
 // shaders for seconds on a 2-core machine without a GPU, hence the generous timeouts.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const READY_MS = 120_000;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { collectErrors, pauseSettled, READY_MS, stepOnce } from './pageActions';
+import { weightsNote } from './pageReaders';
 
 async function statusStep(page: Page): Promise<number> {
   const text = (await page.getByTestId('status').textContent()) ?? '';
@@ -27,18 +18,6 @@ function chart(page: Page): Locator {
 
 async function numAttr(loc: Locator, name: string): Promise<number> {
   return Number((await loc.getAttribute(name)) ?? NaN);
-}
-
-/** Waits until the step has not moved for `ms` and returns it. */
-async function settledStep(page: Page, ms = 2_000): Promise<number> {
-  let prev = await statusStep(page);
-  for (let i = 0; i < 30; i++) {
-    await page.waitForTimeout(ms);
-    const now = await statusStep(page);
-    if (now === prev) return now;
-    prev = now;
-  }
-  throw new Error('the step never settled');
 }
 
 async function openReady(page: Page): Promise<void> {
@@ -96,12 +75,11 @@ test.describe('training', () => {
     await expect(page.getByTestId('status')).toHaveText(/ · \d[\d,]* img\/s$/);
     await expect(page.getByRole('region', { name: 'Reconstructions' })).toContainText(/step \d/);
 
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
-    const held = await settledStep(page);
-    await page.waitForTimeout(2_000);
+    const held = await pauseSettled(page);
+    // Pause also sends the weights of that step: the worker went on working, and trained no further.
+    await expect(weightsNote(page, held)).toBeVisible({ timeout: READY_MS });
     expect(await statusStep(page)).toBe(held);
-    expect(await numAttr(chart(page), 'data-points')).toBe(held);
+    await expect.poll(() => numAttr(chart(page), 'data-points')).toBe(held);
 
     // Reset asks before it throws trained steps away.
     page.once('dialog', (d) => void d.accept());
@@ -138,9 +116,9 @@ test.describe('training', () => {
     for (let i = 0; i < 3; i++) {
       const before = await statusStep(page);
       const seen = (await chunks()).length;
-      await step.click();
-      await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBeGreaterThan(before);
-      const after = await settledStep(page);
+      const after = await stepOnce(page);
+      // The end of Step sends that step's weights: nothing more is owed.
+      await expect(weightsNote(page, after)).toBeVisible({ timeout: READY_MS });
       await expect(step).toBeEnabled();
       await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
       const got = (await chunks()).slice(seen);
@@ -156,9 +134,7 @@ test.describe('training', () => {
   test('switching Model to AE keeps the VAE aside and trains an AE with no KL', async ({ page }) => {
     const errors = collectErrors(page);
     await openReady(page);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBeGreaterThan(0);
-    await settledStep(page, 1_000);
+    await stepOnce(page);
 
     // No question: the VAE is kept while the AE is shown (compare.spec.ts switches back).
     page.once('dialog', (d) => {
@@ -185,9 +161,7 @@ test.describe('training', () => {
   test('live hyperparameters apply without a reset; shape changes ask first', async ({ page }) => {
     const errors = collectErrors(page);
     await openReady(page);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBeGreaterThan(0);
-    const trained = await settledStep(page, 1_000);
+    const trained = await stepOnce(page);
 
     // β is live: the objective appears as its own line, the step stays, the link records it.
     await page.getByRole('slider', { name: 'Beta' }).fill('4');
