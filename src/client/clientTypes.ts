@@ -87,14 +87,19 @@ export interface ReconSnapshot {
 
 export type Topic = 'state' | 'metrics' | 'latent' | 'recon' | 'weights';
 
-export interface PlaygroundClient {
+/** What React reads: the slow state, the streams of the shown model, and change topics. */
+export interface ClientStore {
   getState(): ClientState;
   getMetrics(): MetricsHistory;
   getLatent(): LatentSnapshot | null;
   getRecon(): ReconSnapshot | null;
   /** Calls `listener` after each change of `topic`; returns the unsubscribe function. */
   subscribe(topic: Topic, listener: () => void): () => void;
+  dismissNotice(id: number): void;
+}
 
+/** The training worker's controls. */
+export interface Training {
   play(): void;
   pause(): void;
   step(chunks?: number): void;
@@ -102,53 +107,60 @@ export interface PlaygroundClient {
   reset(config: SessionConfig): void;
   setHyper(hyper: Partial<Hyper>): void;
   setBackend(backend: BackendChoice): void;
-  dismissNotice(id: number): void;
+}
 
+/** Images from codes and codes from images, never waiting for training. */
+export interface Inference {
   /**
    * The mean image for one latent vector, decoded on the page at once from the latest decoder
    * snapshot (the drag's path: no thread hop); null when no decoder of z's size is held yet.
    * The array is reused by the next call.
    */
-  decodeNow?(z: Float32Array, model?: ModelTag): Float32Array | null;
-  /** Mean images for n latent vectors (n × dim) from the inference worker; never waits for training. */
+  decodeNow(z: Float32Array, model?: ModelTag): Float32Array | null;
+  /** Mean images for n latent vectors (n × dim) from the inference worker. */
   decode(z: Float32Array, n: number, model?: ModelTag): Promise<Float32Array>;
   /** μ, log σ² (null for AE) and reconstructions for n images (n × 784 in [0,1]). */
-  encode(
-    pixels: Float32Array,
-    n: number,
-  ): Promise<{ mu: Float32Array; logvar: Float32Array | null; recon: Float32Array }>;
+  encode(pixels: Float32Array, n: number): Promise<{ mu: Float32Array; logvar: Float32Array | null; recon: Float32Array }>;
   /** The test split of the current dataset (loaded once on the main thread, cached). */
   getTestSet(): Promise<DataSplit>;
+}
 
+/** Whole models in and out: checkpoints, the shipped models, the user's images, evaluation. */
+export interface Sessions {
   /** A checkpoint file's bytes for the current session, curves included. */
-  save?(): Promise<ArrayBuffer>;
+  save(): Promise<ArrayBuffer>;
   /** Replaces the session with a checkpoint's (dataset and shape may change); on failure the current one stays. */
-  load?(bytes: ArrayBuffer): Promise<{ config: SessionConfig; step: number }>;
+  load(bytes: ArrayBuffer): Promise<{ config: SessionConfig; step: number }>;
   /** The pretrained models shipped with the app, in menu order. */
-  listPretrained?(): Promise<PretrainedEntry[]>;
+  listPretrained(): Promise<PretrainedEntry[]>;
   /** Replaces the session with a shipped pretrained model (dataset and shape may change); Train continues from it. */
-  loadPretrained?(id: string): Promise<{ config: SessionConfig; step: number }>;
+  loadPretrained(id: string): Promise<{ config: SessionConfig; step: number }>;
   /** Trains on the user's own images (dataset 'custom', new weights, step 0); on failure the current model stays. */
-  useImages?(images: ImageDataset): Promise<{ config: SessionConfig; step: number }>;
+  useImages(images: ImageDataset): Promise<{ config: SessionConfig; step: number }>;
   /** Test metrics now: the fixed 1,000-image subset or the full test set; log p(x) with iwK samples (1,000 images). */
-  evaluate?(full: boolean, iwK?: number): Promise<{ metrics: TestMetrics; logpx?: number }>;
+  evaluate(full: boolean, iwK?: number): Promise<{ metrics: TestMetrics; logpx?: number }>;
+}
 
-  /**
-   * AE vs VAE. Shows one model kind or both (Compare); each kind keeps its weights, step and
-   * curves while another is shown. The getters read any model's streams (the plain getters
-   * read the shown one's; in Compare, the VAE's).
-   */
+/**
+ * AE vs VAE. Shows one model kind or both (Compare); each kind keeps its weights, step and
+ * curves while another is shown. The getters read any model's streams (ClientStore's read the
+ * shown one's; in Compare, the VAE's).
+ */
+export interface Models {
   /**
    * Compare starts both models at one step (compareStart.ts); when that replaces training of
    * the user's own, `ask` decides (false: nothing changes). Resolves whether the view changed.
    */
-  setView?(view: ViewMode, ask?: (plan: ComparePlan) => boolean): Promise<boolean> | void;
+  setView(view: ViewMode, ask?: (plan: ComparePlan) => boolean): Promise<boolean>;
   /** Training step of a model (the shown one's is state.step). */
-  stepOf?(model: ModelTag): number;
-  getMetricsOf?(model: ModelTag): MetricsHistory;
-  getLatentOf?(model: ModelTag): LatentSnapshot | null;
+  stepOf(model: ModelTag): number;
+  getMetricsOf(model: ModelTag): MetricsHistory;
+  getLatentOf(model: ModelTag): LatentSnapshot | null;
   /** Training step of the model's weights the inference worker holds; −1 before its first snapshot. */
-  weightsStepOf?(model: ModelTag): number;
+  weightsStepOf(model: ModelTag): number;
+}
 
+/** The facade React uses (client.ts): every capability, and dispose. */
+export interface PlaygroundClient extends ClientStore, Training, Inference, Sessions, Models {
   dispose(): void;
 }

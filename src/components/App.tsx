@@ -92,7 +92,7 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
       // AE vs VAE: the worker keeps every model kind, so switching is neither a reset nor a hyperparameter.
       // Compare starts both models at one step; it asks first when that replaces training of the user's own.
       if (changed.includes('kind')) {
-        void client.setView?.(next.kind, (plan) =>
+        void client.setView(next.kind, (plan) =>
           window.confirm(t(plan.kind === 'fresh' ? 'app.compareConfirmFresh' : 'app.compareConfirmShipped', { n: plan.lost.toLocaleString('en-US'), step: plan.step.toLocaleString('en-US') })),
         );
       }

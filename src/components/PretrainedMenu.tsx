@@ -23,7 +23,7 @@ export function PretrainedMenu() {
   useEffect(() => {
     let live = true;
     // Without the list (an old build, no files) the menu stays empty and disabled.
-    client.listPretrained?.().then((list) => live && setModels(list), () => {});
+    client.listPretrained().then((list) => live && setModels(list), () => {});
     return () => {
       live = false;
     };

@@ -47,8 +47,8 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const ready = state.phase === 'ready' && busy === null;
-  const canSave = ready && typeof client.save === 'function';
-  const canLoad = ready && typeof client.load === 'function';
+  const canSave = ready;
+  const canLoad = ready;
   const titleOf = (dataset: string) => state.manifest?.datasets.find((d) => d.name === dataset)?.title ?? dataset;
   const describe = (run: RunLabel) => describeRun(run, titleOf(run.dataset), t('saveload.stepWord'));
 
@@ -75,7 +75,6 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
 
   const saveBytes = async (): Promise<ArrayBuffer | null> => {
     try {
-      if (!client.save) throw new Error(t('saveload.cannotSave'));
       return await client.save();
     } catch (err) {
       onNotice('error', t('saveload.saveFailed', { message: errorText(err) }));
@@ -112,7 +111,6 @@ export function SaveLoad({ onNotice }: SaveLoadProps) {
   /** Hands the bytes to the worker; on failure the worker's own notice is replaced by one naming the source. */
   const loadBytes = async (bytes: ArrayBuffer, source: string) => {
     try {
-      if (!client.load) throw new Error(t('saveload.cannotLoad'));
       const { config, step } = await client.load(bytes);
       const loaded = describe({ dataset: config.dataset, kind: config.model.kind, latentDim: config.model.latentDim, step });
       onNotice('info', t('saveload.loaded', { source, run: loaded }));

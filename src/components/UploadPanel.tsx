@@ -61,10 +61,10 @@ export function UploadPanel({ onNotice }: UploadPanelProps) {
   };
 
   const images = job.phase === 'done' ? job.images : null;
-  const canTrain = images !== null && images.count >= IMPORT_LIMITS.minImages && state.phase === 'ready' && !busy && typeof client.useImages === 'function';
+  const canTrain = images !== null && images.count >= IMPORT_LIMITS.minImages && state.phase === 'ready' && !busy;
 
   const train = async () => {
-    if (!images || !client.useImages) return;
+    if (!images) return;
     setBusy(true);
     try {
       const dataset = splitImages(images, state.config.seed);

@@ -19,8 +19,6 @@ export const enSaveLoad = {
   'saveload.quoted': '“{name}”',
 
   'saveload.listFailed': 'Saved checkpoints cannot be listed: {message}',
-  'saveload.cannotSave': 'this build cannot save',
-  'saveload.cannotLoad': 'this build cannot load',
   'saveload.saveFailed': 'The model could not be saved: {message}',
   'saveload.savedFile': 'Saved the model as {file} ({size}).',
   'saveload.savedBrowser': 'Saved “{name}” in this browser.',

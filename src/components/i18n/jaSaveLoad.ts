@@ -19,8 +19,6 @@ export const jaSaveLoad: Readonly<Record<SaveLoadKey, string>> = {
   'saveload.quoted': '「{name}」',
 
   'saveload.listFailed': '保存したチェックポイントの一覧を読み出せませんでした：{message}',
-  'saveload.cannotSave': 'このビルドでは保存できません',
-  'saveload.cannotLoad': 'このビルドでは読み込めません',
   'saveload.saveFailed': 'モデルを保存できませんでした：{message}',
   'saveload.savedFile': 'モデルを {file}（{size}）として保存しました。',
   'saveload.savedBrowser': '「{name}」をこのブラウザに保存しました。',

@@ -39,22 +39,22 @@ export function CompareExplorer() {
 
   const read = useCallback(
     (): Record<ModelTag, LatentSnapshot | null> => ({
-      vae: client.getLatentOf?.('vae') ?? null,
-      ae: client.getLatentOf?.('ae') ?? null,
+      vae: client.getLatentOf('vae'),
+      ae: client.getLatentOf('ae'),
     }),
     [client],
   );
   const [latent, setLatent] = useState(read);
   useTopic('latent', () => setLatent(read()));
   const readSteps = useCallback(
-    (): Record<ModelTag, number> => ({ vae: client.weightsStepOf?.('vae') ?? -1, ae: client.weightsStepOf?.('ae') ?? -1 }),
+    (): Record<ModelTag, number> => ({ vae: client.weightsStepOf('vae'), ae: client.weightsStepOf('ae') }),
     [client],
   );
   const [steps, setSteps] = useState(readSteps);
   useTopic('weights', () => setSteps(readSteps()));
   // Training steps: the VAE's is the status line's; the AE's streams in with its curves.
-  const [aeTrained, setAeTrained] = useState(() => client.stepOf?.('ae') ?? 0);
-  useTopic('metrics', () => setAeTrained(client.stepOf?.('ae') ?? 0));
+  const [aeTrained, setAeTrained] = useState(() => client.stepOf('ae'));
+  useTopic('metrics', () => setAeTrained(client.stepOf('ae')));
   const trained: Record<ModelTag, number> = { vae: state.step, ae: aeTrained };
   const origin = state.compareFrom ?? 'fresh';
   const originText = t(origin === 'shipped' ? 'cmp.fromShipped' : origin === 'same' ? 'cmp.fromSame' : 'cmp.fromFresh');

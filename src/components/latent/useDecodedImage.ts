@@ -63,7 +63,7 @@ export function useDecodedImage({ point, weightsStep, theme, model, focus = null
     (_err, req) => now.current.onRefused?.(req),
   );
   const show = (req: DecodeRequest) => {
-    const pixels = client.decodeNow?.(req.z, model);
+    const pixels = client.decodeNow(req.z, model);
     if (pixels) {
       queue.current?.cancelPending();
       paint(pixels, req);

@@ -19,11 +19,10 @@ export function LogpxSection() {
   const state = useClientState();
   const run = useLogpxRun();
   const vae = state.config.model.kind === 'vae';
-  const evaluate = client.evaluate?.bind(client);
+  const evaluate = client.evaluate.bind(client);
   const progress = state.progress?.stage === 'evaluate' && run?.status === 'running' ? state.progress : null;
 
   const start = () => {
-    if (!evaluate) return;
     const step = state.step;
     store.setLogpx({ status: 'running', K: LOGPX_K });
     evaluate(false, LOGPX_K).then(
