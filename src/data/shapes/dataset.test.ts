@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchSampler } from '../batchSampler';
 import { FACTOR_NAMES, FACTOR_SIZES, factorsOfIndex } from './factors';
 import { evalImagesHash } from './hash';
-import { DEFAULT_TRAIN_SIZE, EVAL_SIZE, makeEvalSet, makeTrainSource, MAX_TRAIN_SIZE, shapesOrder } from './dataset';
+import { DEFAULT_TRAIN_SIZE, EVAL_SIZE, makeEvalSet, makeTrainSource, MAX_TRAIN_SIZE, SHAPES_DATA_SEED, shapesOrder } from './dataset';
 import { PIXELS, render, renderInto } from './render';
 
 describe('Shapes dataset', () => {
@@ -66,7 +66,7 @@ describe('Shapes dataset', () => {
   it('is the same generator everywhere: crc32 of the first evaluation images is pinned', () => {
     // The same figure e2e/shapesHash.spec.ts computes in Chromium. A change here changes the
     // dataset: retrain the shipped Shapes models and update both.
-    expect(evalImagesHash(1, 64).toString(16)).toBe('83c613ad');
+    expect(evalImagesHash(SHAPES_DATA_SEED, 64).toString(16)).toBe('83c613ad');
     expect(evalImagesHash(2, 64).toString(16)).toBe('a71fd616');
     expect(() => evalImagesHash(1, 0)).toThrow(RangeError);
   });

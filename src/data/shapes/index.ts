@@ -21,6 +21,7 @@ export {
   makeTrainSource,
   MAX_TRAIN_SIZE,
   SHAPES_CLASSES,
+  SHAPES_DATA_SEED,
   SHAPES_DATASET,
   SHAPES_TITLE,
   shapesOrder,

@@ -1,4 +1,5 @@
 // Draws one Shapes image: a white shape on black, 32×32, from its five factor indices.
+// (dSprites itself is 64×64; half the side keeps the input at 1,024 values, so the MLP stays fast.)
 //
 // Anti-aliased by counting: each pixel is the fraction of its 4×4 sub-sample points that fall
 // inside the shape (17 grey levels), stored as a byte round(255·count/16) and read as byte/255
