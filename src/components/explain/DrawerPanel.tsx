@@ -1,6 +1,7 @@
 // The explanation drawer: one short section per idea, reached from the (i) buttons beside the
 // controls or from its own row of numbered, named topics. Non-modal, so the student can move a
-// slider and watch the numbers in the open section change.
+// slider and watch the numbers in the open section change. Loaded on first open, with its
+// sections, styles and the formula renderer (ExplainDrawer.tsx).
 import { useEffect, useRef, type ComponentType } from 'react';
 import { useT } from '../i18n/LanguageProvider';
 import { useDrawer, useExplain } from './ExplainContext';
@@ -16,7 +17,10 @@ import { NetworkSection } from './sections/NetworkSection';
 import { ReparamSection } from './sections/ReparamSection';
 import { TraversalSection } from './sections/TraversalSection';
 import { SECTION_SHORT, SECTION_TITLE } from './sectionText';
-import './explain.css';
+// In the order the rules were written: the drawer, formulas, shared pieces, then figures.
+import './drawer.css';
+import './math/formulas.css';
+import './parts.css';
 import './figures.css';
 
 const BODIES: Readonly<Record<SectionId, ComponentType>> = {
@@ -32,7 +36,7 @@ const BODIES: Readonly<Record<SectionId, ComponentType>> = {
   active: ActiveSection,
 };
 
-export function ExplainDrawer() {
+export function DrawerPanel() {
   const t = useT();
   const store = useExplain();
   const { open, section } = useDrawer();

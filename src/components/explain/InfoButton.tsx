@@ -2,6 +2,7 @@
 import { useT } from '../i18n/LanguageProvider';
 import { useExplain } from './ExplainContext';
 import type { SectionId } from './explainStore';
+import { preloadDrawer } from './ExplainDrawer';
 import { SECTION_TOPIC } from './sectionText';
 import './infoButton.css';
 
@@ -16,6 +17,8 @@ export function InfoButton({ section, className }: { section: SectionId; classNa
       aria-label={name}
       title={name}
       data-section={section}
+      onPointerEnter={() => void preloadDrawer().catch(() => undefined)}
+      onFocus={() => void preloadDrawer().catch(() => undefined)}
       onClick={(e) => {
         e.preventDefault();
         e.stopPropagation();

@@ -1,6 +1,7 @@
 // The explanations, one short section per idea, in English. Markup the sections understand:
-// **term** (bold, a term's first use), $…$ (inline math, see explain/math/texParse.ts) and
-// {name} (a live value filled in by the section). jaExplain.ts has the same keys.
+// **term** (bold, a term's first use), $…$ (inline math in TeX, rendered by Temml: see
+// explain/math/mathml.ts) and {name} (a live value filled in by the section). jaExplain.ts has
+// the same keys.
 
 export const enExplain = {
   'x.tryIt': 'Try it',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTex } from '../explain/math/texParse';
+import { formulaMathML } from '../explain/math/mathml';
 import { richParts } from '../explain/math/Rich';
 import { applicability, defaultSettings, SCHEMA, type SettingKey } from '../hyperSchema';
 import { localClassNames } from './classNames';
@@ -32,7 +32,7 @@ describe('dictionaries', () => {
         const text = dict[key];
         expect((text.match(/\*\*/g) ?? []).length % 2, `${key}: **`).toBe(0);
         expect((text.match(/\$/g) ?? []).length % 2, `${key}: $`).toBe(0);
-        for (const part of richParts(text)) if (part.kind === 'math') expect(() => parseTex(part.v), `${key}: ${part.v}`).not.toThrow();
+        for (const part of richParts(text)) if (part.kind === 'math') expect(() => formulaMathML(part.v, { display: false, throwOnError: true }), `${key}: ${part.v}`).not.toThrow();
       }
     }
   });

@@ -1,7 +1,7 @@
 // The box of a displayed formula: a live formula with long numbers (σ = 2.00, a seven-digit
 // constant) can be wider than the drawer. It first shrinks to fit, down to MIN_SCALE of its
 // size; what is still too wide scrolls sideways inside the box. Never cut.
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export const MIN_SCALE = 0.72;
 
@@ -11,7 +11,8 @@ export function fitScale(natural: number, available: number): number {
   return Math.max(MIN_SCALE, Math.floor((available / natural) * 100) / 100);
 }
 
-export function FitBox({ children }: { children: ReactNode }) {
+/** `markup`: the formula's <math> element (MathFormula), the box's only child. */
+export function FitBox({ markup }: { markup: string }) {
   const ref = useRef<HTMLDivElement>(null);
 
   // After every render (the live numbers change the width) and when the drawer is resized.
@@ -29,11 +30,7 @@ export function FitBox({ children }: { children: ReactNode }) {
     return () => ro.disconnect();
   }, []);
 
-  return (
-    <div className="xp-math-box" ref={ref}>
-      {children}
-    </div>
-  );
+  return <div className="xp-math-box" ref={ref} dangerouslySetInnerHTML={{ __html: markup }} />;
 }
 
 function fit(box: HTMLDivElement): void {

@@ -1,17 +1,16 @@
 // Builds formula text for live vectors: "(@a0, @a1, …)" with its slots, so a section can show
 // the first few coordinates of a code of any length.
-import type { MathNode } from './texParse';
-import { num } from './MathFormula';
+import { num, type MathSlots } from './mathml';
 
 export interface TexWithSlots {
   tex: string;
-  slots: Record<string, MathNode>;
+  slots: MathSlots;
 }
 
 /** "(v₀, v₁, v₂, …)": at most `max` coordinates, then an ellipsis. */
 export function vectorTex(prefix: string, values: ArrayLike<number>, max = 3, digits = 2): TexWithSlots {
   const shown = Math.min(values.length, max);
-  const slots: Record<string, MathNode> = {};
+  const slots: Record<string, string> = {};
   const parts: string[] = [];
   for (let j = 0; j < shown; j++) {
     slots[`${prefix}${j}`] = num(values[j], digits);

@@ -5,7 +5,6 @@ import { useClientState } from '../../usePlayground';
 import { useFocus } from '../ExplainContext';
 import { klTerms } from '../klDivergence';
 import { MathFormula, num } from '../math/MathFormula';
-import type { MathNode } from '../math/texParse';
 import { Rich } from '../math/Rich';
 import { focusPhrase, Nats, NoFocus, TryIt, Worked } from '../parts';
 import { F, klLive, klTerm } from '../formulas';
@@ -25,7 +24,7 @@ export function KlSection() {
     const logvar = focus.logvar;
     const terms = klTerms(focus.mu, focus.logvar);
     const total = terms.reduce((a, b) => a + b, 0);
-    const slots: Record<string, MathNode> = { kl: num(total, 2) };
+    const slots: Record<string, string> = { kl: num(total, 2) };
     const written = Array.from({ length: Math.min(WRITTEN, terms.length) }, (_, j) => {
       slots[`m${j}`] = num(focus.mu[j], 2, true);
       slots[`s${j}`] = num(Math.exp(0.5 * logvar[j]), 2);
