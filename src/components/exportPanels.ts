@@ -37,6 +37,7 @@ export const CSV_HEADER = 'step,neg_elbo,recon,kl,objective,split';
 
 const cell = (v: number) => (Number.isFinite(v) ? String(v === 0 ? 0 : v) : '');
 
+// Our own join, not d3's csvFormatRows: numbers and three fixed words need no quoting, and non-finite values must be empty cells.
 /** One row per train step (split "train"), then one per test point ("test", or "test-full" for the whole set). */
 export function curvesCsv(h: CurvesLike): string {
   const rows = [CSV_HEADER];
