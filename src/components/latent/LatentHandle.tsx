@@ -141,6 +141,8 @@ export function LatentHandle({ point, dims, base, zoom, width, height, svg }: La
       onPointerMove={onPointerMove}
       onPointerUp={endDrag}
       onPointerCancel={endDrag}
+      // The click that ends a drag is no pick: the map would move z to the test point under ◎.
+      onClick={(e) => e.stopPropagation()}
       onKeyDown={onKeyDown}
     >
       <title>{t('lx.pointTitle')}</title>
