@@ -164,3 +164,14 @@ export interface Models {
 export interface PlaygroundClient extends ClientStore, Training, Inference, Sessions, Models {
   dispose(): void;
 }
+
+/** How createPlaygroundClient (client.ts) starts. */
+export interface ClientOptions {
+  backend?: BackendChoice;
+  /** Where public/ is served; defaults to Vite's BASE_URL resolved against the page. */
+  baseUrl?: string;
+  /** If `config` is the default pretrained model's, show it at once; the training worker starts after (pretrainedStart.ts). */
+  instantStart?: boolean;
+  /** AE vs VAE: start in Compare (both models) rather than with config.model.kind alone. */
+  view?: ViewMode;
+}

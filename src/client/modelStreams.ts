@@ -2,22 +2,14 @@
 // and counters, kept while another kind is shown, so toggling loses nothing. The client reads
 // the shown model's through `current`; Compare reads the other one through of().
 
-import type { LatentSnapshot, ReconSnapshot, Topic } from './clientTypes';
+import type { Topic } from './clientTypes';
 import { MainThreadDecoder } from './mainThreadDecoder';
 import { MetricsStore } from './metricsStore';
+import type { ModelStream } from './modelStream';
 import type { FromTrainer, ModelTag, ViewMode } from '../shared/protocol';
+import { ruleOf } from './trainerMessages';
 
-export interface ModelStream {
-  readonly metrics: MetricsStore;
-  readonly decoder: MainThreadDecoder;
-  latent: LatentSnapshot | null;
-  recon: ReconSnapshot | null;
-  /** Step of the weights the inference worker holds for this model; −1 before the first. */
-  weightsStep: number;
-  /** The status line's counters, kept while another model is shown. */
-  step: number;
-  epoch: number;
-}
+export type { ModelStream };
 
 const KINDS: readonly ModelTag[] = ['vae', 'ae'];
 
@@ -81,40 +73,7 @@ export class ModelStreams {
   }
 }
 
-/** Files a message about a model that is not shown; returns the topic it changed, if any. */
-export function absorb(stream: ModelStream, msg: FromTrainer): Topic | null {
-  switch (msg.type) {
-    case 'metrics':
-      stream.metrics.appendChunk(msg.train, msg.test, msg.step);
-      stream.step = msg.step;
-      stream.epoch = msg.epoch;
-      return 'metrics';
-    case 'latent': {
-      const { type: _type, model: _model, ...snapshot } = msg;
-      stream.latent = snapshot;
-      return 'latent';
-    }
-    case 'recon': {
-      const { type: _type, model: _model, ...snapshot } = msg;
-      stream.recon = snapshot;
-      return 'recon';
-    }
-    case 'weights':
-      // A copy: the caller transfers the originals to the inference worker.
-      stream.decoder.set(msg.weights.config, msg.weights.decoder, msg.step);
-      stream.weightsStep = msg.step;
-      return 'weights';
-    case 'state':
-      stream.step = msg.step;
-      stream.epoch = msg.epoch;
-      return null;
-    case 'loaded':
-      // Compare's AE from a checkpoint: its curves, its step; its codes and decoder follow.
-      stream.metrics.clear(msg.history);
-      stream.decoder.clear();
-      Object.assign(stream, { latent: null, recon: null, weightsStep: -1, step: msg.step });
-      return 'metrics';
-    default:
-      return null;
-  }
+/** Files a message into a model's streams (its rule in trainerMessages.ts); returns the topic it changed, if any. */
+export function absorb(stream: ModelStream, msg: FromTrainer, step = stream.step): Topic | null {
+  return ruleOf(msg).stream?.(stream, msg, step) ?? null;
 }

@@ -2,9 +2,11 @@
 // fresh weights) and then loads the pretrained checkpoint. What it says about the fresh
 // weights in between (step 0, their codes, their decoder) must not replace the pretrained
 // picture, and Train must not be offered before the checkpoint is in. The gate decides which
-// trainer messages the client applies. Pure, so it is tested without workers.
+// trainer messages the client applies (each message's rule: trainerMessages.ts). Pure, so it
+// is tested without workers.
 
 import type { FromTrainer } from '../shared/protocol';
+import { TRAINER_MESSAGES } from './trainerMessages';
 
 type Ready = Extract<FromTrainer, { type: 'ready' }>;
 
@@ -27,28 +29,11 @@ export class StartupGate {
    */
   admit(msg: FromTrainer): FromTrainer[] {
     if (!this.holding) return [msg];
-    switch (msg.type) {
-      case 'ready':
-        this.held = msg;
-        return [];
-      case 'loaded':
-        return [...this.release(), msg];
-      // Download progress and failures belong to whatever the page shows; answers to requests too.
-      case 'progress':
-      case 'probed':
-      case 'error':
-      case 'evaluated':
-      case 'saved':
-        return [msg];
-      // The fresh weights' state, curves, codes, reconstructions and decoder.
-      case 'state':
-      case 'metrics':
-      case 'latent':
-      case 'recon':
-      case 'weights':
-      case 'view':
-        return [];
-    }
+    const rule = TRAINER_MESSAGES[msg.type].startup;
+    if (rule === 'apply') return [msg];
+    if (rule === 'release') return [...this.release(), msg];
+    if (rule === 'hold') this.held = msg as Ready;
+    return [];
   }
 
   /** Opens the gate; returns the held 'ready', if any, to apply now. */
