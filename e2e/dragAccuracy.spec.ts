@@ -4,9 +4,8 @@
 // and unlike the images 1.5 units away. In the single map and in both of Compare's maps (one
 // z, two decoders, two scales). The shipped pretrained models: no training needed.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axisScales, canvasGrey, handleCentre, meanAbsDiff, readoutZ, type AxisScale } from './latentMap';
+import { axisScales, handleCentre, keyTo, meanAbsDiff, readoutZ, settledGrey, type AxisScale } from './latentMap';
 import { collectErrors, waitReady } from './pageActions';
-import { canvasHash } from './pageReaders';
 
 /** A side of the page with one map: its map region, ◎, z readout and the decoded images that follow ◎. */
 interface MapSide {
@@ -31,20 +30,6 @@ async function settledScales(map: Locator): Promise<{ x: AxisScale; y: AxisScale
     })
     .toBe(true);
   return axisScales(map);
-}
-
-/** The image on a canvas once it has stopped changing. */
-async function settledGrey(canvas: Locator): Promise<number[]> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await canvasHash(canvas);
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return canvasGrey(canvas);
 }
 
 /** Where to drag: a z of the half-unit grid, or the grid point nearest a fraction of the map's width and height. */
@@ -81,18 +66,6 @@ async function dragToGridPoint(page: Page, side: MapSide, target: Target): Promi
   throw new Error('the map kept moving under the drag');
 }
 
-/** Keys from Home (z = 0) to a z on the half-unit grid: Shift+arrows move 0.5 each. */
-async function keyTo(page: Page, side: MapSide, z: [number, number]): Promise<void> {
-  await side.handle.focus();
-  await page.keyboard.press('Home');
-  const press = async (n: number, plus: string, minus: string) => {
-    for (let i = 0; i < Math.abs(Math.round(n * 2)); i++) await page.keyboard.press(`Shift+${n > 0 ? plus : minus}`);
-  };
-  await press(z[0], 'ArrowRight', 'ArrowLeft');
-  await press(z[1], 'ArrowUp', 'ArrowDown');
-  await expect.poll(() => readoutZ(side.readout)).toEqual(z);
-}
-
 /** Neighbours of the target for the image check: far enough for an AE's decoder (its codes spread wider) to draw something else. */
 const NEIGHBOUR = 1.5;
 
@@ -112,7 +85,7 @@ async function expectDragDecodes(page: Page, dragged: MapSide, all: MapSide[], t
   for (const img of images) dragImages.push(await settledGrey(img));
 
   const reference = async (at: [number, number]) => {
-    await keyTo(page, dragged, at);
+    await keyTo(dragged.handle, dragged.readout, at);
     const out = [];
     for (const img of images) out.push(await settledGrey(img));
     return out;

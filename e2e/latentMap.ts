@@ -120,3 +120,33 @@ export function meanAbsDiff(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) s += Math.abs(a[i] - b[i]);
   return s / a.length;
 }
+
+/** Keys ◎ from Home (z = 0) to a z on the 0.05 grid (Shift+arrows move 0.5, arrows 0.05), and waits for the readout. */
+export async function keyTo(handle: Locator, readout: Locator, z: [number, number]): Promise<void> {
+  const page = handle.page();
+  await handle.focus();
+  await page.keyboard.press('Home');
+  const press = async (v: number, plus: string, minus: string) => {
+    const n = Math.round(Math.abs(v) / 0.05);
+    const key = v > 0 ? plus : minus;
+    for (let i = 0; i < Math.floor(n / 10); i++) await page.keyboard.press(`Shift+${key}`);
+    for (let i = 0; i < n % 10; i++) await page.keyboard.press(key);
+  };
+  await press(z[0], 'ArrowRight', 'ArrowLeft');
+  await press(z[1], 'ArrowUp', 'ArrowDown');
+  await expect.poll(() => readoutZ(readout)).toEqual(z);
+}
+
+/** A canvas's grey image once two reads in a row agree (the decode for the current z and weights has painted). */
+export async function settledGrey(canvas: Locator): Promise<number[]> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await canvasGrey(canvas));
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return JSON.parse(last) as number[];
+}

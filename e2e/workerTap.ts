@@ -1,0 +1,55 @@
+// The training worker's per-step figures as the page receives them: an init script wraps
+// window.Worker and keeps every chunk's train series (ELBO, reconstruction, KL per step), so a
+// spec can compare runs step by step without reading them off the chart.
+
+import type { Page } from '@playwright/test';
+
+export interface StepSeries {
+  elbo: number[];
+  recon: number[];
+  kl: number[];
+}
+
+interface Chunk extends StepSeries {
+  model: string;
+  step: number;
+}
+
+/** Call before the page loads: records the metrics messages of every training worker it starts. */
+export async function tapTraining(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const chunks: Chunk[] = [];
+    (window as unknown as { __trainChunks: Chunk[] }).__trainChunks = chunks;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(url: string | URL, opts?: WorkerOptions) {
+        super(url, opts);
+        if (!String(url).includes('training')) return;
+        this.addEventListener('message', (e: MessageEvent) => {
+          const d = e.data as { type?: string; step?: number; model?: string; train?: StepSeries };
+          if (d?.type !== 'metrics' || !d.train || d.train.elbo.length === 0) return;
+          chunks.push({ model: d.model ?? 'vae', step: d.step ?? -1, elbo: [...d.train.elbo], recon: [...d.train.recon], kl: [...d.train.kl] });
+        });
+      }
+    };
+  });
+}
+
+/** Every step trained so far by the model (`vae` or `ae`), in order. */
+export async function trainedSteps(page: Page, model = 'vae'): Promise<StepSeries & { lastStep: number }> {
+  const chunks = await page.evaluate(() => (window as unknown as { __trainChunks: Chunk[] }).__trainChunks.slice());
+  const out = { elbo: [] as number[], recon: [] as number[], kl: [] as number[], lastStep: -1 };
+  for (const c of chunks.filter((c) => c.model === model)) {
+    out.elbo.push(...c.elbo);
+    out.recon.push(...c.recon);
+    out.kl.push(...c.kl);
+    out.lastStep = c.step;
+  }
+  return out;
+}
+
+/** Mean of the last `n` values (or all, when fewer). */
+export function tailMean(xs: number[], n: number): number {
+  const tail = xs.slice(-n);
+  return tail.reduce((a, b) => a + b, 0) / Math.max(tail.length, 1);
+}
