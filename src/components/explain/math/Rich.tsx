@@ -26,15 +26,29 @@ export function richParts(template: string): RichPart[] {
     });
 }
 
+/** Punctuation that must not start a line after inline math ("an image x̂." stays whole). */
+const TRAILING = /^[.,;:!?)\]。、，．：；！？）」』]+/u;
+
 function inline(template: string, slots: RichSlots): ReactNode[] {
-  return richParts(template).map((p, i) => {
+  const parts = richParts(template);
+  return parts.map((p, i) => {
     switch (p.kind) {
       case 'text':
-        return <Fragment key={i}>{p.v}</Fragment>;
+        return <Fragment key={i}>{parts[i - 1]?.kind === 'math' ? p.v.replace(TRAILING, '') : p.v}</Fragment>;
       case 'bold':
         return <strong key={i}>{inline(p.v, slots)}</strong>;
-      case 'math':
-        return <MathFormula key={i} tex={p.v} display={false} />;
+      case 'math': {
+        const next = parts[i + 1];
+        const tail = next?.kind === 'text' ? (TRAILING.exec(next.v)?.[0] ?? '') : '';
+        const math = <MathFormula tex={p.v} display={false} />;
+        if (!tail) return <Fragment key={i}>{math}</Fragment>;
+        return (
+          <span key={i} className="xp-nobr">
+            {math}
+            {tail}
+          </span>
+        );
+      }
       case 'slot':
         return <Fragment key={i}>{p.v in slots ? slots[p.v] : `{${p.v}}`}</Fragment>;
     }
