@@ -1,20 +1,11 @@
 // C = op(A)·op(B) on row-major f32 matrices living in one WebAssembly memory: plans the
 // K blocks, packs each operand into panels (choosing the fastest packing routine for its
-// layout) and runs the micro-kernel over them. No TF.js here: tensors are byte addresses.
+// layout) and runs the micro-kernel over them, or a sparse product when op(A) is mostly zeros.
+// Which calls make a product is gemmCalls.ts; this runs them. No TF.js here: tensors are byte
+// addresses.
 
+import { align16, F32, gemmLayout, operands, packCalls, shares, sharedBlockCalls, sparseBytes, type GemmArgs, type KernelCall, type MacroKernelPool } from './gemmCalls';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, type GemmShapeConfig } from './gemmModule';
-
-/** Byte addresses in the shared memory and the logical sizes: op(A) is m×k, op(B) is k×n. */
-export interface GemmArgs {
-  a: number;
-  b: number;
-  c: number;
-  m: number;
-  n: number;
-  k: number;
-  transposeA: boolean;
-  transposeB: boolean;
-}
 
 /** Allocates and frees bytes in the memory the kernels address (e.g. the TF.js heap's malloc). */
 export interface HeapAllocator {
@@ -38,29 +29,6 @@ export interface GemmOptions {
   kcMax?: number;
 }
 
-const F32 = 4;
-
-/** One operand seen as `rows` rows of length k: element (row, kk) at base + row·rowStride + kk·kStride. */
-interface Operand {
-  base: number;
-  rows: number;
-  rowStride: number;
-  kStride: number;
-}
-
-/** One call into the kernel module: an export's name and its i32 arguments. */
-export type KernelCall = readonly [name: string, args: readonly number[]];
-
-/** Helper threads that share a product's work (gemmThreads.ts). */
-export interface MacroKernelPool {
-  readonly helpers: number;
-  /**
-   * Runs every row (its calls in order) on this thread and the helpers, rows in any order and
-   * on any thread; returns when all are done. `run` makes one call on this thread.
-   */
-  runRows(rows: readonly (readonly KernelCall[])[], run: (call: KernelCall) => void): void;
-}
-
 /** Below this many multiply-adds per K block, waking a helper costs more than it saves. */
 const PARALLEL_MIN_MACS = 1 << 20;
 /**
@@ -71,9 +39,6 @@ const PARALLEL_MIN_MACS = 1 << 20;
 export const SPARSE_MAX_DENSITY = 0.3;
 /** Values of op(A) sampled to guess its density before building the sparse form. */
 const DENSITY_SAMPLES = 509;
-/** Rows per thread in a job: enough for a thread held back by the OS to fall behind gracefully. */
-const ROWS_PER_THREAD = 4;
-
 export class Gemm {
   readonly shape: GemmShapeConfig;
   /** The compiled module's bytes, for helper threads that instantiate it on the same memory. */
@@ -133,21 +98,7 @@ export class Gemm {
 
   /** Bytes of scratch run() needs for an m×k · k×n product (16-byte aligned start assumed). */
   scratchBytes(m: number, n: number, k: number): number {
-    return Math.max(this.layout(m, n, k).total, sparseBytes(m, Math.floor(SPARSE_MAX_DENSITY * m * k)));
-  }
-
-  private layout(m: number, n: number, k: number) {
-    const { mr, nr } = this.shape;
-    const blocks = Math.max(1, Math.ceil(k / this.kcMax));
-    const kcFull = Math.max(1, Math.ceil(k / blocks));
-    const mPanels = Math.ceil(m / mr);
-    const nPanels = Math.ceil(n / nr);
-    // A padded C only when the tiles overhang the real matrix.
-    const padded = m % mr !== 0 || n % nr !== 0;
-    const apBytes = mPanels * mr * kcFull * F32;
-    const bpBytes = nPanels * nr * kcFull * F32;
-    const cpBytes = padded ? mPanels * mr * nPanels * nr * F32 : 0;
-    return { kcFull, mPanels, nPanels, padded, apBytes, bpBytes, total: apBytes + bpBytes + cpBytes };
+    return Math.max(gemmLayout(this.shape, this.kcMax, m, n, k).total, sparseBytes(m, Math.floor(SPARSE_MAX_DENSITY * m * k)));
   }
 
   /** C = op(A)·op(B). `scratch`: a 16-byte aligned address with scratchBytes() free bytes. */
@@ -160,28 +111,25 @@ export class Gemm {
       return;
     }
     if (this.runSparse(g, scratch)) return;
-    const { kcFull, mPanels, nPanels, padded, apBytes, bpBytes, total } = this.layout(m, n, k);
+    const { kcFull, mPanels, nPanels, padded, apBytes, bpBytes, total } = gemmLayout(this.shape, this.kcMax, m, n, k);
     const ap = scratch ?? this.reserve(total);
     const bp = ap + apBytes;
     const cOut = padded ? bp + bpBytes : g.c;
     const ldc = (padded ? nPanels * nr : n) * F32;
 
-    const opA: Operand = g.transposeA
-      ? { base: g.a, rows: m, rowStride: F32, kStride: m * F32 }
-      : { base: g.a, rows: m, rowStride: k * F32, kStride: F32 };
-    const opB: Operand = g.transposeB
-      ? { base: g.b, rows: n, rowStride: k * F32, kStride: F32 }
-      : { base: g.b, rows: n, rowStride: F32, kStride: n * F32 };
+    const { opA, opB } = operands(g);
 
     for (let k0 = 0; k0 < k; k0 += kcFull) {
       const kc = Math.min(kcFull, k - k0);
       const acc = k0 === 0 ? 0 : 1;
       const pool = this.poolFor(mPanels * mr * nPanels * nr * kc);
       if (pool === null) {
-        for (const call of [...this.packCalls(opA, k0, kc, mr, ap), ...this.packCalls(opB, k0, kc, nr, bp)]) this.call(call);
+        for (const call of [...packCalls(opA, k0, kc, mr, ap), ...packCalls(opB, k0, kc, nr, bp)]) this.call(call);
         this.exports.gemm(ap, bp, cOut, mPanels, nPanels, kc, ldc, acc);
       } else {
-        this.shared(pool, opA, opB, k0, kc, ap, bp, cOut, mPanels, nPanels, ldc, acc);
+        const block = sharedBlockCalls(this.shape, pool, { opA, opB, k0, kc, ap, bp, c: cOut, mPanels, nPanels, ldc, acc });
+        for (const call of block.first) this.call(call);
+        pool.runRows(block.rows, (call) => this.call(call));
       }
     }
     if (padded) this.unpad(cOut, ldc / F32, g.c, m, n);
@@ -235,42 +183,6 @@ export class Gemm {
     return true;
   }
 
-  /**
-   * One K block shared with the helpers. The operand with more panels is split: its slices are
-   * the rows of the job, each packing its own panels and then multiplying them against the other
-   * operand, which this thread packs whole first. Slices write disjoint tiles of C.
-   */
-  private shared(
-    pool: MacroKernelPool,
-    opA: Operand,
-    opB: Operand,
-    k0: number,
-    kc: number,
-    ap: number,
-    bp: number,
-    c: number,
-    mPanels: number,
-    nPanels: number,
-    ldc: number,
-    acc: number,
-  ): void {
-    const { mr, nr } = this.shape;
-    const byColumns = nPanels >= mPanels;
-    for (const call of byColumns ? this.packCalls(opA, k0, kc, mr, ap) : this.packCalls(opB, k0, kc, nr, bp)) this.call(call);
-    const panels = byColumns ? nPanels : mPanels;
-    const w = byColumns ? nr : mr;
-    const op = byColumns ? opB : opA;
-    const rows = shares(panels, pool).map(([p0, count]): KernelCall[] => {
-      const slice: Operand = { ...op, base: op.base + p0 * w * op.rowStride, rows: Math.min(op.rows - p0 * w, count * w) };
-      const dst = (byColumns ? bp : ap) + p0 * w * kc * F32;
-      const product: KernelCall = byColumns
-        ? ['gemm', [ap, dst, c + p0 * nr * F32, mPanels, count, kc, ldc, acc]]
-        : ['gemm', [dst, bp, c + p0 * mr * ldc, count, nPanels, kc, ldc, acc]];
-      return [...this.packCalls(slice, k0, kc, w, dst), product];
-    });
-    pool.runRows(rows, (call) => this.call(call));
-  }
-
   /** The pool, when a product of `macs` multiply-adds is worth sharing with it; else null. */
   private poolFor(macs: number): MacroKernelPool | null {
     const pool = this.pool;
@@ -279,23 +191,6 @@ export class Gemm {
 
   private call([name, args]: KernelCall): void {
     this.exports[name](...args);
-  }
-
-  /** The calls that pack rows × kc values starting at column k0 into panels of w rows: dst[p][kk][r]. */
-  private packCalls(op: Operand, k0: number, kc: number, w: number, dst: number): KernelCall[] {
-    const src = op.base + k0 * op.kStride;
-    const full = Math.floor(op.rows / w);
-    const rest = op.rows - full * w;
-    const calls: KernelCall[] = [];
-    if (full > 0) {
-      if (op.rowStride === F32 && (w % 4 === 0 || w % 4 === 2)) calls.push([`packRows${w}`, [src, op.kStride, dst, full, kc]]);
-      else if (op.kStride === F32 && w % 4 === 0) calls.push([`packCols${w}`, [src, op.rowStride, dst, full, kc]]);
-      else calls.push([`pack${w}`, [src, op.rowStride, op.kStride, dst, full * w, full, kc]]);
-    }
-    if (rest > 0) {
-      calls.push([`pack${w}`, [src + full * w * op.rowStride, op.rowStride, op.kStride, dst + full * w * kc * F32, rest, 1, kc]]);
-    }
-    return calls;
   }
 
   /** Copies the m×n corner of the padded result (row length ldc floats) to the output. */
@@ -320,19 +215,4 @@ export class Gemm {
     // 16-byte alignment for the f32x4 panels.
     return this.scratch + ((16 - (this.scratch % 16)) % 16);
   }
-}
-
-const align16 = (n: number) => Math.ceil(n / 16) * 16;
-
-/** [start, count] ranges splitting `total` items (panels or rows) into ROWS_PER_THREAD per thread. */
-function shares(total: number, pool: MacroKernelPool): Array<[number, number]> {
-  const step = Math.max(1, Math.ceil(total / ((pool.helpers + 1) * ROWS_PER_THREAD)));
-  const out: Array<[number, number]> = [];
-  for (let start = 0; start < total; start += step) out.push([start, Math.min(step, total - start)]);
-  return out;
-}
-
-/** Scratch of a sparse A (m rows, up to nnz nonzeros): row starts, row cursors, 8-byte pairs. */
-function sparseBytes(m: number, nnz: number): number {
-  return align16((2 * m + 1) * F32) + nnz * 8 + 16;
 }

@@ -4,7 +4,7 @@
 // the thread may not block, i.e. a browser page's main thread). A helper that is slow to wake,
 // or held back by the OS, just takes fewer rows: nobody waits for work it has not begun.
 
-import type { KernelCall, MacroKernelPool } from './gemm';
+import type { KernelCall, MacroKernelPool } from './gemmCalls';
 import { ARGS_PER_CALL, CALLS_PER_ROW, CLAIM, FINISHED, GEMM_WORKER_SOURCE, JOB, MAX_HELPERS, MAX_ROWS, READY, ROW_INTS, ROWS, TABLE, TAG_MASK } from './gemmWorkerSource';
 
 /** What both a DOM Worker and Node's worker_threads Worker offer. */

@@ -4,7 +4,8 @@
 // the stock kernel is as fast) goes to the stock kernel, kept for unregisterFastMatMul().
 
 import type * as tfc from '@tensorflow/tfjs-core';
-import { Gemm, type GemmArgs } from './gemm';
+import { Gemm } from './gemm';
+import type { GemmArgs } from './gemmCalls';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, relaxedSimdSupported } from './gemmModule';
 import { browserSpawner, sharedMemoryProblem, type SpawnWorker } from './gemmThreads';
 import { MAX_HELPERS } from './gemmWorkerSource';

@@ -2,7 +2,8 @@
 // build): copy the operands into a private shared memory, let the thread pool compute there,
 // copy the result back. The copies are O(mk + kn + mn) against the O(mnk) product.
 
-import { Gemm, type GemmArgs } from './gemm';
+import { Gemm } from './gemm';
+import type { GemmArgs } from './gemmCalls';
 import { GemmThreadPool, type SpawnWorker } from './gemmThreads';
 
 const F32 = 4;
