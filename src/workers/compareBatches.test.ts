@@ -45,20 +45,28 @@ describe('Compare: both models train on identical batches', () => {
     await controller.handle({ type: 'setView', view: 'compare' });
     while (controller.hasWork) await controller.work();
     next.mockClear();
-    // 200 training images at batch 32: an epoch is 7 batches; 4 chunks cross several epochs.
-    await controller.handle({ type: 'step', chunks: 4 });
-    for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
-
+    // 200 training images at batch 32: an epoch is 7 batches. Chunk sizes follow the machine's
+    // speed (a loaded machine trains a step or two per chunk), so step until both models have
+    // crossed an epoch boundary.
     const perSampler = new Map<unknown, number[]>();
-    next.mock.contexts.forEach((sampler, call) => {
-      const batch = next.mock.results[call].value as { indices: Int32Array };
-      perSampler.set(sampler, [...(perSampler.get(sampler) ?? []), hashOf(batch.indices)]);
-    });
+    const record = () => {
+      perSampler.clear();
+      next.mock.contexts.forEach((sampler, call) => {
+        const batch = next.mock.results[call].value as { indices: Int32Array };
+        perSampler.set(sampler, [...(perSampler.get(sampler) ?? []), hashOf(batch.indices)]);
+      });
+      return Math.min(...[...perSampler.values()].map((s) => s.length));
+    };
+    for (let round = 0; round < 50 && (perSampler.size < 2 || record() <= 7); round++) {
+      await controller.handle({ type: 'step', chunks: 4 });
+      for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
+      record();
+    }
+
     const sequences = [...perSampler.values()];
     expect(sequences).toHaveLength(2);
     const [a, b] = sequences;
-    // Chunk sizes follow the machine's speed, so one model may be a chunk ahead when the loop
-    // drains: compare the steps both trained.
+    // One model may be a chunk ahead when the loop drains: compare the steps both trained.
     const common = Math.min(a.length, b.length);
     expect(common).toBeGreaterThan(7);
     expect(b.slice(0, common)).toEqual(a.slice(0, common));

@@ -233,7 +233,7 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
       // Pretend the session runs on WebGL, then lose the context mid-chunk.
       await h.controller.handle({ type: 'setBackend', backend: 'webgl' });
       await h.drain();
-      (h.controller as unknown as { selection: { backend: string } }).selection.backend = 'webgl';
+      (h.controller as unknown as { host: { selection: { backend: string } } }).host.selection.backend = 'webgl';
       h.lost.value = true;
       vi.spyOn(TrainingSession.prototype, 'runChunk').mockImplementationOnce(() => {
         throw new Error('WebGL: CONTEXT_LOST_WEBGL');

@@ -1,0 +1,129 @@
+// Every message the training worker takes, once: what it does and, for errors, what the worker
+// was doing. Typed against the protocol: a new ToTrainer message without a row here does not
+// compile. The handlers drive the session host (sessionHost.ts); requests answer with their id.
+
+import { readCheckpoint, checkpointBytes } from './checkpointIO';
+import { injectFault } from './debugFaults';
+import { TestJob } from './extraJobs';
+import { withKind } from './modelSlots';
+import type { SessionHost } from './sessionHost';
+import { IMAGES_DATASET } from '../shared/imageDataset';
+import type { ToTrainer } from '../shared/protocol';
+import { WorkerError } from '../shared/workerErrors';
+
+type Message<K extends ToTrainer['type']> = Extract<ToTrainer, { type: K }>;
+interface Handler<K extends ToTrainer['type']> {
+  run(host: SessionHost, msg: Message<K>): Promise<void> | void;
+  /** "… failed while <doing>", for its error message. */
+  doing?: string;
+}
+
+/** Rows per evaluation batch on request: big enough to be quick, small enough for memory. */
+const EVALUATE_ROWS = 1000;
+
+export const HANDLERS = {
+  init: {
+    doing: 'starting up',
+    run: async (host, msg) => {
+      host.probe = msg.probe ?? null;
+      await host.init(msg.backend, msg.baseUrl);
+      if (msg.images) host.data.takeImages(msg.images);
+      await host.replaceSession(msg.config);
+      host.postReady();
+      host.announce();
+    },
+  },
+  play: { run: (host) => host.shownLoops().forEach((l) => l.play()) },
+  pause: { run: (host) => host.shownLoops().forEach((l) => l.pause()) },
+  step: { run: (host, msg) => host.shownLoops().forEach((l) => l.step(msg.chunks)) },
+  reset: {
+    doing: 'creating new weights',
+    run: async (host, msg) => {
+      await host.replaceSession(msg.config);
+      host.announce(host.shownLoops());
+    },
+  },
+  // A live hyperparameter goes straight to the sessions that use it (both, in Compare).
+  setHyper: { doing: 'changing hyperparameters', run: (host, msg) => host.slots.setHyper(host.loop, msg.hyper) },
+  setView: { run: (host, msg) => host.setView(msg.view) },
+  setBackend: { doing: 'switching backends', run: (host, msg) => host.switchBackend(msg.backend) },
+  evaluate: {
+    doing: 'evaluating on the test set',
+    run: async (host, { id, full, iwK }) => {
+      const session = host.requireSession();
+      const label = full ? 'Evaluating on the full test set' : 'Evaluating on 1,000 test images';
+      const job = new TestJob(session, full);
+      for (let done = false; !done; ) {
+        host.post({ type: 'progress', stage: 'evaluate', loaded: job.rowsDone, total: job.rows, label });
+        done = job.advance(EVALUATE_ROWS);
+      }
+      const metrics = job.result();
+      let logpx: number | undefined;
+      if (iwK !== undefined && iwK > 0) {
+        const onProgress = (done: number, total: number) =>
+          host.post({ type: 'progress', stage: 'evaluate', loaded: done, total, label: `log p(x) with K = ${iwK}` });
+        logpx = (await session.logpx(iwK, onProgress)).logpx;
+      }
+      host.post({ type: 'progress', stage: 'evaluate', loaded: 1, total: 1, label: 'Evaluated' });
+      host.post(logpx === undefined ? { type: 'evaluated', id, metrics } : { type: 'evaluated', id, metrics, logpx });
+    },
+  },
+  save: {
+    doing: 'saving a checkpoint',
+    run: (host, { id, history }) => {
+      const bytes = checkpointBytes(host.requireSession(), history);
+      host.post({ type: 'saved', id, bytes }, [bytes]);
+    },
+  },
+  load: {
+    doing: 'loading a checkpoint',
+    run: async (host, { id, bytes }) => {
+      const restored = readCheckpoint(bytes, host.data.requireManifest('checkpoint'));
+      await host.replaceSession(restored.config, restored.start);
+      host.loop.stop();
+      const { config, start, history } = restored;
+      host.post({ type: 'loaded', id, config, step: start.step, ...(history ? { history } : {}) });
+      host.announce();
+    },
+  },
+  // Compare, with the AE from a checkpoint of the VAE's dataset and layers; on failure nothing changes.
+  loadPartner: {
+    doing: 'loading the AE beside the VAE',
+    run: (host, { id, bytes }) => {
+      const { config, start, history } = readCheckpoint(bytes, host.data.requireManifest('checkpoint'));
+      const own = host.requireSession().config;
+      const fits =
+        config.model.kind === 'ae' &&
+        config.dataset === own.dataset &&
+        config.model.inputDim === own.model.inputDim &&
+        config.model.latentDim === own.model.latentDim &&
+        config.model.hidden.join() === own.model.hidden.join();
+      if (!fits) throw new WorkerError('checkpoint', 'That checkpoint is not an AE with the VAE’s dataset and layers. Both models are unchanged.', true);
+      host.setView('compare', start);
+      host.post({ type: 'loaded', id, model: 'ae', config: withKind(own, 'ae'), step: start.step, ...(history ? { history } : {}) });
+    },
+  },
+  // The user's images become the dataset, with new weights; on failure the current model and images stay.
+  useImages: {
+    doing: 'switching to your images',
+    run: async (host, { id, config, images }) => {
+      host.data.requireManifest('dataset');
+      const restore = host.data.takeImages(images);
+      try {
+        await host.replaceSession({ ...config, dataset: IMAGES_DATASET });
+      } catch (err) {
+        restore();
+        throw err;
+      }
+      host.loop.stop();
+      host.post({ type: 'loaded', id, config: host.requireSession().config, step: 0 });
+      host.announce();
+    },
+  },
+  debug: { run: (host, msg) => injectFault(msg.fault, host.session) },
+} satisfies { [K in ToTrainer['type']]: Handler<K> };
+
+/** The handler of one message, typed for it. */
+export function handlerOf<M extends ToTrainer>(msg: M): Handler<M['type']> {
+  return HANDLERS[msg.type] as unknown as Handler<M['type']>;
+}
