@@ -16,18 +16,14 @@ import {
   type HistoryMark,
 } from './chartEvents';
 import type { ViewKind } from './hyperSchema';
-import {
-  LossChartRenderer,
-  type DrawOptions,
-  type DrawSummary,
-  type HoverInfo,
-  type SeriesKey,
-} from './lossChartDraw';
+import { LossChartRenderer, type DrawOptions, type DrawSummary, type HoverInfo, type SeriesKey } from './lossChartDraw';
+import { LossLegend } from './LossLegend';
+import { LossTooltip } from './LossTooltip';
 import { InfoButton } from './explain/InfoButton';
 import { useT } from './i18n/LanguageProvider';
-import type { MessageKey, Translate } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 import type { Marker } from './lossChartMarkers';
-import { formatNats, formatStep } from './lossChartScales';
+import { formatNats } from './lossChartScales';
 import { usePlaygroundClient, useTopic } from './usePlayground';
 import './charts.css';
 
@@ -54,9 +50,6 @@ interface ConstantNote {
   sigma: number;
   constant: number;
 }
-
-/** The series' names in the page's language. */
-const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon' };
 
 export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
   const client = usePlaygroundClient();
@@ -125,7 +118,7 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
     const r = renderer.current;
     if (!r || !opts.current) return;
     const track = observe();
-    const ae = kind === 'compare' ? client.getMetricsOf?.('ae') : undefined;
+    const ae = kind === 'compare' ? client.getMetricsOf('ae') : undefined;
     const markers: Marker[] = track.events.map((e) => ({ step: e.step, label: eventLabel(e, tRef.current) }));
     const drawOpts = {
       ...opts.current,
@@ -193,7 +186,7 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
           {t('loss.title')} <span className="unit">{t('loss.unit')}</span>
           <InfoButton section="elbo" />
         </h2>
-        <Legend kind={kind} beta={beta} summary={summary} />
+        <LossLegend kind={kind} beta={beta} summary={summary} />
         {note && (
           <label className="check small drop-constant" title={t('chart.dropConstantTitle')}>
             <input type="checkbox" checked={dropConstant} onChange={(e) => setDropConstant(e.currentTarget.checked)} />
@@ -225,7 +218,7 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
           onPointerLeave={onLeave}
         />
         {summary.points === 0 && <p className="empty">{t('loss.empty')}</p>}
-        {hover && <Tooltip hover={hover} width={size?.width ?? 0} />}
+        {hover && <LossTooltip hover={hover} width={size?.width ?? 0} />}
       </div>
     </section>
   );
@@ -246,72 +239,5 @@ function sameSummary(a: DrawSummary, b: DrawSummary): boolean {
       const t = b.series[i];
       return s.key === t.key && Object.is(s.train, t.train) && Object.is(s.test, t.test);
     })
-  );
-}
-
-function Legend({ kind, beta, summary }: { kind: ViewKind; beta: number; summary: DrawSummary }) {
-  const t = useT();
-  const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
-  const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
-    kind === 'compare'
-      ? [
-          { key: 'recon', label: t('loss.vaeRecon') },
-          { key: 'kl', label: t('loss.vaeKl') },
-          { key: 'aeRecon', label: t('loss.aeRecon') },
-        ]
-      : kind === 'ae'
-      ? [
-          { key: 'recon', label: t('loss.recon') },
-          { key: 'kl', label: t('loss.kl'), na: true },
-        ]
-      : [
-          { key: 'elbo', label: t('loss.elbo') },
-          { key: 'recon', label: t('loss.recon') },
-          { key: 'kl', label: t('loss.kl') },
-          ...(beta !== 1 ? [{ key: 'objective' as const, label: t('loss.objectiveBeta', { beta: beta.toFixed(1) }) }] : []),
-        ];
-  return (
-    <ul className="legend">
-      {items.map(({ key, label, na }) => {
-        const s = get(key);
-        return (
-          <li key={key} className={`legend-item s-${key}`}>
-            <span className="swatch" aria-hidden="true" />
-            <span className="legend-name">{label}</span>{' '}
-            <span className="num" data-testid={`legend-${key}`}>
-              {na ? t('loss.na') : formatNats(s?.train)}
-            </span>
-            {!na && s?.test !== undefined && <span className="legend-test"> ({t('loss.test', { value: formatNats(s.test) })})</span>}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function Tooltip({ hover, width }: { hover: HoverInfo; width: number }) {
-  const t = useT();
-  // Sits on the side of the rule with more room, so it never covers the latest values.
-  const flip = hover.x > width / 2;
-  const style = { left: flip ? hover.x - 12 : hover.x + 12, transform: flip ? 'translateX(-100%)' : undefined };
-  const test = hover.test;
-  return (
-    <div className={`tooltip ${test ? 'has-test' : ''}`} style={style} aria-hidden="true">
-      <div className="tooltip-head">
-        <span>{t('loss.step', { n: formatStep(hover.step) })}</span>
-        <span>{t('loss.smoothed')}</span>
-        <span>{t('loss.raw')}</span>
-        {test && <span>{t('loss.testColumn')}</span>}
-      </div>
-      {hover.rows.map((r) => (
-        <div key={r.key} className={`tooltip-row s-${r.key}`}>
-          <span className="swatch" />
-          <span>{t(LABEL_KEY[r.key])}</span>
-          <span className="num">{formatNats(r.smooth)}</span>
-          <span className="num faint">{formatNats(r.raw)}</span>
-          {test && <span className="num faint">{formatNats(test.values[r.key])}</span>}
-        </div>
-      ))}
-    </div>
   );
 }

@@ -1,0 +1,46 @@
+// The loss chart's legend: each shown series with its latest train value (and test value when
+// there is one) as text, so the numbers are readable without hovering the chart.
+import type { ViewKind } from './hyperSchema';
+import { useT } from './i18n/LanguageProvider';
+import type { DrawSummary, SeriesKey } from './lossChartDraw';
+import { formatNats } from './lossChartScales';
+
+export function LossLegend({ kind, beta, summary }: { kind: ViewKind; beta: number; summary: DrawSummary }) {
+  const t = useT();
+  const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
+  const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
+    kind === 'compare'
+      ? [
+          { key: 'recon', label: t('loss.vaeRecon') },
+          { key: 'kl', label: t('loss.vaeKl') },
+          { key: 'aeRecon', label: t('loss.aeRecon') },
+        ]
+      : kind === 'ae'
+      ? [
+          { key: 'recon', label: t('loss.recon') },
+          { key: 'kl', label: t('loss.kl'), na: true },
+        ]
+      : [
+          { key: 'elbo', label: t('loss.elbo') },
+          { key: 'recon', label: t('loss.recon') },
+          { key: 'kl', label: t('loss.kl') },
+          ...(beta !== 1 ? [{ key: 'objective' as const, label: t('loss.objectiveBeta', { beta: beta.toFixed(1) }) }] : []),
+        ];
+  return (
+    <ul className="legend">
+      {items.map(({ key, label, na }) => {
+        const s = get(key);
+        return (
+          <li key={key} className={`legend-item s-${key}`}>
+            <span className="swatch" aria-hidden="true" />
+            <span className="legend-name">{label}</span>{' '}
+            <span className="num" data-testid={`legend-${key}`}>
+              {na ? t('loss.na') : formatNats(s?.train)}
+            </span>
+            {!na && s?.test !== undefined && <span className="legend-test"> ({t('loss.test', { value: formatNats(s.test) })})</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
