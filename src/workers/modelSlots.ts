@@ -5,7 +5,6 @@
 // seed, same sampler) and the page shows them at one step (the page starts them at one step:
 // compareStart.ts). TrainerController owns the primary; this owns the parked ones and the turns.
 
-import type { Hyper } from '../model/types';
 import type { ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 import type { TrainingLoop } from './trainingLoop';
 import type { SessionStart, TrainingSession } from './trainingSession';
@@ -54,10 +53,6 @@ export class ModelSlots {
   /** Every loop, parked ones included: hyperparameters apply to all, so a comparison stays fair. */
   allLoops(primary: TrainingLoop): TrainingLoop[] {
     return [primary, ...[...this.parked.values()].map((s) => s.loop)];
-  }
-
-  setHyper(primary: TrainingLoop, hyper: Partial<Hyper>): void {
-    for (const loop of this.allLoops(primary)) loop.setHyper(hyper);
   }
 
   /**

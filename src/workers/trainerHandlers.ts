@@ -43,8 +43,8 @@ export const HANDLERS = {
       host.announce(host.shownLoops());
     },
   },
-  // A live hyperparameter goes straight to the sessions that use it (both, in Compare).
-  setHyper: { doing: 'changing hyperparameters', run: (host, msg) => host.slots.setHyper(host.loop, msg.hyper) },
+  // A live hyperparameter goes straight to every loop, parked ones too, so a comparison stays fair.
+  setHyper: { doing: 'changing hyperparameters', run: (host, msg) => host.slots.allLoops(host.loop).forEach((l) => l.setHyper(msg.hyper)) },
   setView: { run: (host, msg) => host.setView(msg.view) },
   setBackend: { doing: 'switching backends', run: (host, msg) => host.switchBackend(msg.backend) },
   evaluate: {
