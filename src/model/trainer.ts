@@ -81,7 +81,7 @@ export class Trainer {
     this.optimizer.setLearningRate(this.effectiveLearningRate);
     const kept: { terms?: tf.Tensor1D } = {};
     const { value, grads } = tf.variableGrads(() => {
-      const t = lossTerms(this.net, x, this.current, seed);
+      const t = lossTerms(this.net, x, this.current, seed, this.stepCount);
       kept.terms = tf.keep(packTerms(t));
       return t.objective;
     }, this.net.variables);
@@ -111,7 +111,7 @@ export class Trainer {
     for (let start = 0, b = 0; start < n; start += batchSize, b++) {
       const nb = Math.min(batchSize, n - start);
       const next = tf.tidy(() => {
-        const t = lossTerms(this.net, tf.slice(x, [start, 0], [nb, -1]), h, deriveSeed(EVAL_SEED, b));
+        const t = lossTerms(this.net, tf.slice(x, [start, 0], [nb, -1]), h, deriveSeed(EVAL_SEED, b), this.stepCount);
         return tf.add(sums, tf.mul(packTerms(t), nb)) as tf.Tensor1D;
       });
       sums.dispose();
