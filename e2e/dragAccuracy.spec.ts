@@ -4,7 +4,7 @@
 // and unlike the images 1.5 units away. In the single map and in both of Compare's maps (one
 // z, two decoders, two scales). The shipped pretrained models: no training needed.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axisScales, handleCentre, keyTo, meanAbsDiff, readoutZ, settledGrey, type AxisScale } from './latentMap';
+import { axisScales, handleCentre, keyTo, meanAbsDiff, readoutZ, settledGrey, settledScales } from './latentMap';
 import { collectErrors, waitReady } from './pageActions';
 
 /** A side of the page with one map: its map region, ◎, z readout and the decoded images that follow ◎. */
@@ -16,21 +16,6 @@ interface MapSide {
 }
 
 const half = (v: number) => Math.round(v * 2) / 2;
-
-/** The axes once two reads agree (the view settles after the codes arrive). */
-async function settledScales(map: Locator): Promise<{ x: AxisScale; y: AxisScale }> {
-  const probe = (s: { x: AxisScale; y: AxisScale }) => [s.x.px(0), s.x.px(1), s.y.px(0), s.y.px(1)].map((v) => v.toFixed(2)).join(' ');
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = probe(await axisScales(map));
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return axisScales(map);
-}
 
 /** Where to drag: a z of the half-unit grid, or the grid point nearest a fraction of the map's width and height. */
 type Target = { z: [number, number] } | { fx: number; fy: number };

@@ -150,3 +150,18 @@ export async function settledGrey(canvas: Locator): Promise<number[]> {
     .toBe(true);
   return JSON.parse(last) as number[];
 }
+
+/** The axes once two reads agree (the view settles after the codes arrive). */
+export async function settledScales(map: Locator): Promise<{ x: AxisScale; y: AxisScale }> {
+  const probe = (s: { x: AxisScale; y: AxisScale }) => [s.x.px(0), s.x.px(1), s.y.px(0), s.y.px(1)].map((v) => v.toFixed(2)).join(' ');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = probe(await axisScales(map));
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return axisScales(map);
+}
