@@ -60,6 +60,10 @@ ${paramHelp('hidden', 'encoder hidden sizes; the decoder mirrors them')}
 ${paramHelp('batchSize', 'batch size')}
 ${paramHelp('learningRate', 'Adam learning rate')}
 ${paramHelp('beta', 'weight of KL in the objective')}
+${paramHelp('objective', 'beta: recon + β·KL; capacity: recon + γ·|KL − C|, C rising to C_max (Burgess et al. 2018)')}
+${paramHelp('gamma', 'capacity objective: weight γ of |KL − C|')}
+${paramHelp('cMax', 'capacity objective: C_max in nats')}
+${paramHelp('rampSteps', 'capacity objective: steps over which C rises from 0 to C_max')}
 ${paramHelp('likelihood', 'decoder likelihood')}
 ${paramHelp('sigmaX', 'Gaussian σ_x')}
 ${paramHelp('samples', 'ε samples per image')}
@@ -147,6 +151,7 @@ function inRange(name: string, n: number, min: number, max: number): number {
 const FLAG_OF: Array<[RegExp, string]> = [
   [/^latentDim/, 'latent'], [/^hidden/, 'hidden'], [/^learning rate/, 'lr'], [/^β/, 'beta'],
   [/^σ_x/, 'sigma'], [/^samples/, 'samples'], [/^batch size/, 'batch'],
+  [/^γ/, 'gamma'], [/^C_max/, 'c-max'], [/^the capacity ramp/, 'c-ramp'], [/^objective/, 'objective'],
 ];
 function withFlag(problem: string): string {
   const flag = FLAG_OF.find(([re]) => re.test(problem))?.[1];
@@ -199,6 +204,11 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
       warmStart: switched(raw, P.warmStart),
       batchSize: param(raw, P.batchSize),
     };
+    const objective = choice(raw, P.objective.cli, P.objective.options, P.objective.default);
+    const capacityFlags = [P.gamma, P.cMax, P.rampSteps].map((p) => p.cli).filter((f) => raw.has(f));
+    if (objective !== 'capacity' && capacityFlags.length > 0) throw new UsageError(`--${capacityFlags.join(', --')} apply to --objective capacity only`);
+    // Only with the capacity objective, so a β-VAE's checkpoint is as before.
+    if (objective === 'capacity') Object.assign(hyper, { objective, gamma: param(raw, P.gamma), cMax: param(raw, P.cMax), rampSteps: param(raw, P.rampSteps) });
     const problems = [...validateModelConfig(config), ...validateHyper(hyper)];
     if (problems.length > 0) throw new UsageError(problems.map(withFlag).join('; '));
     const dataset = choice(raw, P.dataset.cli, P.dataset.options, P.dataset.default);

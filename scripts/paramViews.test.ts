@@ -76,9 +76,11 @@ describe('the parameter schema', () => {
   it.each(NUMBERS)('%s: the CLI and the model accept the top of the valid range and refuse past it', (key) => {
     const p = number(key);
     const top = p.valid.max;
-    const ok = cli(`--${p.cli}`, String(top));
+    // The capacity settings come with their objective.
+    const needs = p.objective ? [`--${PARAMS.objective.cli}`, p.objective] : [];
+    const ok = cli(...needs, `--${p.cli}`, String(top));
     expect(ok.error).toBeUndefined();
-    const past = cli(`--${p.cli}`, String(p.integer ? top + 1 : top * 1.5));
+    const past = cli(...needs, `--${p.cli}`, String(p.integer ? top + 1 : top * 1.5));
     expect(past.error).toContain(`--${p.cli}`);
     if (key !== 'seed' && key !== 'latentDim') {
       expect(validateHyper({ ...DEFAULT_HYPER, [key]: top })).toEqual([]);
@@ -88,6 +90,17 @@ describe('the parameter schema', () => {
       expect(validateModelConfig({ ...DEFAULT_MODEL, latentDim: top })).toEqual([]);
       expect(validateModelConfig({ ...DEFAULT_MODEL, latentDim: top + 1 })).toHaveLength(1);
     }
+  });
+
+  it('the capacity objective: its settings reach the run from a link and from the CLI, and only with it', () => {
+    const link = settingsFromParams(new URLSearchParams({ objective: 'capacity', cmax: '10', gamma: '100', ramp: '2000' }));
+    expect(link.notes).toEqual([]);
+    expect(settingsToConfig(link.settings).hyper).toMatchObject({ objective: 'capacity', cMax: 10, gamma: 100, rampSteps: 2000 });
+    // A β-VAE's config carries none of them (its checkpoint bytes stay as they were).
+    expect(settingsToConfig({ ...link.settings, objective: 'beta' }).hyper).not.toHaveProperty('cMax');
+    expect(cli('--objective', 'capacity', '--c-max', '10').args?.hyper).toMatchObject({ objective: 'capacity', cMax: 10, gamma: PARAMS.gamma.default });
+    expect(cli('--c-max', '10').error).toContain('--objective capacity');
+    expect(cli('--objective', 'capacity', '--c-max', '300').error).toContain('--c-max');
   });
 
   it('the switches: a CLI flag flips the CLI default, a link sets the app value', () => {

@@ -12,6 +12,7 @@ export type ModelKind = ModelConfig['kind'];
 /** The Model choice: one kind, or both side by side (AE vs VAE). */
 export type ViewKind = ModelKind | 'compare';
 export type Likelihood = Hyper['likelihood'];
+export type Objective = NonNullable<Hyper['objective']>;
 
 /** Everything the UI can set, flattened; `hidden` is a preset such as "512-256". */
 export interface Settings {
@@ -28,6 +29,10 @@ export interface Settings {
   batchSize: number;
   warmStart: boolean;
   seed: number;
+  objective: Objective;
+  gamma: number;
+  cMax: number;
+  rampSteps: number;
 }
 export type SettingKey = keyof Settings;
 
@@ -43,6 +48,8 @@ interface FieldBase {
   vaeOnly?: boolean;
   /** Only used by this likelihood. */
   likelihood?: Likelihood;
+  /** Only used by this objective. */
+  objective?: Objective;
 }
 export interface RangeField extends FieldBase {
   type: 'range';
@@ -138,6 +145,25 @@ export const SCHEMA: Schema = {
   seed: {
     type: 'range', label: 'Seed', ...from(P.seed), ...P.seed.ui, integer: true, default: P.seed.default,
     hint: 'Fixes the initial weights and batch order.',
+  },
+  objective: {
+    type: 'choice', label: 'Objective', ...from(P.objective), default: P.objective.default,
+    hint: 'β·KL, or hold KL near a rising capacity C.',
+    options: [{ value: 'beta', label: 'β-VAE' }, { value: 'capacity', label: 'Capacity' }],
+  },
+  gamma: {
+    type: 'choice', label: 'Gamma', ...from(P.gamma), objective: P.gamma.objective, default: P.gamma.default,
+    hint: 'γ: how hard KL is held to C.',
+    options: P.gamma.ui.options.map((v) => ({ value: v, label: v.toLocaleString('en-US') })),
+  },
+  cMax: {
+    type: 'range', label: 'Capacity C max', ...from(P.cMax), objective: P.cMax.objective, ...P.cMax.ui, integer: false, default: P.cMax.default,
+    hint: 'Nats of KL that C rises to.',
+  },
+  rampSteps: {
+    type: 'choice', label: 'Capacity ramp', ...from(P.rampSteps), objective: P.rampSteps.objective, default: P.rampSteps.default,
+    hint: 'Steps over which C rises from 0.',
+    options: P.rampSteps.ui.options.map((v) => ({ value: v, label: v.toLocaleString('en-US') })),
   },
 };
 
@@ -237,6 +263,8 @@ export function settingsToConfig(s: Settings): SessionConfig {
     hyper: {
       learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
       samples: s.samples, reparam: s.reparam, batchSize: s.batchSize, warmStart: s.warmStart,
+      // Only with the capacity objective, so a β-VAE's config (and checkpoint) is as before.
+      ...(s.objective === 'capacity' ? { objective: s.objective, gamma: s.gamma, cMax: s.cMax, rampSteps: s.rampSteps } : {}),
     },
     seed: s.seed,
   };
@@ -249,6 +277,8 @@ export function configToSettings(c: SessionConfig, view?: ViewKind): Settings {
     learningRate: c.hyper.learningRate, beta: c.hyper.beta, likelihood: c.hyper.likelihood, sigmaX: c.hyper.sigmaX,
     samples: c.hyper.samples, reparam: c.hyper.reparam, batchSize: c.hyper.batchSize,
     warmStart: c.hyper.warmStart ?? SCHEMA.warmStart.default, seed: c.seed,
+    objective: c.hyper.objective ?? P.objective.default, gamma: c.hyper.gamma ?? P.gamma.default,
+    cMax: c.hyper.cMax ?? P.cMax.default, rampSteps: c.hyper.rampSteps ?? P.rampSteps.default,
   };
 }
 
@@ -285,6 +315,7 @@ export function settingsToParams(s: Settings, into = new URLSearchParams()): URL
 export function applicability(key: SettingKey, s: Settings): { enabled: boolean; reason?: string } {
   const field = SCHEMA[key];
   if (field.vaeOnly && s.kind === 'ae') return { enabled: false, reason: AE_HINT };
+  if (field.objective && field.objective !== s.objective) return { enabled: false, reason: 'Capacity objective only.' };
   if (field.likelihood && field.likelihood !== s.likelihood) {
     return { enabled: false, reason: `${field.likelihood === 'gaussian' ? 'Gaussian' : 'Bernoulli'} likelihood only.` };
   }

@@ -22,9 +22,10 @@
 // The step is the trainer's optimizer step count (it carries on across a resumed checkpoint).
 
 import * as tf from '@tensorflow/tfjs-core';
+import { PARAMS } from './params';
 
-export const OBJECTIVES = ['beta', 'capacity'] as const;
-export type Objective = (typeof OBJECTIVES)[number];
+export { OBJECTIVES } from './params';
+export type { Objective } from './types';
 
 export interface CapacitySettings {
   /** γ: weight of |KL − C|. */
@@ -35,25 +36,8 @@ export interface CapacitySettings {
   rampSteps: number;
 }
 
-/**
- * The three settings in the shape of the parameter schema's number entries (src/model/params.ts),
- * ready to join it: default, the range the model accepts, the range the controls offer, and the
- * link and command-line names.
- */
-export const CAPACITY_PARAMS = {
-  gamma: {
-    type: 'number', default: 1000, integer: false, valid: { min: 1, max: 10_000 },
-    ui: { options: [10, 30, 100, 300, 1000, 3000] }, url: 'gamma', cli: 'gamma', newWeights: false, ae: false,
-  },
-  cMax: {
-    type: 'number', default: 15, integer: false, valid: { min: 0, max: 200 },
-    ui: { min: 0, max: 50, step: 0.5 }, url: 'cmax', cli: 'c-max', newWeights: false, ae: false,
-  },
-  rampSteps: {
-    type: 'number', default: 5000, integer: true, valid: { min: 0, max: 10_000_000 },
-    ui: { options: [0, 1000, 2000, 5000, 10_000, 20_000, 50_000] }, url: 'ramp', cli: 'c-ramp', newWeights: false, ae: false,
-  },
-} as const;
+/** The three settings' entries of the one parameter schema (params.ts): defaults, ranges, link and CLI names. */
+export const CAPACITY_PARAMS = { gamma: PARAMS.gamma, cMax: PARAMS.cMax, rampSteps: PARAMS.rampSteps } as const;
 
 export const DEFAULT_CAPACITY: CapacitySettings = {
   gamma: CAPACITY_PARAMS.gamma.default,

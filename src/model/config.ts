@@ -1,7 +1,7 @@
 // Checks a model config and hyperparameters against the ranges of the one parameter schema
 // (params.ts), for the network, the checkpoint reader and the CLI, reporting problems in words.
 
-import { DEFAULT_HYPER, INPUT_DIM, PARAMS, validRangeText } from './params';
+import { DEFAULT_HYPER, INPUT_DIM, inValidRange, PARAMS, validRangeText } from './params';
 import type { Hyper, ModelConfig } from './types';
 
 export { INPUT_DIM };
@@ -58,6 +58,15 @@ export function validateHyper(h: Hyper): string[] {
   }
   if (typeof h.reparam !== 'boolean') problems.push(`reparam must be true or false`);
   if (h.warmStart !== undefined && typeof h.warmStart !== 'boolean') problems.push(`warmStart must be true or false`);
+  if (h.objective !== undefined && !(PARAMS.objective.options as readonly string[]).includes(h.objective)) {
+    problems.push(`objective must be ${PARAMS.objective.options.map((o) => `"${o}"`).join(' or ')}, got ${JSON.stringify(h.objective)}`);
+  }
+  for (const [key, name] of [['gamma', 'γ'], ['cMax', 'C_max'], ['rampSteps', 'the capacity ramp']] as const) {
+    const v = h[key];
+    if (v !== undefined && !inValidRange(PARAMS[key], v)) {
+      problems.push(`${name} must be ${PARAMS[key].integer ? 'an integer ' : ''}in ${validRangeText(PARAMS[key])}, got ${v}`);
+    }
+  }
   if (!isInt(h.batchSize) || h.batchSize < BATCH_RANGE.min || h.batchSize > BATCH_RANGE.max) {
     problems.push(`batch size must be an integer ${BATCH_RANGE.min}–${BATCH_RANGE.max}, got ${h.batchSize}`);
   }

@@ -141,3 +141,27 @@ describe('lossTerms', () => {
     net.dispose();
   });
 });
+
+describe('the capacity objective (Burgess et al. 2018)', () => {
+  it('minimises recon + γ·|KL − C(step)|, with C on its ramp, while the ELBO stays the true one', () => {
+    const net = createNetwork({ kind: 'vae', inputDim: 784, latentDim: 3, hidden: [16] }, 2);
+    const x = tf.tidy(() => tf.round(tf.randomUniform([8, 784], 0, 1, 'float32', 3)) as tf.Tensor2D);
+    const h = { ...DEFAULT_HYPER, objective: 'capacity' as const, gamma: 100, cMax: 20, rampSteps: 1000 };
+    const read = (t: ReturnType<typeof lossTerms>) => {
+      const out = { objective: t.objective.dataSync()[0], elbo: t.elbo.dataSync()[0], recon: t.recon.dataSync()[0], kl: t.kl.dataSync()[0] };
+      tf.dispose(t);
+      return out;
+    };
+    for (const step of [0, 250, 1000, 5000]) {
+      const t = read(lossTerms(net, x, h, 7, step));
+      const c = 20 * Math.min(1, step / 1000);
+      expect(t.objective).toBeCloseTo(t.recon + 100 * Math.abs(t.kl - c), 2);
+      expect(t.elbo).toBeCloseTo(-(t.recon + t.kl), 3);
+    }
+    // The β objective ignores the capacity settings when it is not chosen.
+    const beta = read(lossTerms(net, x, { ...h, objective: 'beta', beta: 2 }, 7, 500));
+    expect(beta.objective).toBeCloseTo(beta.recon + 2 * beta.kl, 3);
+    tf.dispose(x);
+    net.dispose();
+  });
+});

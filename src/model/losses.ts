@@ -3,6 +3,8 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { accelerators } from './accelerators';
+import { capacityObjective } from './capacity';
+import { capacitySettings } from './params';
 import type { Network } from './network';
 import type { Hyper } from './types';
 
@@ -74,10 +76,13 @@ export type LossTerms = {
   kl: tf.Scalar;
 };
 
-export type LossHyper = Pick<Hyper, 'beta' | 'likelihood' | 'sigmaX' | 'samples' | 'reparam'>;
+export type LossHyper = Pick<Hyper, 'beta' | 'likelihood' | 'sigmaX' | 'samples' | 'reparam' | 'objective' | 'gamma' | 'cMax' | 'rampSteps'>;
 
-/** Batch means of the loss terms; `seed` fixes the ε draws. The AE decodes z = μ: no sampling, no KL. */
-export function lossTerms(net: Network, x: tf.Tensor2D, h: LossHyper, seed: number): LossTerms {
+/**
+ * Batch means of the loss terms; `seed` fixes the ε draws; `step` (the optimizer's) sets the
+ * capacity objective's C. The AE decodes z = μ: no sampling, no KL.
+ */
+export function lossTerms(net: Network, x: tf.Tensor2D, h: LossHyper, seed: number, step = 0): LossTerms {
   return tf.tidy(() => {
     const { mu, logvar } = net.encode(x);
     if (!logvar) {
@@ -89,7 +94,8 @@ export function lossTerms(net: Network, x: tf.Tensor2D, h: LossHyper, seed: numb
     // A mean over all L·n rows is the mean over images of each image's L-sample average.
     const recon = tf.neg(tf.mean(reconLogLik(xs, net.decode(z), h))) as tf.Scalar;
     const kl = tf.mean(klDivergence(mu, logvar)) as tf.Scalar;
-    const objective = tf.add(recon, tf.mul(h.beta, kl)) as tf.Scalar;
+    const objective =
+      h.objective === 'capacity' ? capacityObjective(recon, kl, step, capacitySettings(h as Hyper)) : (tf.add(recon, tf.mul(h.beta, kl)) as tf.Scalar);
     return { objective, elbo: tf.neg(tf.add(recon, kl)) as tf.Scalar, recon, kl };
   });
 }

@@ -6,7 +6,7 @@
 // and the CLI (scripts/cliArgs.ts) all read it; params.test.ts holds the four views together.
 // TF.js-free: the page imports it too.
 
-import type { Hyper, Likelihood, ModelConfig, ModelKind } from './types';
+import type { Hyper, Likelihood, ModelConfig, ModelKind, Objective } from './types';
 
 /** Pixels per image: the playground's datasets are 28×28 grey images. */
 export const INPUT_DIM = 784;
@@ -14,7 +14,8 @@ export const INPUT_DIM = 784;
 /** Where a setting lives in a run's config. */
 export type ParamKey =
   | 'dataset' | 'kind' | 'latentDim' | 'hidden' | 'learningRate' | 'beta' | 'likelihood'
-  | 'sigmaX' | 'samples' | 'reparam' | 'batchSize' | 'warmStart' | 'seed';
+  | 'sigmaX' | 'samples' | 'reparam' | 'batchSize' | 'warmStart' | 'seed'
+  | 'objective' | 'gamma' | 'cMax' | 'rampSteps';
 
 interface ParamBase {
   /** Query-string name in a shared link. */
@@ -30,6 +31,8 @@ interface ParamBase {
   ae: boolean;
   /** Only used by this likelihood. */
   likelihood?: Likelihood;
+  /** Only used by this objective. */
+  objective?: Objective;
 }
 
 /** A number: valid = what the model accepts, ui = what the controls offer (inside valid). */
@@ -66,6 +69,8 @@ export type Param = NumberParam | ChoiceParam | SwitchParam | LayersParam;
 export const DATASETS = ['mnist', 'fashion'] as const;
 export const MODEL_KINDS = ['vae', 'ae'] as const satisfies readonly ModelKind[];
 export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const satisfies readonly Likelihood[];
+/** What the optimizer minimises: recon + β·KL, or Burgess et al.'s recon + γ·|KL − C| (capacity.ts). */
+export const OBJECTIVES = ['beta', 'capacity'] as const satisfies readonly Objective[];
 
 export const PARAMS = {
   dataset: { type: 'choice', default: 'mnist', options: DATASETS, url: 'data', cli: 'dataset', newWeights: true, ae: true },
@@ -111,6 +116,20 @@ export const PARAMS = {
     type: 'number', default: 1, integer: true, valid: { min: 0, max: 2_147_483_647 }, ui: { min: 0, max: 2_147_483_647, step: 1 },
     url: 'seed', cli: 'seed', newWeights: true, ae: true,
   },
+  // Capacity annealing (capacity.ts says why these defaults at playground scale).
+  objective: { type: 'choice', default: 'beta', options: OBJECTIVES, url: 'objective', cli: 'objective', newWeights: false, ae: false },
+  gamma: {
+    type: 'number', default: 1000, integer: false, valid: { min: 1, max: 10_000 }, ui: { options: [10, 30, 100, 300, 1000, 3000] },
+    url: 'gamma', cli: 'gamma', newWeights: false, ae: false, objective: 'capacity',
+  },
+  cMax: {
+    type: 'number', default: 15, integer: false, valid: { min: 0, max: 200 }, ui: { min: 0, max: 50, step: 0.5 },
+    url: 'cmax', cli: 'c-max', newWeights: false, ae: false, objective: 'capacity',
+  },
+  rampSteps: {
+    type: 'number', default: 5000, integer: true, valid: { min: 0, max: 10_000_000 }, ui: { options: [0, 1000, 2000, 5000, 10_000, 20_000, 50_000] },
+    url: 'ramp', cli: 'c-ramp', newWeights: false, ae: false, objective: 'capacity',
+  },
 } as const satisfies Record<ParamKey, Param>;
 
 export const DEFAULT_MODEL: ModelConfig = {
@@ -130,6 +149,11 @@ export const DEFAULT_HYPER: Hyper = {
   batchSize: PARAMS.batchSize.default,
   warmStart: PARAMS.warmStart.default,
 };
+
+/** The capacity objective's settings, filled from the defaults where a Hyper has none. */
+export function capacitySettings(h: Hyper): { gamma: number; cMax: number; rampSteps: number } {
+  return { gamma: h.gamma ?? PARAMS.gamma.default, cMax: h.cMax ?? PARAMS.cMax.default, rampSteps: h.rampSteps ?? PARAMS.rampSteps.default };
+}
 
 /** Whether n lies in the range the model accepts for this number. */
 export function inValidRange(p: NumberParam, n: number): boolean {

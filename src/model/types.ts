@@ -2,6 +2,7 @@
 
 export type ModelKind = 'vae' | 'ae';
 export type Likelihood = 'bernoulli' | 'gaussian';
+export type Objective = 'beta' | 'capacity';
 
 /** What fixes the shape of the weights: changing any of it needs new weights. */
 export interface ModelConfig {
@@ -32,6 +33,16 @@ export interface Hyper {
    * gets the default when read (withHyperDefaults).
    */
   warmStart?: boolean;
+  /**
+   * Absent or 'beta': minimise recon + β·KL. 'capacity' (Burgess et al. 2018, capacity.ts):
+   * recon + γ·|KL − C| with C rising from 0 to cMax over rampSteps optimizer steps. The three
+   * settings are absent unless the capacity objective is chosen (defaults: params.ts), so a
+   * β-VAE's checkpoint is the same bytes as before they existed.
+   */
+  objective?: Objective;
+  gamma?: number;
+  cMax?: number;
+  rampSteps?: number;
 }
 
 /** Per-image means in nats, exactly math.md's table. */

@@ -66,6 +66,7 @@ export const enUi = {
   'hyper.aeOnly': 'AE: no sampling, no KL',
   'hyper.bernoulliOnly': 'Bernoulli likelihood only.',
   'hyper.gaussianOnly': 'Gaussian likelihood only.',
+  'hyper.capacityOnly': 'Capacity objective only.',
 
   'loss.aria': 'Loss curves',
   'loss.title': 'Loss',

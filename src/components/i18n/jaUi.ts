@@ -66,6 +66,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'hyper.aeOnly': 'AE ではサンプリングも KL もありません',
   'hyper.bernoulliOnly': 'ベルヌーイ尤度のときだけ使います。',
   'hyper.gaussianOnly': 'ガウス尤度のときだけ使います。',
+  'hyper.capacityOnly': '容量の目的関数のときだけ使います。',
 
   'loss.aria': '損失の推移',
   'loss.title': '損失',

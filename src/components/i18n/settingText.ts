@@ -29,6 +29,10 @@ export const JA_SETTINGS: Readonly<Record<SettingKey, SettingText>> = {
   warmStart: { label: '立ち上がりを速く', hint: '最初の300ステップは学習率を4倍にし、1,000ステップまでに元に戻します。' },
   reparam: { label: '再パラメータ化トリック', hint: 'オフにすると、再構成の勾配が θ に届きません。' },
   seed: { label: 'シード', hint: '初期の重みとバッチの順番を固定します。' },
+  objective: { label: '目的関数', hint: 'β·KL か、KL を上がっていく容量 C の近くに保つかです。', options: { capacity: '容量' } },
+  gamma: { label: 'γ（ガンマ）', hint: 'KL を C にどれだけ強く引き寄せるかです。' },
+  cMax: { label: '容量 C の上限', hint: 'C が最終的に達する KL（nats）です。' },
+  rampSteps: { label: '容量を上げるステップ数', hint: 'C が 0 から上限まで上がるのにかけるステップ数です。' },
 };
 
 export function settingLabel(lang: Lang, key: SettingKey): string {
@@ -50,5 +54,6 @@ export function reasonText(key: SettingKey, settings: Settings, t: Translate): s
   if (applicability(key, settings).enabled) return undefined;
   const field = SCHEMA[key];
   if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
+  if (field.objective && field.objective !== settings.objective) return t('hyper.capacityOnly');
   return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
 }
