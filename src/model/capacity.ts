@@ -23,6 +23,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { PARAMS } from './params';
+import type { Hyper } from './types';
 
 export { OBJECTIVES } from './params';
 export type { Objective } from './types';
@@ -57,6 +58,11 @@ export function validateCapacity(s: CapacitySettings): string[] {
     }
   }
   return problems;
+}
+
+/** The capacity objective's settings of a Hyper, filled from the defaults where it has none. */
+export function capacitySettings(h: Hyper): CapacitySettings {
+  return { gamma: h.gamma ?? PARAMS.gamma.default, cMax: h.cMax ?? PARAMS.cMax.default, rampSteps: h.rampSteps ?? PARAMS.rampSteps.default };
 }
 
 /** C at this optimizer step, in nats: a straight line from 0 to C_max over rampSteps, then flat. */

@@ -1,8 +1,8 @@
 // Checks a model config and hyperparameters against the ranges of the one parameter schema
 // (params.ts), for the network, the checkpoint reader and the CLI, reporting problems in words.
 
-import { DEFAULT_HYPER, INPUT_DIM, inValidRange, PARAMS, validRangeText } from './params';
-import type { Hyper, ModelConfig } from './types';
+import { INPUT_DIM, inValidRange, PARAMS, validRangeText } from './params';
+import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
 
 export { INPUT_DIM };
 const LATENT_RANGE = PARAMS.latentDim.valid;

@@ -3,8 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { accelerators } from './accelerators';
-import { capacityObjective } from './capacity';
-import { capacitySettings } from './params';
+import { capacityObjective, capacitySettings } from './capacity';
 import type { Network } from './network';
 import type { Hyper } from './types';
 

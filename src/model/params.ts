@@ -1,12 +1,11 @@
 // The one parameter schema: every setting of a training run, once. Each entry carries its
 // default, the range the model accepts (what a checkpoint or the CLI may hold), the range the
 // controls offer, its name in a link and on the command line, whether changing it needs new
-// weights and whether it means anything for the AE. The defaults (DEFAULT_MODEL/DEFAULT_HYPER),
+// weights and whether it means anything for the AE. The defaults (DEFAULT_MODEL/DEFAULT_HYPER, types.ts),
 // the model's validation (config.ts), the controls and the link (components/hyperSchema.ts)
 // and the CLI (scripts/cliArgs.ts) all read it; params.test.ts holds the four views together.
 // TF.js-free: the page imports it too.
 
-import type { Hyper, Likelihood, ModelConfig, ModelKind, Objective } from './types';
 
 /** Pixels per image: the playground's datasets are 28×28 grey images. */
 export const INPUT_DIM = 784;
@@ -67,10 +66,13 @@ export interface LayersParam extends ParamBase {
 export type Param = NumberParam | ChoiceParam | SwitchParam | LayersParam;
 
 export const DATASETS = ['mnist', 'fashion'] as const;
-export const MODEL_KINDS = ['vae', 'ae'] as const satisfies readonly ModelKind[];
-export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const satisfies readonly Likelihood[];
+export const MODEL_KINDS = ['vae', 'ae'] as const;
+export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const;
 /** What the optimizer minimises: recon + β·KL, or Burgess et al.'s recon + γ·|KL − C| (capacity.ts). */
-export const OBJECTIVES = ['beta', 'capacity'] as const satisfies readonly Objective[];
+export const OBJECTIVES = ['beta', 'capacity'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export type Likelihood = (typeof LIKELIHOODS)[number];
+export type Objective = (typeof OBJECTIVES)[number];
 
 export const PARAMS = {
   dataset: { type: 'choice', default: 'mnist', options: DATASETS, url: 'data', cli: 'dataset', newWeights: true, ae: true },
@@ -131,29 +133,6 @@ export const PARAMS = {
     url: 'ramp', cli: 'c-ramp', newWeights: false, ae: false, objective: 'capacity',
   },
 } as const satisfies Record<ParamKey, Param>;
-
-export const DEFAULT_MODEL: ModelConfig = {
-  kind: PARAMS.kind.default,
-  inputDim: INPUT_DIM,
-  latentDim: PARAMS.latentDim.default,
-  hidden: [...PARAMS.hidden.default],
-};
-
-export const DEFAULT_HYPER: Hyper = {
-  learningRate: PARAMS.learningRate.default,
-  beta: PARAMS.beta.default,
-  likelihood: PARAMS.likelihood.default,
-  sigmaX: PARAMS.sigmaX.default,
-  samples: PARAMS.samples.default,
-  reparam: PARAMS.reparam.default,
-  batchSize: PARAMS.batchSize.default,
-  warmStart: PARAMS.warmStart.default,
-};
-
-/** The capacity objective's settings, filled from the defaults where a Hyper has none. */
-export function capacitySettings(h: Hyper): { gamma: number; cMax: number; rampSteps: number } {
-  return { gamma: h.gamma ?? PARAMS.gamma.default, cMax: h.cMax ?? PARAMS.cMax.default, rampSteps: h.rampSteps ?? PARAMS.rampSteps.default };
-}
 
 /** Whether n lies in the range the model accepts for this number. */
 export function inValidRange(p: NumberParam, n: number): boolean {

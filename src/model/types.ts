@@ -1,8 +1,8 @@
 // Shared, framework-free types of the model layer. math.md is the source of every definition.
 
-export type ModelKind = 'vae' | 'ae';
-export type Likelihood = 'bernoulli' | 'gaussian';
-export type Objective = 'beta' | 'capacity';
+import { INPUT_DIM, PARAMS, type Likelihood, type ModelKind, type Objective } from './params';
+
+export type { Likelihood, ModelKind, Objective };
 
 /** What fixes the shape of the weights: changing any of it needs new weights. */
 export interface ModelConfig {
@@ -83,5 +83,21 @@ export interface NetworkWeights {
 export const LOGVAR_MIN = -10;
 export const LOGVAR_MAX = 10;
 
-// The defaults come from the one parameter schema.
-export { DEFAULT_HYPER, DEFAULT_MODEL } from './params';
+// The defaults, from the one parameter schema.
+export const DEFAULT_MODEL: ModelConfig = {
+  kind: PARAMS.kind.default,
+  inputDim: INPUT_DIM,
+  latentDim: PARAMS.latentDim.default,
+  hidden: [...PARAMS.hidden.default],
+};
+
+export const DEFAULT_HYPER: Hyper = {
+  learningRate: PARAMS.learningRate.default,
+  beta: PARAMS.beta.default,
+  likelihood: PARAMS.likelihood.default,
+  sigmaX: PARAMS.sigmaX.default,
+  samples: PARAMS.samples.default,
+  reparam: PARAMS.reparam.default,
+  batchSize: PARAMS.batchSize.default,
+  warmStart: PARAMS.warmStart.default,
+};
