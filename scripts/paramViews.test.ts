@@ -1,7 +1,8 @@
 // The one parameter schema (src/model/params.ts) and its four views agree: the model's defaults
 // and validation, the controls, the link, and the CLI — same names, defaults and bounds.
 import { describe, expect, it } from 'vitest';
-import { configToSettings, defaultSettings, SCHEMA, settingsFromParams, settingsToConfig, type SettingKey } from '../src/components/hyperSchema';
+import { configToSettings, defaultSettings, SCHEMA, settingsToConfig, type SettingKey } from '../src/components/hyperSchema';
+import { settingsFromParams } from '../src/components/settingsLink';
 import { DEFAULT_HYPER, DEFAULT_MODEL, validateHyper, validateModelConfig } from '../src/model';
 import { PARAMS, type NumberParam, type ParamKey } from '../src/model/params';
 import { parseTrainArgs, USAGE } from './cliArgs';

@@ -6,7 +6,8 @@ import { createRoot } from 'react-dom/client';
 import './components/styles.css';
 import { isolateThroughServiceWorker } from './client/crossOriginIsolation';
 import { App } from './components/App';
-import { settingsFromParams, settingsToConfig, settingsToParams } from './components/hyperSchema';
+import { settingsToConfig } from './components/hyperSchema';
+import { settingsFromParams, settingsToParams } from './components/settingsLink';
 import { LanguageProvider } from './components/i18n/LanguageProvider';
 import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
@@ -32,11 +33,10 @@ const { settings, notes } = settingsFromParams(params);
 const { options: pageOptions, notes: pageNotes } = pageOptionsFromParams(params);
 notes.push(...pageNotes);
 const backendParam = params.get('backend');
-const backend: BackendChoice =
-  BACKEND_CHOICES.find((b) => b.value === backendParam)?.value ??
-  (backendParam === 'webgpu' ? 'webgpu' : 'auto');
+const backend: BackendChoice = BACKEND_CHOICES.find((b) => b.value === backendParam)?.value ?? 'auto';
 if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
-  notes.push(`Backend: "${backendParam.slice(0, 32)}" is not one of Auto, WebGL, WASM, CPU; using Auto.`);
+  const names = BACKEND_CHOICES.map((b) => b.label).join(', ');
+  notes.push(`Backend: "${backendParam.slice(0, 32)}" is not one of ${names}; using Auto.`);
 }
 
 const client = createPlaygroundClient(settingsToConfig(settings), {

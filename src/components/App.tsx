@@ -11,10 +11,10 @@ import {
   configToSettings,
   SCHEMA,
   settingsToConfig,
-  settingsToParams,
   type SettingKey,
   type Settings,
 } from './hyperSchema';
+import { settingsToParams } from './settingsLink';
 import { useLanguage } from './i18n/LanguageProvider';
 import { LanguageToggle } from './i18n/LanguageToggle';
 import { noticeText } from './i18n/noticeText';

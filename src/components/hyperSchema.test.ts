@@ -5,17 +5,14 @@ import {
   configToSettings,
   defaultSettings,
   formatRate,
-  LANG_FIELD,
-  langFromParams,
   parseHidden,
   SCHEMA,
-  settingsFromParams,
   settingsToConfig,
-  settingsToParams,
   validateSetting,
   type RangeField,
   type SettingKey,
 } from './hyperSchema';
+import { LANG_FIELD, langFromParams, settingsFromParams, settingsToParams } from './settingsLink';
 
 describe('schema defaults', () => {
   it('every default is inside its bounds or among its options', () => {

@@ -1,7 +1,8 @@
 // How the page is shown, as opposed to what is trained: presentation mode, hidden controls
 // and panels, panels asked back in presentation mode, and the language. All of it lives in
 // the link next to the settings, so a teacher's link opens the page as they prepared it.
-import { langFromParams, LANG_FIELD, SCHEMA, type Lang } from './hyperSchema';
+import { SCHEMA } from './hyperSchema';
+import { langFromParams, LANG_FIELD, type Lang } from './settingsLink';
 import { allPanelControlsHidden, hideListText, isPanel, parseHideList, type HideTarget, type PanelName } from './hideControls';
 
 export interface PageOptions {

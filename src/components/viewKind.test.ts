@@ -1,6 +1,7 @@
 // The Model choice's third value, Compare, through the settings schema and the link.
 import { describe, expect, it } from 'vitest';
-import { configToSettings, defaultSettings, SCHEMA, settingsFromParams, settingsToConfig, settingsToParams } from './hyperSchema';
+import { configToSettings, defaultSettings, SCHEMA, settingsToConfig } from './hyperSchema';
+import { settingsFromParams, settingsToParams } from './settingsLink';
 
 describe('Model: VAE | AE | Compare', () => {
   it('offers Compare, and switching needs no new weights', () => {

@@ -1,6 +1,6 @@
 // Which language the page starts in and how the choice is kept: the link's `lang` wins (a
 // teacher's shared link), then the reader's last choice (localStorage), then English.
-import { LANG_FIELD, type Lang } from '../hyperSchema';
+import { LANG_FIELD, type Lang } from '../settingsLink';
 
 export type { Lang };
 export const LANG_STORAGE_KEY = 'vae-playground.lang';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFromParams } from '../hyperSchema';
+import { settingsFromParams } from '../settingsLink';
 import { pageOptionsFromParams } from '../pageOptions';
 import { classifyError } from '../../shared/workerErrors';
 import { noticeText } from './noticeText';

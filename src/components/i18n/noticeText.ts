@@ -3,7 +3,8 @@
 // This turns the common ones into Japanese at the moment they are shown. Each rule matches a
 // whole sentence exactly; anything it does not recognise is shown in English as it came,
 // because a half-translated sentence would read worse than an English one.
-import { SCHEMA, type Lang, type SettingKey } from '../hyperSchema';
+import { SCHEMA, type SettingKey } from '../hyperSchema';
+import type { Lang } from '../settingsLink';
 import { settingLabel } from './settingText';
 
 type Rule = readonly [RegExp, (m: RegExpMatchArray) => string | null];

@@ -1,7 +1,8 @@
 // The hyperparameters' names and hints in the page's language. English is the schema itself
 // (its labels are the controls' accessible names, a test contract); Japanese is keyed by the
 // schema's setting names, so a new setting without a translation fails the parity test.
-import { applicability, SCHEMA, type Lang, type SettingKey, type Settings } from '../hyperSchema';
+import { applicability, SCHEMA, type SettingKey, type Settings } from '../hyperSchema';
+import type { Lang } from '../settingsLink';
 import type { Translate } from './translate';
 
 export interface SettingText {

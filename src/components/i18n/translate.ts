@@ -1,6 +1,6 @@
 // Turning a message key into text: pick the language's dictionary, fill in `{name}` slots.
 // Pure, so statusText and other helpers can take a Translate without React.
-import type { Lang } from '../hyperSchema';
+import type { Lang } from '../settingsLink';
 import { en, type MessageKey, type Messages } from './en';
 import { ja } from './ja';
 
