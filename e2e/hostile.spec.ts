@@ -4,6 +4,7 @@
 // training must work under it on both backends without a single violation.
 import { expect, test, type Page } from '@playwright/test';
 import { LINK_NAMES } from '../src/components/pageOptions';
+import { statusStep } from './pageReaders';
 
 const READY_MS = 120_000;
 
@@ -134,12 +135,6 @@ test.describe('hostile links', () => {
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
   });
 });
-
-async function statusStep(page: Page): Promise<number> {
-  const text = (await page.getByTestId('status').textContent()) ?? '';
-  const m = /step ([\d,]+)/.exec(text);
-  return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
 
 test.describe('content security policy', () => {
   test.setTimeout(240_000);

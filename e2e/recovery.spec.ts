@@ -3,14 +3,9 @@
 // its step and its curves as they were. The page's clock is Playwright's (page.clock): it runs
 // as usual, and a test moves it on by the minute instead of waiting one out.
 import { expect, test, type Page } from '@playwright/test';
+import { statusStep } from './pageReaders';
 
 const READY_MS = 120_000;
-
-async function statusStep(page: Page): Promise<number> {
-  const text = (await page.getByTestId('status').textContent()) ?? '';
-  const m = /step ([\d,]+)/.exec(text);
-  return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
 
 /** Headless pages are never really hidden: tell the page it is, as a tab switch would. */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
