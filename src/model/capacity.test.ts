@@ -61,7 +61,7 @@ describe('capacity annealing', () => {
 
   it('has defaults inside their own ranges and refuses settings outside them, naming each', () => {
     expect(validateCapacity(DEFAULT_CAPACITY)).toEqual([]);
-    expect(DEFAULT_CAPACITY).toEqual({ gamma: 1000, cMax: 15, rampSteps: 5000 });
+    expect(DEFAULT_CAPACITY).toEqual({ gamma: 100, cMax: 15, rampSteps: 5000 });
     for (const p of Object.values(CAPACITY_PARAMS)) {
       expect(p.default).toBeGreaterThanOrEqual(p.valid.min);
       expect(p.default).toBeLessThanOrEqual(p.valid.max);

@@ -12,11 +12,13 @@
 //   its last third on nats the data does not have. (A 2-D MNIST VAE's KL is about 7 nats, so
 //   on MNIST the default ends above what a 2-D code uses and the objective behaves like the
 //   ELBO late in training.)
-// - γ 1000, as the paper: the pull toward C must be steeper than the reconstruction's gain per
-//   nat of KL, and our recon is the same kind of number (Bernoulli, summed over the pixels:
-//   1,024 for Shapes, 4,096 in the paper), so a smaller γ would let KL run past C where the
-//   first nats buy tens of nats of recon. Not yet checked by training runs here: the evidence
-//   runs of issue 15 should compare 100 and 1000.
+// - γ 100, not the paper's 1000: measured on Shapes (seed 1, C_max 15 over a shortened
+//   1,000-step ramp, one seed), γ 1000 ended at KL 15.16 nats, recon 57.8, MIG 0.018; γ 100 at
+//   KL 15.11, recon 36.8, MIG 0.065. KL tracks C as closely at 100 and the reconstructions are
+//   far better. Our reading (not measured separately): at 1000 the gradient of γ·|KL − C|
+//   dwarfs the reconstruction's, so Adam's normalised steps go mostly to holding KL at C.
+//   Our recon is the paper's kind of number (Bernoulli, summed over the pixels: 1,024 for
+//   Shapes, 4,096 in the paper), and 100 is still steep enough that KL does not run past C.
 // - 5,000 steps of ramp: about 11 epochs of Shapes' 60,000 images at batch 128, the few
 //   minutes a class trains for, instead of the paper's 100k steps (hours in a browser).
 // The step is the trainer's optimizer step count (it carries on across a resumed checkpoint).

@@ -121,7 +121,7 @@ export const PARAMS = {
   // Capacity annealing (capacity.ts says why these defaults at playground scale).
   objective: { type: 'choice', default: 'beta', options: OBJECTIVES, url: 'objective', cli: 'objective', newWeights: false, ae: false },
   gamma: {
-    type: 'number', default: 1000, integer: false, valid: { min: 1, max: 10_000 }, ui: { options: [10, 30, 100, 300, 1000, 3000] },
+    type: 'number', default: 100, integer: false, valid: { min: 1, max: 10_000 }, ui: { options: [10, 30, 100, 300, 1000, 3000] },
     url: 'gamma', cli: 'gamma', newWeights: false, ae: false, objective: 'capacity',
   },
   cMax: {
