@@ -9,6 +9,7 @@ import { lossTerms, type LossTerms } from './losses';
 import { FAST_START, learningRateAt } from './lrSchedule';
 import type { Network } from './network';
 import { deriveSeed } from './prng';
+import { settled } from './readback';
 import type { Hyper, Metrics } from './types';
 
 export type StepResult = { ok: true; metrics: Metrics } | { ok: false; reason: 'nan'; metrics: Metrics };
@@ -38,6 +39,13 @@ function adjustableAdam(lr: number): AdjustableAdam {
 /** The four batch means in one tensor, so a step reads back a single small array. */
 const packTerms = (t: LossTerms): tf.Tensor1D => tf.stack([t.objective, t.elbo, t.recon, t.kl]) as tf.Tensor1D;
 const unpack = (v: ArrayLike<number>): Metrics => ({ objective: v[0], elbo: v[1], recon: v[2], kl: v[3] });
+
+/** A step's loss and gradients, computed but not yet read or applied. */
+interface PendingStep {
+  value: tf.Scalar;
+  grads: tf.NamedTensorMap;
+  terms: tf.Tensor1D | undefined;
+}
 
 function checkedHyper(h: Hyper): Hyper {
   const problems = validateHyper(h);
@@ -77,6 +85,23 @@ export class Trainer {
 
   /** One Adam step on the batch, unless the loss is not finite: then the weights stay as they were. */
   step(x: tf.Tensor2D): StepResult {
+    return this.applyStep(this.forward(x));
+  }
+
+  /** The same step, its loss read asynchronously on WebGPU (readback.ts); at once elsewhere. */
+  async stepAsync(x: tf.Tensor2D): Promise<StepResult> {
+    const pending = this.forward(x);
+    try {
+      if (pending.terms) await settled([pending.terms]);
+    } catch (err) {
+      tf.dispose([pending.value, pending.terms, pending.grads]);
+      throw err;
+    }
+    return this.applyStep(pending);
+  }
+
+  /** The loss and its gradients for the next step; nothing applied yet. */
+  private forward(x: tf.Tensor2D): PendingStep {
     const seed = deriveSeed(this.seed, this.stepCount);
     this.optimizer.setLearningRate(this.effectiveLearningRate);
     const kept: { terms?: tf.Tensor1D } = {};
@@ -85,9 +110,14 @@ export class Trainer {
       kept.terms = tf.keep(packTerms(t));
       return t.objective;
     }, this.net.variables);
-    const values = kept.terms ? kept.terms.dataSync() : [NaN, NaN, NaN, NaN];
+    return { value, grads, terms: kept.terms };
+  }
+
+  /** Reads the step's loss and applies its gradients when the loss is finite; frees them either way. */
+  private applyStep({ value, grads, terms }: PendingStep): StepResult {
+    const values = terms ? terms.dataSync() : [NaN, NaN, NaN, NaN];
     value.dispose();
-    kept.terms?.dispose();
+    terms?.dispose();
     const metrics = unpack(values);
 
     if (!Array.from(values).every(Number.isFinite)) {
@@ -104,6 +134,23 @@ export class Trainer {
 
   /** Means over x without gradients, one ε draw per image from a fixed seed; β applies to `objective`. */
   evaluate(x: tf.Tensor2D, batchSize = 1000): Metrics {
+    return this.means(this.evaluationSums(x, batchSize), x.shape[0]);
+  }
+
+  /** The same means, read asynchronously on WebGPU (readback.ts); at once elsewhere. */
+  async evaluateAsync(x: tf.Tensor2D, batchSize = 1000): Promise<Metrics> {
+    const sums = this.evaluationSums(x, batchSize);
+    try {
+      await settled([sums]);
+    } catch (err) {
+      sums.dispose();
+      throw err;
+    }
+    return this.means(sums, x.shape[0]);
+  }
+
+  /** The four terms summed over x's images, in batches. */
+  private evaluationSums(x: tf.Tensor2D, batchSize: number): tf.Tensor1D {
     const n = x.shape[0];
     if (n === 0) throw new Error('evaluate needs at least one image');
     const h = { ...this.current, samples: 1 };
@@ -117,6 +164,11 @@ export class Trainer {
       sums.dispose();
       sums = next;
     }
+    return sums;
+  }
+
+  /** Reads and frees the sums: the means over n images. */
+  private means(sums: tf.Tensor1D, n: number): Metrics {
     const totals = sums.dataSync();
     sums.dispose();
     return unpack(Array.from(totals, (s) => s / n));

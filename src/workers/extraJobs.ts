@@ -2,13 +2,15 @@
 // (latent codes of the whole test set, then reconstructions and weights). The worker runs one
 // slice at a time and handles messages in between, so a latent pass over 10,000 images on a
 // slow backend cannot make the page wait seconds for a pause. Training waits while a job
-// runs, so every slice of one job sees the same weights.
+// runs, so every slice of one job sees the same weights. Reads are awaited: on WebGPU a
+// synchronous read loses the device (src/model/readback.ts); elsewhere the await costs nothing.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Metrics } from '../model/types';
 import type { FromTrainer, TestMetrics } from '../shared/protocol';
 import { liveTensors, type TrainingSession } from './trainingSession';
 import { weightBuffers } from '../shared/transfer';
+import { settled } from '../model/readback';
 
 export type JobKind = 'test' | 'snapshot';
 
@@ -21,9 +23,9 @@ export interface Outgoing<M> {
 export interface ExtraJob {
   readonly kind: JobKind;
   /** Processes up to `rows` more images; true when the job is complete. */
-  advance(rows: number): boolean;
+  advance(rows: number): Promise<boolean>;
   /** The messages to post once complete. */
-  finish(): Array<Outgoing<FromTrainer>>;
+  finish(): Promise<Array<Outgoing<FromTrainer>>>;
 }
 
 /** Test metrics over the subset or the full test set, as a weighted mean over slices. */
@@ -49,12 +51,12 @@ export class TestJob implements ExtraJob {
     return this.done;
   }
 
-  advance(rows: number): boolean {
+  async advance(rows: number): Promise<boolean> {
     const total = this.rows;
     const n = Math.min(rows, total - this.done);
     const part = tf.slice(this.x, [this.done, 0], [n, -1]);
     try {
-      const m = this.session.trainer.evaluate(part, n);
+      const m = await this.session.trainer.evaluateAsync(part, n);
       for (const k of ['elbo', 'recon', 'kl', 'objective'] as const) this.sums[k] += m[k] * n;
     } finally {
       part.dispose();
@@ -70,7 +72,7 @@ export class TestJob implements ExtraJob {
   }
 
   /** A test point between chunks travels as a metrics message with an empty train series. */
-  finish(): Array<Outgoing<FromTrainer>> {
+  async finish(): Promise<Array<Outgoing<FromTrainer>>> {
     const s = this.session;
     const msg: FromTrainer = {
       type: 'metrics',
@@ -115,7 +117,7 @@ export class SnapshotJob implements ExtraJob {
     this.logvar = session.net.config.kind === 'vae' ? new Float32Array(size) : null;
   }
 
-  advance(rows: number): boolean {
+  async advance(rows: number): Promise<boolean> {
     const { net, data } = this.session;
     const count = this.count;
     const n = Math.min(rows, count - this.done);
@@ -124,6 +126,7 @@ export class SnapshotJob implements ExtraJob {
       return q.logvar ? [q.mu, q.logvar] : [q.mu];
     });
     try {
+      await settled(codes);
       const dim = net.config.latentDim;
       this.mu.set(codes[0]!.dataSync(), this.done * dim);
       if (this.logvar && codes[1]) this.logvar.set(codes[1].dataSync(), this.done * dim);
@@ -134,9 +137,11 @@ export class SnapshotJob implements ExtraJob {
     return this.done >= count;
   }
 
-  finish(): Array<Outgoing<FromTrainer>> {
+  async finish(): Promise<Array<Outgoing<FromTrainer>>> {
     const s = this.session;
     const { config } = s.net;
+    const recon = await this.recon();
+    await settled(s.net.variables);
     const labels = s.data.test.labels.slice(0, this.count);
     const latent: FromTrainer = {
       type: 'latent',
@@ -153,17 +158,22 @@ export class SnapshotJob implements ExtraJob {
     const weights = s.net.getWeights();
     return [
       { msg: latent, transfer },
-      this.recon(),
+      recon,
       { msg: { type: 'weights', step: this.step, weights }, transfer: weightBuffers(weights) },
     ];
   }
 
   /** The 8 fixed test images and their mean reconstructions sigmoid(decode(μ)). */
-  private recon(): Outgoing<FromTrainer> {
+  private async recon(): Promise<Outgoing<FromTrainer>> {
     const { net, data } = this.session;
     const decoded = tf.tidy(() => tf.sigmoid(net.decode(net.encode(data.reconX).mu)));
-    const outputs = new Float32Array(decoded.dataSync());
-    decoded.dispose();
+    let outputs: Float32Array;
+    try {
+      await settled([decoded]);
+      outputs = new Float32Array(decoded.dataSync());
+    } finally {
+      decoded.dispose();
+    }
     const inputs = data.reconInputs.slice();
     const count = data.reconX.shape[0];
     return { msg: { type: 'recon', step: this.step, count, inputs, outputs }, transfer: [inputs.buffer, outputs.buffer] };

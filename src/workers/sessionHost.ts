@@ -10,6 +10,7 @@ import { SessionData } from './sessionData';
 import type { TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
+import { settled } from '../model/readback';
 import { weightsFinite } from '../shared/finiteWeights';
 import type { BackendChoice, BackendName, BackendProbe, FromTrainer, ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 import { classifyError, errorText, WorkerError } from '../shared/workerErrors';
@@ -153,7 +154,10 @@ export class SessionHost {
   /** Moves the session to another backend, keeping its weights, step and hyperparameters. */
   async switchBackend(choice: BackendChoice): Promise<void> {
     const s = this.session;
-    if (s) return this.rebuildOn(choice, s.config, { weights: s.net.getWeights(), step: s.step, epoch: s.epoch });
+    if (s) {
+      await settled(s.net.variables); // getWeights reads synchronously: safe on WebGPU only after this
+      return this.rebuildOn(choice, s.config, { weights: s.net.getWeights(), step: s.step, epoch: s.epoch });
+    }
     // An earlier switch failed halfway: start over from the last weights sent out.
     if (this.lastConfig && this.data.splits) return this.rebuildOn(choice, this.lastConfig, this.loop.lastSnapshot ?? undefined);
   }
@@ -184,7 +188,7 @@ export class SessionHost {
     const wasPlaying = this.loop.playing;
     const lost = () => this.selection?.backend === 'webgl' && this.deps.contextLost();
     try {
-      this.slots.nextLoop(this.primary()).work();
+      await this.slots.nextLoop(this.primary()).work();
       // A lost context fails quietly (reads give zeros): ask after every chunk.
       if (lost()) await this.recoverFromContextLoss(wasPlaying);
     } catch (err) {

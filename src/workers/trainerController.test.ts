@@ -215,7 +215,7 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
     it('a NaN loss pauses, says at which step, and keeps the weights from before it', async () => {
       await h.drain();
       const before = h.of(await h.chunks(1), 'weights')[0]!;
-      vi.spyOn(Trainer.prototype, 'step').mockReturnValue({ ok: false, reason: 'nan', metrics: { elbo: NaN, recon: NaN, kl: NaN, objective: NaN } });
+      vi.spyOn(Trainer.prototype, 'stepAsync').mockResolvedValue({ ok: false, reason: 'nan', metrics: { elbo: NaN, recon: NaN, kl: NaN, objective: NaN } });
       await h.controller.handle({ type: 'play' });
       const msgs = await h.drain();
       const err = h.of(msgs, 'error')[0]!;

@@ -5,6 +5,7 @@
 import { readCheckpoint, checkpointBytes } from './checkpointIO';
 import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
+import { settled } from '../model/readback';
 import { withKind } from './modelSlots';
 import type { SessionHost } from './sessionHost';
 import { IMAGES_DATASET } from '../shared/imageDataset';
@@ -55,7 +56,7 @@ export const HANDLERS = {
       const job = new TestJob(session, full);
       for (let done = false; !done; ) {
         host.post({ type: 'progress', stage: 'evaluate', loaded: job.rowsDone, total: job.rows, label });
-        done = job.advance(EVALUATE_ROWS);
+        done = await job.advance(EVALUATE_ROWS);
       }
       const metrics = job.result();
       let logpx: number | undefined;
@@ -70,8 +71,10 @@ export const HANDLERS = {
   },
   save: {
     doing: 'saving a checkpoint',
-    run: (host, { id, history }) => {
-      const bytes = checkpointBytes(host.requireSession(), history);
+    run: async (host, { id, history }) => {
+      const session = host.requireSession();
+      await settled(session.net.variables); // the weights are read synchronously next: safe on WebGPU
+      const bytes = checkpointBytes(session, history);
       host.post({ type: 'saved', id, bytes }, [bytes]);
     },
   },

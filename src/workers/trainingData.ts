@@ -9,6 +9,7 @@
 // the start 2-3 s slower (uploading a 188 MB texture) for no gain per step.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { readsAsync } from '../model/readback';
 import { fixedSubset, loadSplit, toFloat32 } from '../data';
 import type { DataSource } from '../data';
 import type { DataSplit, DatasetName, DatasetSplits, LoadProgress, Manifest, SplitName } from '../data/types';
@@ -115,8 +116,9 @@ export function uploadDataset({ dataset, train, test }: DatasetSplits, onProgres
   const reconInputs = toFloat32(test.pixels, reconIdx, width);
   const reconX = tf.tensor2d(reconInputs, [reconIdx.length, width]);
   // Touching every tensor forces the upload now (WebGL uploads lazily), so the first
-  // training step is not charged for it.
-  tf.tidy(() => tf.addN([tf.sum(tensors.testX), tf.sum(tensors.subsetX), tf.sum(reconX)]).dataSync());
+  // training step is not charged for it. Not on WebGPU: its synchronous read loses the device
+  // (src/model/readback.ts), and it uploads at the first use anyway.
+  if (!readsAsync()) tf.tidy(() => tf.addN([tf.sum(tensors.testX), tf.sum(tensors.subsetX), tf.sum(reconX)]).dataSync());
   onProgress('upload', 1, 1, 'Images uploaded');
 
   return {

@@ -1,6 +1,7 @@
 // The pacing of one session's training: play/pause/step, chunk sizes, and the extra work
 // (test passes, snapshots) that runs in slices between chunks within a time budget.
 
+import { settled } from '../model/readback';
 import type { Hyper } from '../model/types';
 import { charge, EMPTY_LEDGER, extraDue, nextChunkSize, nextSliceSize, type Ledger } from './chunkSchedule';
 import { PREVIEW_POINTS, SnapshotJob, TestJob, type ExtraJob, type JobKind } from './extraJobs';
@@ -122,11 +123,11 @@ export class TrainingLoop {
     if (after !== before) this.chunkSteps = Math.max(1, Math.round((this.chunkSteps * before) / after));
   }
 
-  /** One slice of pending extra work if there is any, else one chunk of training. Throws on failure. */
-  work(): void {
+  /** One slice of pending extra work if there is any, else one chunk of training. Rejects on failure. */
+  async work(): Promise<void> {
     try {
-      if (this.jobs.length > 0) this.workOnJob();
-      else this.trainChunk();
+      if (this.jobs.length > 0) await this.workOnJob();
+      else await this.trainChunk();
     } catch (err) {
       this.stop();
       this.jobs = [];
@@ -155,17 +156,17 @@ export class TrainingLoop {
     this.chunksSince[job.kind] = 0;
   }
 
-  private workOnJob(): void {
+  private async workOnJob(): Promise<void> {
     const { job, periodic } = this.jobs[0] as Queued;
     const rows = this.sliceRows[job.kind];
     const t0 = performance.now();
-    const complete = job.advance(rows);
+    const complete = await job.advance(rows);
     const ms = performance.now() - t0;
     if (periodic) this.ledger = charge(this.ledger, 'extra', ms);
     this.sliceRows[job.kind] = nextSliceSize(rows, ms);
     if (!complete) return;
     this.jobs.shift();
-    for (const { msg, transfer } of job.finish()) {
+    for (const { msg, transfer } of await job.finish()) {
       if (msg.type === 'latent') this.published = { step: msg.step, count: msg.count };
       // Kept as a copy for recovery (never weights gone NaN); the original travels to the page without one.
       if (msg.type === 'weights' && weightsFinite(msg.weights)) this.lastSnapshot = { weights: structuredClone(msg.weights), step: msg.step, epoch: this.session?.epoch ?? 0 };
@@ -173,14 +174,14 @@ export class TrainingLoop {
     }
   }
 
-  private trainChunk(): void {
+  private async trainChunk(): Promise<void> {
     const session = this.session as TrainingSession;
     const first = !this.warm;
     const warmup = first && this.webgl;
     if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label: 'Compiling WebGL shaders (a few seconds, once)' });
     const planned = this.nextChunkSteps ?? (first ? 1 : this.chunkSteps);
     this.nextChunkSteps = null;
-    const out = session.runChunk(planned);
+    const out = await session.runChunk(planned);
     this.warm = true;
     // The first chunk on a backend carries one-time costs (shader compiles): don't pace by it.
     if (!first && out.nanAtStep === null) this.chunkSteps = nextChunkSize(planned, out.ms);
@@ -200,6 +201,8 @@ export class TrainingLoop {
 
     if (out.nanAtStep !== null) {
       this.stop();
+      // The repair reads the weights synchronously: make that safe on WebGPU first.
+      await settled(session.net.variables);
       const restored = this.repair?.() ?? null;
       const kept = restored === null ? 'the weights from before that step were kept' : `the weights were restored from step ${restored}, the last good snapshot`;
       const message = `The loss became NaN at step ${out.nanAtStep}; training paused and ${kept}. Try a smaller learning rate.`;

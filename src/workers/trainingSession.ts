@@ -1,5 +1,7 @@
 // One network being trained on one dataset: the network, its trainer, the batch order, and
-// the step/epoch counters. Runs a chunk of steps synchronously; the worker decides when.
+// the step/epoch counters. Runs a chunk of steps; the worker decides when. Each step reads its
+// loss before its update (a NaN keeps the weights): at once on WASM, WebGL and CPU, by an
+// awaited read on WebGPU, whose synchronous read loses the device (src/model/readback.ts).
 
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchSampler } from '../data';
@@ -71,7 +73,7 @@ export class TrainingSession {
     this.sampler.setBatchSize(this.config.hyper.batchSize);
   }
 
-  runChunk(steps: number): ChunkOutcome {
+  async runChunk(steps: number): Promise<ChunkOutcome> {
     const series: ChunkSeries = { firstStep: this.step, elbo: [], recon: [], kl: [], objective: [] };
     const startEpoch = this.epoch;
     let images = 0;
@@ -83,7 +85,7 @@ export class TrainingSession {
       const x = this.data.batch(batch.indices);
       let result;
       try {
-        result = this.trainer.step(x);
+        result = await this.trainer.stepAsync(x);
       } finally {
         x.dispose();
       }
