@@ -36,6 +36,16 @@ describe('parseTrainArgs', () => {
     expect(a).toMatchObject({ dataset: 'fashion', epochs: 3, seed: 7, out: '/tmp/x', trainSize: 1000, backend: 'cpu', float16: true, stockKernels: true });
   });
 
+  it('takes the input size from the dataset: 1024 for Shapes (32×32), 784 for the others', () => {
+    const a = args(parseTrainArgs(['--dataset', 'shapes', '--latent', '6', '--beta', '4']));
+    expect(a.dataset).toBe('shapes');
+    expect(a.config).toEqual({ ...DEFAULT_MODEL, inputDim: 1024, latentDim: 6 });
+    expect(a.hyper.beta).toBe(4);
+    expect(a.out).toBe('runs/shapes-vae-z6-seed1');
+    expect(args(parseTrainArgs(['--dataset', 'fashion'])).config.inputDim).toBe(784);
+    expect(args(parseTrainArgs(['--dataset=shapes', '--train-size', '500'])).trainSize).toBe(500);
+  });
+
   it('measures the thread count by default, takes 1 to the cores, clamps more with a note and refuses nonsense', () => {
     expect(args(parseTrainArgs([], 8)).threads).toBe('auto');
     expect(args(parseTrainArgs(['--threads', 'auto'], 8)).threads).toBe('auto');
@@ -66,7 +76,7 @@ describe('parseTrainArgs', () => {
   });
 
   it('rejects malformed and out-of-range values with the reason', () => {
-    expect(error(['--dataset', 'cifar'])).toBe('--dataset must be one of mnist, fashion, got "cifar"');
+    expect(error(['--dataset', 'cifar'])).toBe('--dataset must be one of mnist, fashion, shapes, got "cifar"');
     expect(error(['--latent', 'two'])).toBe('--latent must be an integer, got "two"');
     expect(error(['--latent', '1.5'])).toBe('--latent must be an integer, got "1.5"');
     expect(error(['--latent', '65'])).toBe('--latent: latentDim must be an integer 1–64, got 65');

@@ -3,10 +3,11 @@
 // the app accept the same values; the flags of a run (epochs, out, backend, …) live here.
 
 import { availableParallelism } from 'node:os';
+import { DEFAULT_TRAIN_SIZE as SHAPES_TRAIN_SIZE } from '../src/data/shapes';
 import type { DatasetName } from '../src/data/types';
 import { MAX_THREADS } from '../src/kernels/registerFastMatMul';
 import { DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
-import { PARAMS, validRangeText, type NumberParam, type ParamKey, type SwitchParam } from '../src/model/params';
+import { inputDimOf, PARAMS, validRangeText, type NumberParam, type ParamKey, type SwitchParam } from '../src/model/params';
 
 export type CliBackend = 'wasm' | 'cpu';
 
@@ -72,7 +73,8 @@ ${paramHelp('warmStart', "the app's fast start: 4× the learning rate for 300 st
                                   (off by default, so runs compare with Adam at a constant rate, as math.md's figures do)
 ${paramHelp('seed', 'seed of weights, data order and ε')}
   --out DIR                       output folder (default runs/<dataset>-<model>-z<latent>-seed<seed>)
-  --train-size N                  train on a fixed random subset of N images (default: all)
+  --train-size N                  train on a fixed random subset of N images (default: all); shapes: on N images
+                                  generated from its fixed data seed (default ${SHAPES_TRAIN_SIZE}), drawn per batch
   --backend wasm|cpu              TF.js backend; wasm falls back to cpu (default wasm)
   --float16                       store weights as float16 (half the file size)
   --threads auto|N                threads for the fast WASM matrix product, 1 to this machine's cores; auto (default)
@@ -83,7 +85,8 @@ ${paramHelp('seed', 'seed of weights, data order and ε')}
   --help                          show this message
 
 Prints one JSON line per epoch to stdout (progress goes to stderr); writes DIR/metrics.jsonl
-and DIR/checkpoint.vaeckpt.`;
+and DIR/checkpoint.vaeckpt. A VAE's line has "klPerDim" (nats per latent dimension over the test
+images); on shapes also "mig", the latent × factor "mi" matrix and "factorEntropy" (nats).`;
 
 type Raw = Map<string, string | true>;
 
@@ -188,9 +191,11 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
             return n;
           })
         : [...DEFAULT_MODEL.hidden];
+    const dataset = choice(raw, P.dataset.cli, P.dataset.options, P.dataset.default);
     const config: ModelConfig = {
       kind: choice(raw, P.kind.cli, P.kind.options, P.kind.default),
-      inputDim: DEFAULT_MODEL.inputDim,
+      // The dataset fixes the input size (784 for the 28×28 sets, 1024 for Shapes).
+      inputDim: inputDimOf(dataset),
       latentDim: param(raw, P.latentDim),
       hidden,
     };
@@ -211,7 +216,6 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
     if (objective === 'capacity') Object.assign(hyper, { objective, gamma: param(raw, P.gamma), cMax: param(raw, P.cMax), rampSteps: param(raw, P.rampSteps) });
     const problems = [...validateModelConfig(config), ...validateHyper(hyper)];
     if (problems.length > 0) throw new UsageError(problems.map(withFlag).join('; '));
-    const dataset = choice(raw, P.dataset.cli, P.dataset.options, P.dataset.default);
     const seed = inRange(P.seed.cli, param(raw, P.seed), P.seed.valid.min, P.seed.valid.max);
     const trainSize = raw.has('train-size') ? inRange('train-size', number(raw, 'train-size', 0, true), 1, 1e7) : null;
     const out = raw.get('out');

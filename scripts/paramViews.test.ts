@@ -1,10 +1,11 @@
 // The one parameter schema (src/model/params.ts) and its four views agree: the model's defaults
-// and validation, the controls, the link, and the CLI — same names, defaults and bounds.
+// and validation, the controls, the link, and the CLI — same names, defaults and bounds; where
+// the controls offer less than the model takes (a choice's ui subset), a link is held to them.
 import { describe, expect, it } from 'vitest';
 import { configToSettings, defaultSettings, SCHEMA, settingsToConfig, type SettingKey } from '../src/components/hyperSchema';
 import { settingsFromParams } from '../src/components/settingsLink';
 import { DEFAULT_HYPER, DEFAULT_MODEL, validateHyper, validateModelConfig } from '../src/model';
-import { PARAMS, type NumberParam, type ParamKey } from '../src/model/params';
+import { inputDimOf, PARAMS, type ChoiceParam, type NumberParam, type ParamKey } from '../src/model/params';
 import { parseTrainArgs, USAGE } from './cliArgs';
 
 const KEYS = Object.keys(PARAMS) as ParamKey[];
@@ -31,6 +32,11 @@ describe('the parameter schema', () => {
     expect(f.default).toEqual(p.type === 'layers' ? p.default.join('-') : p.default);
     expect(f.needsReset).toBe(p.newWeights);
     expect(Boolean(f.vaeOnly)).toBe(!p.ae);
+    if (p.type === 'choice' && f.type === 'choice') {
+      // A menu offers the schema's ui subset where it has one, else every option (Model adds Compare).
+      const offered = f.options.map((o) => o.value).filter((v) => v !== 'compare');
+      expect(offered).toEqual([...((p as ChoiceParam).ui?.options ?? p.options)]);
+    }
     if (f.type === 'range') {
       const ui = number(key).ui;
       expect(ui).toHaveProperty('step');
@@ -102,6 +108,30 @@ describe('the parameter schema', () => {
     expect(cli('--objective', 'capacity', '--c-max', '10').args?.hyper).toMatchObject({ objective: 'capacity', cMax: 10, gamma: PARAMS.gamma.default });
     expect(cli('--c-max', '10').error).toContain('--objective capacity');
     expect(cli('--objective', 'capacity', '--c-max', '300').error).toContain('--c-max');
+  });
+
+  it('the dataset: the menu offers a subset of what the model and the CLI take; a link is held to the menu', () => {
+    const ui = PARAMS.dataset.ui.options;
+    for (const d of ui) expect(PARAMS.dataset.options).toContain(d);
+    expect(PARAMS.dataset.default).toBe(ui[0]);
+    // Shapes trains from the CLI but is not in the app's menu yet, so a link to it is refused with a note.
+    expect(ui).not.toContain('shapes');
+    const link = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: 'shapes' }));
+    expect(link.settings.dataset).toBe(PARAMS.dataset.default);
+    expect(link.notes).toEqual([`${SCHEMA.dataset.label}: "shapes" is not one of the choices; kept ${PARAMS.dataset.default}.`]);
+    for (const d of ui) {
+      const taken = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: d }));
+      expect(taken.notes).toEqual([]);
+      expect(settingsToConfig(taken.settings).model.inputDim).toBe(inputDimOf(d));
+    }
+    // Every dataset the schema names reaches the CLI, with its own input size the model accepts.
+    for (const d of PARAMS.dataset.options) {
+      const run = cli(`--${PARAMS.dataset.cli}`, d).args;
+      expect(run?.dataset).toBe(d);
+      expect(run?.config.inputDim).toBe(inputDimOf(d));
+      expect(validateModelConfig(run!.config)).toEqual([]);
+    }
+    expect(inputDimOf('shapes')).toBe(1024);
   });
 
   it('the switches: a CLI flag flips the CLI default, a link sets the app value', () => {

@@ -2,7 +2,7 @@
 // hint and menu labels beside what the schema fixes (default, the controls' range, link name,
 // needs-new-weights, AE or not). It drives the controls, the URL and the validation of values
 // that come from outside (a shared link, a loaded checkpoint).
-import { INPUT_DIM, PARAMS } from '../model/params';
+import { INPUT_DIM, inputDimOf, PARAMS } from '../model/params';
 import type { SessionConfig } from '../shared/protocol';
 
 type Hyper = SessionConfig['hyper'];
@@ -83,13 +83,14 @@ export { INPUT_DIM };
 const P = PARAMS;
 /** The schema's link name, needs-new-weights and AE flags, as the fields name them. */
 const from = (p: { url: string; newWeights: boolean; ae: boolean }) => ({ param: p.url, needsReset: p.newWeights, ...(p.ae ? {} : { vaeOnly: true }) });
-const DATASET_LABELS: Record<(typeof P.dataset.options)[number], string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
+/** The menu offers the schema's ui subset (Shapes is CLI-only until the worker generates it), so a link naming another is refused. */
+const DATASET_LABELS: Record<(typeof P.dataset.ui.options)[number], string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
 
 export const SCHEMA: Schema = {
   dataset: {
     type: 'choice', label: 'Dataset', ...from(P.dataset), default: P.dataset.default,
     hint: 'Which images to learn.',
-    options: P.dataset.options.map((value) => ({ value, label: DATASET_LABELS[value] })),
+    options: P.dataset.ui.options.map((value) => ({ value, label: DATASET_LABELS[value] })),
   },
   // Switching keeps each model's weights (the worker holds one per kind): no reset needed.
   kind: {
@@ -259,7 +260,7 @@ export function parseHidden(text: string): number[] | null {
 export function settingsToConfig(s: Settings): SessionConfig {
   return {
     dataset: s.dataset,
-    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: INPUT_DIM, latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [...P.hidden.default] },
+    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: inputDimOf(s.dataset), latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [...P.hidden.default] },
     hyper: {
       learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
       samples: s.samples, reparam: s.reparam, batchSize: s.batchSize, warmStart: s.warmStart,

@@ -1,10 +1,13 @@
 // Checks a model config and hyperparameters against the ranges of the one parameter schema
 // (params.ts), for the network, the checkpoint reader and the CLI, reporting problems in words.
 
-import { INPUT_DIM, inValidRange, PARAMS, validRangeText } from './params';
+import type { DatasetName } from '../data/types';
+import { INPUT_DIM, INPUT_DIMS, INPUT_SIDES, inputDimOf, inValidRange, PARAMS, validRangeText } from './params';
 import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
 
-export { INPUT_DIM };
+export { INPUT_DIM, inputDimOf };
+/** "784 (28×28 images) or 1024 (32×32 images)": the input sizes a model may have, for messages. */
+const INPUT_DIMS_TEXT = [...INPUT_SIDES].map(([dim, side]) => `${dim} (${side}×${side} images)`).join(' or ');
 const LATENT_RANGE = PARAMS.latentDim.valid;
 const HIDDEN_LAYERS_RANGE = PARAMS.hidden.layers;
 const HIDDEN_SIZE_RANGE = PARAMS.hidden.size;
@@ -18,7 +21,7 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 export function validateModelConfig(c: ModelConfig): string[] {
   const problems: string[] = [];
   if (!(PARAMS.kind.options as readonly string[]).includes(c.kind)) problems.push(`model kind must be "vae" or "ae", got ${JSON.stringify(c.kind)}`);
-  if (c.inputDim !== INPUT_DIM) problems.push(`inputDim must be ${INPUT_DIM} (28×28 images), got ${c.inputDim}`);
+  if (!INPUT_SIDES.has(c.inputDim)) problems.push(`inputDim must be ${INPUT_DIMS_TEXT}, got ${c.inputDim}`);
   if (!isInt(c.latentDim) || c.latentDim < LATENT_RANGE.min || c.latentDim > LATENT_RANGE.max) {
     problems.push(`latentDim must be an integer ${LATENT_RANGE.min}–${LATENT_RANGE.max}, got ${c.latentDim}`);
   }
@@ -32,6 +35,18 @@ export function validateModelConfig(c: ModelConfig): string[] {
     });
   }
   return problems;
+}
+
+/**
+ * Why a model of this input size cannot run on this dataset's images (a Shapes checkpoint
+ * offered MNIST, say), or null when it can. Only datasets this version knows are checked.
+ */
+export function datasetInputProblem(dataset: string, inputDim: number): string | null {
+  if (!Object.hasOwn(INPUT_DIMS, dataset)) return null;
+  const want = inputDimOf(dataset as DatasetName);
+  if (inputDim === want) return null;
+  const side = INPUT_SIDES.get(want);
+  return `the model takes ${inputDim} inputs but ${dataset} images are ${side}×${side} = ${want} pixels`;
 }
 
 /** A stored session's hyperparameters with the fields it predates set to today's defaults. */

@@ -6,9 +6,22 @@
 // and the CLI (scripts/cliArgs.ts) all read it; params.test.ts holds the four views together.
 // TF.js-free: the page imports it too.
 
+import type { DatasetName } from '../data/types';
 
-/** Pixels per image: the playground's datasets are 28×28 grey images. */
+/** Pixels per image of the 28×28 datasets (MNIST, Fashion-MNIST, the user's own images): the default model's input. */
 export const INPUT_DIM = 784;
+/**
+ * Pixels per image of each dataset, the one place that says it: 28×28 grey images, except
+ * Shapes at 32×32 (src/data/shapes). A model's inputDim must be one of these (config.ts).
+ */
+export const INPUT_DIMS = { mnist: INPUT_DIM, fashion: INPUT_DIM, custom: INPUT_DIM, shapes: 32 * 32 } as const satisfies Record<DatasetName, number>;
+/** The input sizes a model may have, each with the image side it stands for. */
+export const INPUT_SIDES: ReadonlyMap<number, number> = new Map([[INPUT_DIM, 28], [INPUT_DIMS.shapes, 32]]);
+
+/** The model input size for a dataset's images. */
+export function inputDimOf(dataset: DatasetName): number {
+  return INPUT_DIMS[dataset];
+}
 
 /** Where a setting lives in a run's config. */
 export type ParamKey =
@@ -47,6 +60,8 @@ export interface ChoiceParam<T extends string = string> extends ParamBase {
   type: 'choice';
   default: T;
   options: readonly T[];
+  /** What the controls offer, where it is fewer than the model and the CLI accept. */
+  ui?: { options: readonly T[] };
 }
 export interface SwitchParam extends ParamBase {
   type: 'switch';
@@ -65,7 +80,7 @@ export interface LayersParam extends ParamBase {
 }
 export type Param = NumberParam | ChoiceParam | SwitchParam | LayersParam;
 
-export const DATASETS = ['mnist', 'fashion'] as const;
+export const DATASETS = ['mnist', 'fashion', 'shapes'] as const;
 export const MODEL_KINDS = ['vae', 'ae'] as const;
 export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const;
 /** What the optimizer minimises: recon + β·KL, or Burgess et al.'s recon + γ·|KL − C| (capacity.ts). */
@@ -75,7 +90,12 @@ export type Likelihood = (typeof LIKELIHOODS)[number];
 export type Objective = (typeof OBJECTIVES)[number];
 
 export const PARAMS = {
-  dataset: { type: 'choice', default: 'mnist', options: DATASETS, url: 'data', cli: 'dataset', newWeights: true, ae: true },
+  // Shapes trains from the CLI; the app's menu (and so a link) offers it once the worker
+  // generates it (issue 15).
+  dataset: {
+    type: 'choice', default: 'mnist', options: DATASETS, ui: { options: ['mnist', 'fashion'] },
+    url: 'data', cli: 'dataset', newWeights: true, ae: true,
+  },
   kind: { type: 'choice', default: 'vae', options: MODEL_KINDS, url: 'model', cli: 'model', newWeights: false, ae: true },
   latentDim: {
     type: 'number', default: 2, integer: true, valid: { min: 1, max: 64 }, ui: { min: 1, max: 64, step: 1 },

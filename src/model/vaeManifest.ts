@@ -7,16 +7,19 @@
 //   "playgroundVersion": "0.1.0",            package.json version of the app that wrote it (Python: its own)
 //   "producer": "vae-playground" | "pytorch", who trained the weights last
 //   "model": { "kind": "vae" | "ae", "architecture": "mlp", "inputShape": [1, 28, 28], "inputDim": 784,
+//              (Shapes: [1, 32, 32] and 1024; the shape must agree with inputDim, and a known
+//              dataset with both: a 784-input model named "shapes" is refused)
 //              "latentDim": 2, "hidden": [512, 256], "layers": [TorchLayer…] }   (torchLayout.ts)
 //   "likelihood": { "type": "bernoulli" | "gaussian", "sigmaX": 1 },
-//   "data": { "dataset": "mnist" | "fashion", "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255", … },
+//   "data": { "dataset": "mnist" | "fashion" | "shapes", "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255", … },
 //   "training": { "optimizer": "adam", "learningRate", "beta", "samples", "reparam", "batchSize",
 //                 "warmStart", "seed", "step", "epoch" },
 //   "weights": { "file": "model.safetensors", "layout": "pytorch", "dtype": "F32" },
 //   "notes": [ …sentences… ], "createdAt": ISO 8601
 // }
 
-import { validateHyper, validateModelConfig } from './config';
+import { datasetInputProblem, validateHyper, validateModelConfig } from './config';
+import { INPUT_SIDES } from './params';
 import { parseBoundedJson } from './safetensors';
 import { torchLayers, type TorchLayer } from './torchLayout';
 import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
@@ -52,6 +55,13 @@ export interface ModelManifest {
   createdAt: string;
 }
 
+/** The notes of a model of this input size (its image side in the input line). */
+export function manifestNotes(inputDim: number): string[] {
+  const side = INPUT_SIDES.get(inputDim) ?? Math.sqrt(inputDim);
+  return MANIFEST_NOTES.map((n) => n.replace('28×28', `${side}×${side}`).replace(' 784 ', ` ${inputDim} `));
+}
+
+/** The notes as a 28×28 model's manifest carries them. */
 export const MANIFEST_NOTES = [
   'Weights are PyTorch nn.Linear tensors: weight [out, in], bias [out]; y = x·weightᵀ + bias. Keras Dense kernels are [in, out] (the transpose) with the same bias.',
   'The encoder is encoder.0, encoder.2, … (ReLU after each), then the heads fc_mu and fc_logvar (VAE only; log σ² is clamped to [−10, 10]). The decoder mirrors the encoder, ReLU between layers, and its last layer outputs logits: the mean image is sigmoid(logits).',
@@ -61,6 +71,8 @@ export const MANIFEST_NOTES = [
 
 export function buildManifest(m: ModelManifest): Record<string, unknown> {
   const { config, hyper } = m;
+  const side = INPUT_SIDES.get(config.inputDim);
+  if (side === undefined) throw new ManifestError(validateModelConfig(config).join('; ') || `inputDim ${config.inputDim} has no image side`);
   return {
     format: MANIFEST_FORMAT,
     version: 1,
@@ -69,14 +81,14 @@ export function buildManifest(m: ModelManifest): Record<string, unknown> {
     model: {
       kind: config.kind,
       architecture: 'mlp',
-      inputShape: [1, 28, 28],
+      inputShape: [1, side, side],
       inputDim: config.inputDim,
       latentDim: config.latentDim,
       hidden: config.hidden,
       layers: torchLayers(config),
     },
     likelihood: { type: hyper.likelihood, sigmaX: hyper.sigmaX },
-    data: { dataset: m.dataset, pixelRange: [0, 1], pixelScaling: 'x = intensity / 255', flatten: 'row-major 28×28 → 784' },
+    data: { dataset: m.dataset, pixelRange: [0, 1], pixelScaling: 'x = intensity / 255', flatten: `row-major ${side}×${side} → ${config.inputDim}` },
     training: {
       optimizer: 'adam',
       learningRate: hyper.learningRate,
@@ -90,7 +102,7 @@ export function buildManifest(m: ModelManifest): Record<string, unknown> {
       epoch: m.epoch,
     },
     weights: { file: WEIGHTS_FILE, layout: 'pytorch', dtype: 'F32' },
-    notes: MANIFEST_NOTES,
+    notes: manifestNotes(config.inputDim),
     createdAt: m.createdAt,
   };
 }
@@ -122,11 +134,14 @@ export function parseManifest(bytes: Uint8Array): ModelManifest {
       ? 'convolutional models cannot be opened yet: this version runs MLP (dense) encoders and decoders only'
       : `architecture ${JSON.stringify(model.architecture)} is not one this app runs (it runs "mlp")`);
   }
-  const shape = model.inputShape;
-  if (!Array.isArray(shape) || shape.join('×') !== '1×28×28') fail(`inputShape must be [1, 28, 28] (28×28 grayscale), got ${JSON.stringify(shape)}`);
   const config = { kind: model.kind, inputDim: model.inputDim, latentDim: model.latentDim, hidden: model.hidden } as ModelConfig;
   const configProblems = validateModelConfig(config);
   if (configProblems.length > 0) fail(configProblems.join('; '));
+  const side = INPUT_SIDES.get(config.inputDim) as number;
+  const shape = model.inputShape;
+  if (!Array.isArray(shape) || shape.join('×') !== `1×${side}×${side}`) {
+    fail(`inputShape must be [1, ${side}, ${side}] (${side}×${side} grayscale, inputDim ${config.inputDim}), got ${JSON.stringify(shape)}`);
+  }
   config.hidden = [...config.hidden];
   if (model.layers !== undefined) {
     const listed: unknown = model.layers;
@@ -143,6 +158,8 @@ export function parseManifest(bytes: Uint8Array): ModelManifest {
   if (!isObject(lik)) fail('no "likelihood" section');
   const data = raw.data;
   if (!isObject(data) || typeof data.dataset !== 'string') fail('no "data.dataset"');
+  const mismatch = datasetInputProblem(data.dataset, config.inputDim);
+  if (mismatch) fail(`data.dataset ${JSON.stringify(data.dataset)}: ${mismatch}`);
   if (data.pixelRange !== undefined && (!Array.isArray(data.pixelRange) || data.pixelRange.join(',') !== '0,1')) {
     fail(`data.pixelRange is ${JSON.stringify(data.pixelRange)}; this app feeds pixels as intensity / 255 in [0, 1]`);
   }
