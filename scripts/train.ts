@@ -9,9 +9,9 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { BatchSampler, fixedSubset, loadManifest, loadSplit, toFloat32, type DataSplit } from '../src/data';
-import { fsSource } from '../src/data/fsSource';
-import { createNetwork, serializeCheckpoint, Trainer, type Metrics } from '../src/model';
+import { BatchSampler, toFloat32 } from '../src/data';
+import { createNetwork, serializeCheckpoint, Trainer } from '../src/model';
+import { datasetInputProblem } from '../src/model/config';
 import '../src/model/registerGradientsNode';
 import { availableParallelism } from 'node:os';
 import { MAX_THREADS, setFastMatMulThreads, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
@@ -21,12 +21,13 @@ import { plugAccelerators } from '../src/model/accelerators';
 import { timeSteps } from '../src/workers/backendProbe';
 import { probeThreads, threadCandidates } from '../src/workers/backendThreads';
 import { openModel } from './modelFiles';
-import { commandLine, parseTrainArgs, USAGE, type CliBackend, type TrainArgs } from './cliArgs';
+import { commandLine, parseTrainArgs, USAGE, type CliBackend } from './cliArgs';
+import { CliDataError, loadCliData, type CliData } from './cliData';
+import { trainEpoch } from './trainEpoch';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 
-const DIM = 784;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
 function usageError(message: string): never {
@@ -84,28 +85,6 @@ async function startBackend(wanted: CliBackend, threads: number | 'auto', stockK
   return { backend: 'cpu', threads: 1 };
 }
 
-const terms = (m: Metrics) => ({ elbo: m.elbo, recon: m.recon, kl: m.kl });
-const mean = (sum: Metrics, n: number): Metrics => ({
-  elbo: sum.elbo / n,
-  recon: sum.recon / n,
-  kl: sum.kl / n,
-  objective: sum.objective / n,
-});
-
-async function loadData(args: TrainArgs): Promise<{ train: DataSplit; trainRows: Int32Array | null; test: DataSplit }> {
-  const source = fsSource(join(process.cwd(), 'public/datasets'));
-  const manifest = await loadManifest(source);
-  const [train, test] = await Promise.all([
-    loadSplit(source, manifest, args.dataset, 'train'),
-    loadSplit(source, manifest, args.dataset, 'test'),
-  ]);
-  if (args.trainSize !== null && args.trainSize > train.count) {
-    usageError(`--train-size must be at most ${train.count} for ${args.dataset}, got ${args.trainSize}`);
-  }
-  const trainRows = args.trainSize === null ? null : fixedSubset(train.count, args.trainSize, args.seed);
-  return { train, trainRows, test };
-}
-
 async function main(argv: string[]): Promise<void> {
   const parsed = parseTrainArgs(argv);
   if (parsed.kind === 'help') {
@@ -117,16 +96,26 @@ async function main(argv: string[]): Promise<void> {
   // --init: the model (and so the architecture and dataset) from a file, imported like the app's Open model….
   const init = args.init ? openModel([args.init]).checkpoint : null;
   if (init) {
-    if (init.dataset !== 'mnist' && init.dataset !== 'fashion') usageError(`--init: the model was trained on "${init.dataset}", which the CLI does not have`);
+    if (init.dataset !== 'mnist' && init.dataset !== 'fashion' && init.dataset !== 'shapes') usageError(`--init: the model was trained on "${init.dataset}", which the CLI does not have`);
+    const mismatch = datasetInputProblem(init.dataset, init.config.inputDim);
+    if (mismatch) usageError(`--init: ${mismatch}`);
     Object.assign(args, { dataset: init.dataset, config: init.config });
   }
 
   if (args.threadsNote) log(`note: ${args.threadsNote}`);
   const { backend, threads } = await startBackend(args.backend, args.threads, args.stockKernels);
-  const { train, trainRows, test } = await loadData(args);
-  const trainCount = trainRows ? trainRows.length : train.count;
+  let data: CliData;
+  try {
+    data = await loadCliData(args, log);
+  } catch (e) {
+    if (e instanceof CliDataError) usageError(e.message);
+    throw e;
+  }
+  const test = data.test;
+  const DIM = args.config.inputDim;
+  if (data.dim !== DIM) throw new Error(`${args.dataset} images have ${data.dim} pixels but the model takes ${DIM}`);
   const xTest = tf.tensor2d(toFloat32(test.pixels, null, DIM), [test.count, DIM]);
-  log(`${args.dataset}: ${trainCount} train / ${test.count} test images · backend ${backend} · ` +
+  log(`${args.dataset}: ${data.trainCount} train / ${test.count} test images · backend ${backend} · ` +
     `${args.config.kind} ${[DIM, ...args.config.hidden, args.config.latentDim].join('-')}`);
 
   mkdirSync(args.out, { recursive: true });
@@ -136,52 +125,12 @@ async function main(argv: string[]): Promise<void> {
   if (init) net.setWeights(init.weights);
   const trainer = new Trainer(net, args.hyper, args.seed);
   trainer.stepCount = init?.step ?? 0;
-  const sampler = new BatchSampler(trainCount, args.hyper.batchSize, args.seed);
+  const sampler = new BatchSampler(data.trainCount, args.hyper.batchSize, args.seed);
+  const run = { net, trainer, sampler, data, xTest, hyper: args.hyper, backend, threads, log };
   const history: object[] = [];
 
   for (let epoch = 1; epoch <= args.epochs; epoch++) {
-    const started = performance.now();
-    let sum: Metrics = { elbo: 0, recon: 0, kl: 0, objective: 0 };
-    let steps = 0;
-    let skipped = 0;
-    let lastLog = started;
-    while (sampler.epoch < epoch) {
-      const batch = sampler.next();
-      const rows = trainRows ? Array.from(batch.indices, (i) => trainRows[i]) : batch.indices;
-      const x = tf.tensor2d(toFloat32(train.pixels, rows, DIM), [rows.length, DIM]);
-      const r = trainer.step(x);
-      x.dispose();
-      if (!r.ok) {
-        skipped++;
-        continue;
-      }
-      steps++;
-      sum = { elbo: sum.elbo + r.metrics.elbo, recon: sum.recon + r.metrics.recon, kl: sum.kl + r.metrics.kl, objective: sum.objective + r.metrics.objective };
-      const now = performance.now();
-      if (now - lastLog > 5000) {
-        lastLog = now;
-        const imagesPerSec = (batch.epochProgress * trainCount) / ((now - started) / 1000);
-        log(`epoch ${epoch} ${(batch.epochProgress * 100).toFixed(0)}% · train −ELBO ${(-sum.elbo / steps).toFixed(1)} · ${imagesPerSec.toFixed(0)} img/s`);
-      }
-    }
-    if (steps === 0) throw new Error(`epoch ${epoch}: every step had a non-finite loss`);
-    const trainSeconds = (performance.now() - started) / 1000;
-    const testMetrics = trainer.evaluate(xTest);
-    const trainMean = mean(sum, steps);
-    const line = {
-      epoch,
-      step: trainer.stepCount,
-      train: terms(trainMean),
-      test: terms(testMetrics),
-      ...(args.hyper.beta !== 1 ? { objective: { train: trainMean.objective, test: testMetrics.objective } } : {}),
-      ...(skipped > 0 ? { skippedSteps: skipped } : {}),
-      imagesPerSec: Math.round(trainCount / trainSeconds),
-      msPerStep: +((trainSeconds * 1000) / (steps + skipped)).toFixed(1),
-      backend,
-      threads,
-      hardwareConcurrency: availableParallelism(),
-      seconds: +((performance.now() - started) / 1000).toFixed(1),
-    };
+    const { line, testMetrics } = trainEpoch(run, epoch);
     history.push(line);
     process.stdout.write(`${JSON.stringify(line)}\n`);
     appendFileSync(metricsFile, `${JSON.stringify(line)}\n`);
