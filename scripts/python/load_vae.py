@@ -176,14 +176,15 @@ def save_for_playground(model, directory, dataset="mnist", step=0, epoch=0, like
              "warmStart": False, "seed": 1}
     train.update(training or {})
     train.update({"step": int(step), "epoch": int(epoch)})
+    side = math.isqrt(model.input_dim)  # 28 for 784, 32 for Shapes' 1024
     manifest = {
         "format": FORMAT, "version": 1, "playgroundVersion": PLAYGROUND_SCRIPT_VERSION, "producer": "pytorch",
-        "model": {"kind": model.kind, "architecture": "mlp", "inputShape": [1, 28, 28], "inputDim": model.input_dim,
+        "model": {"kind": model.kind, "architecture": "mlp", "inputShape": [1, side, side], "inputDim": model.input_dim,
                   "latentDim": model.latent_dim, "hidden": model.hidden,
                   "layers": layer_list(model.input_dim, model.hidden, model.latent_dim, model.kind)},
         "likelihood": {"type": likelihood, "sigmaX": sigma_x},
         "data": {"dataset": dataset, "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255",
-                 "flatten": "row-major 28x28 -> 784"},
+                 "flatten": "row-major %dx%d -> %d" % (side, side, model.input_dim)},
         "training": train,
         "weights": {"file": "model.safetensors", "layout": "pytorch", "dtype": "F32"},
         "notes": ["Written by save_for_playground (load_vae.py). PyTorch layout: weight [out, in], bias [out]."],
