@@ -80,9 +80,12 @@ test.describe('views of the same numbers', () => {
     expect(log.length).toBeGreaterThanOrEqual(3);
     expect(offLine(log, Math.log1p)).toBeLessThan(1);
     expect(offLine(log, (v) => v)).toBeGreaterThan(3);
-    // The same points, only the heights changed: the steps (x) stay where they were.
+    // The same points, only the heights changed: the steps (x) stay where they were, up to the
+    // path's 0.1 px rounding and a shift of the plot area if the wider log tick labels move it.
     const rLog = await pathPoints(raw);
-    expect(rLog.map((q) => q[0])).toEqual(r.map((q) => q[0]));
+    expect(rLog.length).toBe(r.length);
+    const shift = rLog[0][0] - r[0][0];
+    expect(Math.max(...rLog.map((q, i) => Math.abs(q[0] - r[i][0] - shift)))).toBeLessThanOrEqual(0.15);
 
     await page.getByRole('checkbox', { name: 'Log scale' }).uncheck();
     await expect.poll(() => raw.getAttribute('d')).toBe(rawD);
