@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchSampler } from './batchSampler';
+import { shuffledIndices } from './random';
 
 /** Draws batches until `epochs` epochs are done; returns every batch. */
 function drain(sampler: BatchSampler, epochs: number) {
@@ -62,5 +63,19 @@ describe('BatchSampler', () => {
     expect(() => new BatchSampler(0, 1, 1)).toThrow(RangeError);
     expect(() => new BatchSampler(10, 0, 1)).toThrow(RangeError);
     expect(() => new BatchSampler(10, 2, 1).setBatchSize(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('BatchSampler order', () => {
+  it('draws epoch e in the order shuffledIndices(count, seed + e): a resumed run (seed, epoch) continues the same data order', () => {
+    const s = new BatchSampler(10, 10, 41);
+    expect(Array.from(s.next().indices)).toEqual(Array.from(shuffledIndices(10, 41)));
+    expect(Array.from(s.next().indices)).toEqual(Array.from(shuffledIndices(10, 42)));
+    expect(Array.from(s.next().indices)).toEqual(Array.from(shuffledIndices(10, 43)));
+  });
+
+  it('names a bad count and a bad batch size in its messages', () => {
+    expect(() => new BatchSampler(0, 4, 1)).toThrow('BatchSampler: count must be a positive integer, got 0');
+    expect(() => new BatchSampler(8, 0, 1)).toThrow('BatchSampler: batch size must be a positive integer, got 0');
   });
 });

@@ -69,3 +69,20 @@ describe('fixedSubset', () => {
     expect(() => fixedSubset(10, 11, 1)).toThrow(/size/);
   });
 });
+
+describe('random refusals and edges', () => {
+  it('shuffledIndices refuses a count that is not a non-negative integer, and shuffles 0 and 1 items', () => {
+    expect(() => shuffledIndices(-1, 1)).toThrow('shuffledIndices: n must be a non-negative integer, got -1');
+    expect(() => shuffledIndices(1.5, 1)).toThrow('shuffledIndices: n must be a non-negative integer, got 1.5');
+    expect(Array.from(shuffledIndices(0, 1))).toEqual([]);
+    expect(Array.from(shuffledIndices(1, 1))).toEqual([0]);
+  });
+
+  it('fixedSubset takes 0 to count items and refuses anything else', () => {
+    expect(Array.from(fixedSubset(5, 0, 1))).toEqual([]);
+    expect(Array.from(fixedSubset(5, 5, 1))).toEqual([0, 1, 2, 3, 4]);
+    expect(() => fixedSubset(5, 6, 1)).toThrow('fixedSubset: size must be an integer 0…5, got 6');
+    expect(() => fixedSubset(5, -1, 1)).toThrow('fixedSubset: size must be an integer 0…5, got -1');
+    expect(() => fixedSubset(5, 1.5, 1)).toThrow('fixedSubset: size must be an integer 0…5, got 1.5');
+  });
+});

@@ -41,3 +41,11 @@ describe('klPerDim', () => {
     expect(Number.isNaN(klPerDim([], [], 2)[0])).toBe(true);
   });
 });
+
+describe('klPerDim refusals', () => {
+  it('names a latent size that is not a positive integer, and gives NaN for no images', () => {
+    expect(() => klPerDim([], [], 0)).toThrow('klPerDim: latentDim must be a positive integer, got 0');
+    expect(() => klPerDim([0, 0], [0, 0], 1.5)).toThrow('klPerDim: latentDim must be a positive integer, got 1.5');
+    expect(Array.from(klPerDim([], [], 3))).toEqual([NaN, NaN, NaN]);
+  });
+});
