@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from './checkpoint';
+import { CheckpointError, parseCheckpoint, serializeCheckpoint, type Checkpoint } from './checkpoint';
 import { crc32 } from './crc32';
 import { fromFloat16Bits, toFloat16Bits } from './float16';
 import { createNetwork, type Network } from './network';
@@ -149,6 +149,42 @@ describe('corrupted checkpoints', () => {
       /invalid hyperparameters: samples/,
     );
     expect(() => parseCheckpoint(buf, 1000)).toThrow(/too large/);
+  });
+
+  it('names each missing or wrong header field', () => {
+    const buf = good();
+    const edited = (edit: (h: Record<string, unknown>) => void) =>
+      withHeader(buf, (h) => {
+        edit(h);
+        return JSON.stringify(h);
+      });
+    const cases: Array<[(h: Record<string, unknown>) => void, string]> = [
+      [(h) => delete h.dataset, 'the header names no dataset'],
+      [(h) => (h.seed = 'one'), 'the header has no valid seed'],
+      [(h) => delete h.step, 'the header has no valid step'],
+      [(h) => (h.epoch = null), 'the header has no valid epoch'],
+      [(h) => (h.step = -1), 'step must be a non-negative integer, got -1'],
+      [(h) => (h.epoch = 1.5), 'epoch must be a non-negative integer, got 1.5'],
+      [(h) => delete h.createdAt, 'the header has no createdAt'],
+      [(h) => (h.config = null), 'the header has no model config'],
+      [(h) => (h.config = 'vae'), 'the header has no model config'],
+      [(h) => (h.config = { ...cfg, inputDim: 1000 }), 'invalid model config: inputDim must be'],
+      [(h) => delete h.hyper, 'the header has no hyperparameters'],
+      [(h) => (h.hyper = 3), 'the header has no hyperparameters'],
+    ];
+    for (const [edit, message] of cases) {
+      let thrown: unknown;
+      try {
+        parseCheckpoint(edited(edit));
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, message).toBeInstanceOf(CheckpointError);
+      expect((thrown as Error).name).toBe('CheckpointError');
+      expect((thrown as Error).message).toContain(message);
+    }
+    // Step 0 and epoch 0 are valid (a checkpoint of new weights).
+    expect(parseCheckpoint(edited((h) => ((h.step = 0), (h.epoch = 0)))).step).toBe(0);
   });
 
   it('rejects NaN weights', () => {
