@@ -12,6 +12,7 @@ import type {
   BackendChoice,
   BackendName,
   ErrorCode,
+  HistoryRecord,
   ModelTag,
   ProgressStage,
   SessionConfig,
@@ -56,16 +57,9 @@ export interface ClientState {
 export type { PretrainedEntry };
 
 /** Streaming numbers live outside React: charts read them in effects when `version` changes. */
-export interface MetricsHistory {
+export interface MetricsHistory extends HistoryRecord {
+  /** Bumped on every change. Train series: one entry per step (raw); test points: the subset during training, the full set at epoch ends. */
   version: number;
-  /** Train, one entry per step (raw). */
-  steps: number[];
-  elbo: number[];
-  recon: number[];
-  kl: number[];
-  objective: number[];
-  /** Test points (subset during training, full at epoch ends). */
-  test: Array<TestMetrics & { step: number }>;
 }
 
 export interface LatentSnapshot {

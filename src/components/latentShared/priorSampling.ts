@@ -1,6 +1,8 @@
 // z ~ N(0, I) for the "Sample from prior" strip: Box–Muller over any uniform source, so tests
 // can pass a seeded one and the page can use Math.random.
 
+import { mulberry32 } from '../../model/prng';
+
 export type Uniform = () => number;
 
 /** n latent vectors of length dim (row-major), each coordinate standard normal. */
@@ -16,14 +18,5 @@ export function samplePrior(n: number, dim: number, random: Uniform = Math.rando
   return out;
 }
 
-/** A small seeded uniform source (mulberry32), for reproducible samples. */
-export function seededUniform(seed: number): Uniform {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded uniform source, for reproducible samples: the model's own mulberry32. */
+export const seededUniform: (seed: number) => Uniform = mulberry32;
