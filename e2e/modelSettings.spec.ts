@@ -3,21 +3,11 @@
 // early rate gets further in the same steps than without it; other hidden sizes make another
 // model (a smaller checkpoint) that trains.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { collectErrors, pauseButton, pauseSettled, READY_MS, stepOnce, trainButton, waitReady } from './pageActions';
+import { expect, test, type Page } from '@playwright/test';
+import { pauseButton, pauseSettled, READY_MS, stepOnce, trainButton, waitReady } from './pageActions';
 import { statusStep } from './pageReaders';
-import { tailMean, tapTraining, trainedSteps } from './workerTap';
+import { openTapped, tailMean, trainedSteps } from './workerTap';
 
-async function open(browser: Browser, testInfo: TestInfo, link: string): Promise<{ page: Page; errors: string[] }> {
-  const { baseURL, viewport } = testInfo.project.use;
-  const page = await browser.newPage({ baseURL, viewport, acceptDownloads: true });
-  const errors = collectErrors(page);
-  page.on('dialog', (d) => void d.accept());
-  await tapTraining(page);
-  await page.goto(link);
-  await waitReady(page);
-  return { page, errors };
-}
 
 /** Size in bytes of the checkpoint Save to file writes now. */
 async function checkpointBytes(page: Page): Promise<number> {
@@ -33,7 +23,7 @@ test.describe('settings that change the run', () => {
   test.setTimeout(400_000);
 
   test('switching the backend from the menu while training keeps training the same model', async ({ browser }, testInfo) => {
-    const { page, errors } = await open(browser, testInfo, './?backend=wasm&seed=3');
+    const { page, errors } = await openTapped(browser, testInfo, './?backend=wasm&seed=3', { acceptDownloads: true });
     await expect(page.getByTestId('status')).toContainText('WASM');
     await trainButton(page).click();
     await expect.poll(async () => (await trainedSteps(page)).elbo.length, { timeout: READY_MS }).toBeGreaterThan(40);
@@ -61,7 +51,7 @@ test.describe('settings that change the run', () => {
   test('Fast start on gets further in the first steps than off, from the same first step', async ({ browser }, testInfo) => {
     const STEPS = 80;
     const runFor = async (fast: boolean) => {
-      const { page, errors } = await open(browser, testInfo, './?backend=wasm&seed=4');
+      const { page, errors } = await openTapped(browser, testInfo, './?backend=wasm&seed=4', { acceptDownloads: true });
       const box = page.getByRole('checkbox', { name: 'Fast start' });
       await expect(box).toBeChecked();
       if (!fast) {
@@ -85,7 +75,7 @@ test.describe('settings that change the run', () => {
   });
 
   test('other hidden sizes make another model: a smaller checkpoint, and it trains', async ({ browser }, testInfo) => {
-    const { page, errors } = await open(browser, testInfo, './?backend=wasm&seed=6');
+    const { page, errors } = await openTapped(browser, testInfo, './?backend=wasm&seed=6', { acceptDownloads: true });
     await expect(page.getByRole('combobox', { name: 'Hidden layers' })).toHaveValue('512-256');
     await stepOnce(page);
     const big = await checkpointBytes(page);

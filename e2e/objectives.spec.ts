@@ -3,22 +3,12 @@
 // and falls, L samples average (not add) their estimates, and β = 4 keeps the KL below β = 1's.
 // All from the same seed on WASM, so each pair differs in the one setting only.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { collectErrors, pauseSettled, READY_MS, trainButton, waitReady } from './pageActions';
-import { tailMean, tapTraining, trainedSteps, type StepSeries } from './workerTap';
+import { pauseSettled, READY_MS, trainButton, waitReady } from './pageActions';
+import { openTapped, tailMean, trainedSteps, type StepSeries } from './workerTap';
 
 const STEPS = 80;
 const BASE = './?backend=wasm&seed=5';
 
-async function open(browser: Browser, testInfo: TestInfo, link: string): Promise<{ page: Page; errors: string[] }> {
-  const { baseURL, viewport } = testInfo.project.use;
-  const page = await browser.newPage({ baseURL, viewport });
-  const errors = collectErrors(page);
-  page.on('dialog', (d) => void d.accept());
-  await tapTraining(page);
-  await page.goto(link);
-  await waitReady(page);
-  return { page, errors };
-}
 
 /** Trains from the page's current weights until at least `steps` steps; returns the first `steps`. */
 async function trainSteps(page: Page, steps = STEPS): Promise<StepSeries> {
@@ -30,7 +20,7 @@ async function trainSteps(page: Page, steps = STEPS): Promise<StepSeries> {
 }
 
 async function run(browser: Browser, testInfo: TestInfo, link: string): Promise<StepSeries> {
-  const { page, errors } = await open(browser, testInfo, link);
+  const { page, errors } = await openTapped(browser, testInfo, link);
   const s = await trainSteps(page);
   expect(errors).toEqual([]);
   await page.close();
@@ -53,7 +43,7 @@ test.describe('settings change what training does', () => {
   });
 
   test('switching the dataset to Fashion-MNIST trains on its images', async ({ browser }, testInfo) => {
-    const { page, errors } = await open(browser, testInfo, BASE);
+    const { page, errors } = await openTapped(browser, testInfo, BASE);
     await page.getByRole('combobox', { name: 'Dataset' }).selectOption('fashion');
     await expect(page).toHaveURL(/[?&]data=fashion\b/);
     await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('fashion');

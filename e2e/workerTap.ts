@@ -2,7 +2,8 @@
 // window.Worker and keeps every chunk's train series (ELBO, reconstruction, KL per step), so a
 // spec can compare runs step by step without reading them off the chart.
 
-import type { Page } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { collectErrors, waitReady } from './pageActions';
 
 export interface StepSeries {
   elbo: number[];
@@ -52,4 +53,21 @@ export async function trainedSteps(page: Page, model = 'vae'): Promise<StepSerie
 export function tailMean(xs: number[], n: number): number {
   const tail = xs.slice(-n);
   return tail.reduce((a, b) => a + b, 0) / Math.max(tail.length, 1);
+}
+
+/** A new page on the project's base URL and viewport, its training worker tapped, dialogs accepted, ready to train. */
+export async function openTapped(
+  browser: Browser,
+  testInfo: TestInfo,
+  link: string,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const { baseURL, viewport } = testInfo.project.use;
+  const page = await browser.newPage({ baseURL, viewport, ...options });
+  const errors = collectErrors(page);
+  page.on('dialog', (d) => void d.accept());
+  await tapTraining(page);
+  await page.goto(link);
+  await waitReady(page);
+  return { page, errors };
 }
