@@ -46,6 +46,36 @@ describe('importanceWeightedLogpx', () => {
     expect(progress.every(([, t]) => t === 6)).toBe(true);
   });
 
+  it('reads each batch from its own rows, the last one partial (6 images, 4 per batch)', async () => {
+    // K = 1 and maxRows 4: batches of 4 and 2 images. Half the images blank and half full gives
+    // a mean far from an all-blank set's: a batch that re-read the first rows, or a last batch
+    // sliced past the end, would not.
+    // A decoder biased toward black (last bias −3): a full image costs ≈ 3 nats a pixel more.
+    const biased = createNetwork({ kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] }, 4);
+    const w = biased.getWeights();
+    w.decoder[w.decoder.length - 1].b.fill(-3);
+    biased.setWeights(w);
+    const net = biased;
+    const blank = tf.zeros([6, 784]) as tf.Tensor2D;
+    const mixed = tf.tidy(() => tf.concat([tf.zeros([4, 784]), tf.ones([2, 784])]) as tf.Tensor2D);
+    const progress: number[] = [];
+    const a = await importanceWeightedLogpx(net, blank, 1, h, 3, undefined, 4);
+    const b = await importanceWeightedLogpx(net, mixed, 1, h, 3, (d) => progress.push(d), 4);
+    expect(progress).toEqual([4, 6]);
+    // The first four images and their ε are the same in both runs, so the difference is the last
+    // two images' alone: per image, blank and full differ by about 3 × 784 nats.
+    expect(Math.abs(b.elbo - a.elbo) * 3).toBeGreaterThan(1000);
+    const four = tf.slice(blank, [0, 0], [4, -1]) as tf.Tensor2D;
+    const two = tf.ones([2, 784]) as tf.Tensor2D;
+    const firstFour = await importanceWeightedLogpx(net, four, 1, h, 3, undefined, 4);
+    const lastTwo = (6 * b.elbo - 4 * firstFour.elbo) / 2;
+    const lastTwoAlone = await importanceWeightedLogpx(net, two, 1, h, 3, undefined, 4);
+    // Same images, other ε (batch 1's seed, not batch 0's): close, not equal.
+    expect(Math.abs(lastTwo - lastTwoAlone.elbo) / Math.abs(lastTwoAlone.elbo)).toBeLessThan(0.05);
+    tf.dispose([blank, mixed, four, two]);
+    biased.dispose();
+  });
+
   it('refuses what it cannot estimate, in words', async () => {
     await expect(importanceWeightedLogpx(net, x, 0, h, 3)).rejects.toThrow('K must be a positive integer, got 0');
     await expect(importanceWeightedLogpx(net, x, 1.5, h, 3)).rejects.toThrow('K must be a positive integer, got 1.5');
