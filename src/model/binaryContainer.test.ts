@@ -127,6 +127,52 @@ describe('the binary container', () => {
     expect(() => readContainer(KIND, noTable)).toThrow('the header has no tensor table');
   });
 
+  it('holds its limits exactly at the edges', () => {
+    const buf = file();
+    // A file of exactly the limit is read; one byte over is not.
+    expect(readContainer(KIND, buf, buf.byteLength).dataBytes).toBe(40);
+    expect(() => readContainer(KIND, buf, buf.byteLength - 1)).toThrow('file is too large');
+    // Declared frame exactly at the limit passes the size check (then fails only as truncated).
+    const declared = patched(buf, (_b, v) => v.setUint32(12, 4096 - readContainer(KIND, buf).dataStart, true));
+    expect(() => readContainer(KIND, declared, 4096)).toThrow(/^Test: truncated: \d+ bytes, the header declares 4096$/);
+    // The magic alone is truncated, not a bad magic; a bare 24-byte prefix has an empty header.
+    expect(() => readContainer(KIND, new TextEncoder().encode('TEST-BIN').buffer)).toThrow('truncated: only 8 bytes');
+    const prefix = new Uint8Array(24);
+    prefix.set(new TextEncoder().encode('TEST-BIN'));
+    expect(() => readContainer(KIND, prefix.buffer)).toThrow('the header is not valid JSON');
+  });
+
+  it('refuses a header that is JSON but not an object', () => {
+    const withHeader = (json: string) => {
+      const head = new TextEncoder().encode(json);
+      const out = new Uint8Array(8 * Math.ceil((24 + head.length) / 8));
+      out.set(new TextEncoder().encode('TEST-BIN'));
+      out.set(head, 24);
+      const v = new DataView(out.buffer);
+      v.setUint32(8, head.length, true);
+      v.setUint32(16, crc32(out.subarray(24)), true);
+      return out.buffer;
+    };
+    for (const json of ['null', '[]', '3', '"x"']) {
+      expect(() => readContainer(KIND, withHeader(json))).toThrow('Test: the header is not a JSON object');
+    }
+    expect(readContainer(KIND, withHeader('{"format":"test-format","version":3,"tensors":[]}')).header.tensors).toEqual([]);
+  });
+
+  it('refuses offsets that are missing, negative, unaligned or whose bytes run past the data', () => {
+    const withTable = (edit: (t: Array<Record<string, unknown>>) => void) => {
+      const c = readContainer(KIND, file());
+      edit(c.header.tensors as Array<Record<string, unknown>>);
+      return c;
+    };
+    for (const offset of [null, undefined, '0', -4, 2, 4.5]) {
+      expect(() => readTensors(KIND, withTable((t) => (t[1].offset = offset)), SPECS)).toThrow('b lies outside the test data');
+    }
+    // a is 6 float32 = 24 bytes: at 16 it would end at 40 (the end of the data), at 20 past it.
+    expect(readTensors(KIND, withTable((t) => (t[0].offset = 16)), SPECS)[0]).toHaveLength(6);
+    expect(() => readTensors(KIND, withTable((t) => (t[0].offset = 20)), SPECS)).toThrow('a lies outside the test data');
+  });
+
   it('refuses to write arrays that do not fit their table entries', () => {
     expect(() => writeContainer(KIND, {}, SPECS, [a, b, c])).toThrow('expected 4 tensors, got 3');
     expect(() => writeContainer(KIND, {}, SPECS, [a, b, new Float32Array(2), d])).toThrow('c has the wrong size');
