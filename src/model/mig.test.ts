@@ -43,6 +43,41 @@ describe('discretise (20 equal-width bins between min and max)', () => {
   });
 });
 
+describe('what each function refuses, in its own words', () => {
+  it('discretise: bins a positive integer; one bin holds everything', () => {
+    expect(() => discretise([0, 1], 0)).toThrow(new RangeError('discretise: bins must be a positive integer, got 0'));
+    expect(() => discretise([0, 1], 2.5)).toThrow(/got 2\.5/);
+    expect([...discretise([0, 5, 10], 1)]).toEqual([0, 0, 0]);
+    expect([...discretise([])]).toEqual([]);
+  });
+
+  it('entropy and mutual information: codes are integers ≥ 0 of equally many items', () => {
+    expect(() => entropy([0, -1])).toThrow('entropy: values must be integers ≥ 0, got -1 at 1');
+    expect(() => entropy([0.5])).toThrow('entropy: values must be integers ≥ 0, got 0.5 at 0');
+    expect(() => mutualInformation([0, 1], [0])).toThrow('mutualInformation: 2 and 1 values');
+    expect(() => mutualInformation([0, 1], [0, -2])).toThrow('mutualInformation: values must be integers ≥ 0, got -2 at 1');
+    // Unused codes (3 never appears) change nothing.
+    expect(entropy([0, 2, 0, 2])).toBeCloseTo(Math.log(2), 12);
+    expect(mutualInformation([0, 0, 3, 3], [1, 1, 0, 0])).toBeCloseTo(Math.log(2), 12);
+  });
+
+  it('MIG: a named refusal for no factors and for fewer than 2 images', () => {
+    const e = (() => {
+      try {
+        mig(new Float32Array(4), 2, []);
+      } catch (err) {
+        return err as Error;
+      }
+      return null;
+    })();
+    expect(e).toBeInstanceOf(MigRefusal);
+    expect(e?.name).toBe('MigRefusal');
+    expect(e?.message).toBe('MIG needs at least one factor');
+    expect(() => mig(new Float32Array(2), 2, [[0]])).toThrow('MIG needs at least 2 images, got 1');
+    expect(mig(Float32Array.from([0, 1, 1, 0]), 2, [[0, 1]]).mig).toBeCloseTo(0, 12);
+  });
+});
+
 describe('entropy and mutual information (nats)', () => {
   it('match hand-computed values', () => {
     expect(entropy([0, 1, 0, 1])).toBeCloseTo(Math.log(2), 12);
