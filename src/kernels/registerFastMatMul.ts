@@ -129,7 +129,6 @@ function fastBatchMatMul(state: Active, args: Parameters<tfc.KernelFunc>[0]): Te
   const aBase = heap.offsetOf(a.dataId);
   const bBase = heap.offsetOf(b.dataId);
   const cBase = heap.offsetOf(out.dataId);
-  const staged = plan.m * plan.n * plan.k >= MIN_STAGED_MACS ? state.staged : null;
   let threaded = false;
   for (let i = 0; i < plan.batch; i++) {
     const g: GemmArgs = {
@@ -142,12 +141,31 @@ function fastBatchMatMul(state: Active, args: Parameters<tfc.KernelFunc>[0]): Te
       transposeA,
       transposeB,
     };
-    if (staged !== null && runStaged(state, staged, heap, g)) threaded = true;
-    else gemm.run(g);
+    if (runProduct(state, gemm, heap, g)) threaded = true;
   }
   state.stats.fast++;
   if (threaded) state.stats.threaded++;
   return out;
+}
+
+/** One product on the heap: on the helper threads when it is big enough, else here. True when threaded. */
+function runProduct(state: Active, gemm: Gemm, heap: WasmHeap, g: GemmArgs): boolean {
+  const staged = g.m * g.n * g.k >= MIN_STAGED_MACS ? state.staged : null;
+  if (staged !== null && runStaged(state, staged, heap, g)) return true;
+  gemm.run(g);
+  return false;
+}
+
+/**
+ * The fast product for our other kernels on `backend`'s heap (the convolutions' im2col
+ * products): C = op(A)·op(B) at heap byte addresses, threaded as BatchMatMul is. Null when the
+ * fast kernel is not registered or cannot reach this backend's heap.
+ */
+export function heapProductOn(backend: object): ((g: GemmArgs) => void) | null {
+  const state = active;
+  const ctx = state === null ? null : contextFor(state, backend);
+  if (state === null || ctx === null || typeof ctx === 'string') return null;
+  return (g) => void runProduct(state, ctx.gemm, ctx.heap, g);
 }
 
 /** False when the product should run on this thread alone (too big to stage, or threads lost). */
