@@ -1,5 +1,5 @@
 // One epoch of the CLI's training (scripts/train.ts): every batch of the sampler's epoch through
-// the trainer, then the test set's metrics and the latent fields (latentEval.ts), as the JSON
+// the trainer, then the test set's metrics and the latent fields (src/model/latentEval.ts), as the JSON
 // line the CLI prints. Kept apart from train.ts so a test runs the same path on a tiny model.
 
 import { availableParallelism } from 'node:os';
@@ -8,7 +8,7 @@ import type { BatchSampler } from '../src/data';
 import { capacityAt, capacitySettings } from '../src/model/capacity';
 import type { Hyper, Metrics, Network, Trainer } from '../src/model';
 import type { CliData } from './cliData';
-import { latentFields } from './latentEval';
+import { latentFields } from '../src/model/latentEval';
 
 export interface EpochRun {
   net: Network;

@@ -9,7 +9,7 @@ import { EVAL_SIZE, FACTOR_NAMES, FACTOR_SIZES } from '../src/data/shapes';
 import { createNetwork, DEFAULT_HYPER, parseCheckpoint, serializeCheckpoint, Trainer, type ModelConfig } from '../src/model';
 import '../src/model/registerGradientsNode';
 import { CliDataError, loadCliData } from './cliData';
-import { latentFields } from './latentEval';
+import { latentFields } from '../src/model/latentEval';
 import { trainEpoch } from './trainEpoch';
 
 const quiet = () => {};

@@ -9,7 +9,7 @@ import type { ImageDataset } from '../data/imageImport/types';
 import type { Hyper } from '../model/types';
 import { ClientCore } from './clientCore';
 import { initialState } from './clientState';
-import type { ClientOptions, ClientState, LatentSnapshot, MetricsHistory, PlaygroundClient, PretrainedEntry, ReconSnapshot, Topic } from './clientTypes';
+import type { ClientOptions, ClientState, DisentanglementSnapshot, LatentSnapshot, MetricsHistory, PlaygroundClient, PretrainedEntry, ReconSnapshot, Topic } from './clientTypes';
 import { CompareFlow } from './compareFlow';
 import type { ComparePlan } from './compareStart';
 import { installDebugHook } from './debugHook';
@@ -65,6 +65,7 @@ class WorkerClient implements PlaygroundClient {
   getMetrics = (): MetricsHistory => this.core.metrics.history;
   getLatent = (): LatentSnapshot | null => this.core.latent;
   getRecon = (): ReconSnapshot | null => this.core.recon;
+  getDisentanglement = (): DisentanglementSnapshot | null => this.core.disentanglement;
   subscribe = (topic: Topic, listener: () => void): (() => void) => this.core.subscribe(topic, listener);
   dismissNotice(id: number): void {
     this.core.setState({ ...this.core.state, notices: this.core.state.notices.filter((n) => n.id !== id) });
@@ -99,6 +100,9 @@ class WorkerClient implements PlaygroundClient {
     const core = this.core;
     core.postTrainer({ type: 'setHyper', hyper });
     core.setState({ ...core.state, config: { ...core.state.config, hyper: { ...core.state.config.hyper, ...hyper } } });
+  }
+  measureDisentanglement(): void {
+    this.core.postTrainer({ type: 'measureDisentanglement' });
   }
   setBackend(backend: BackendChoice): void {
     this.core.postTrainer({ type: 'setBackend', backend });

@@ -2,7 +2,7 @@
 // model's streams, the links to the two workers, and the request ids. The facade (client.ts)
 // builds one and hands it to the parts (trainerInbox.ts, compareFlow.ts, ownData.ts, hosts.ts).
 
-import type { ClientState, LatentSnapshot, ReconSnapshot, Topic } from './clientTypes';
+import type { ClientState, DisentanglementSnapshot, LatentSnapshot, ReconSnapshot, Topic } from './clientTypes';
 import type { MainThreadDecoder } from './mainThreadDecoder';
 import type { MetricsStore } from './metricsStore';
 import { ModelStreams } from './modelStreams';
@@ -12,7 +12,7 @@ import { RestartableWorker } from './restartableWorker';
 import type { FromInference, FromTrainer, ModelTag, ToInference, ToTrainer } from '../shared/protocol';
 
 export const CLOSED = 'The playground was closed.';
-const TOPICS: readonly Topic[] = ['state', 'metrics', 'latent', 'recon', 'weights'];
+const TOPICS: readonly Topic[] = ['state', 'metrics', 'latent', 'recon', 'weights', 'disentanglement'];
 
 export class ClientCore {
   state: ClientState;
@@ -86,6 +86,9 @@ export class ClientCore {
   set recon(v: ReconSnapshot | null) {
     this.streams.current.recon = v;
   }
+  get disentanglement(): DisentanglementSnapshot | null {
+    return this.streams.current.disentanglement;
+  }
   /** The drag's single decode, on the page: no thread hop (mainThreadDecoder.ts); one per model kind. */
   get mainDecoder(): MainThreadDecoder {
     return this.streams.current.decoder;
@@ -115,8 +118,10 @@ export class ClientCore {
   clearPicture(): void {
     this.latent = null;
     this.recon = null;
+    this.streams.current.disentanglement = null;
     this.emit('latent');
     this.emit('recon');
+    this.emit('disentanglement');
   }
 
   /** Makes `model`'s streams the shown ones (AE vs VAE), its counters the status line's. */
@@ -125,7 +130,7 @@ export class ClientCore {
     const counters = this.streams.show(model, { step, epoch, weightsStep });
     if (!counters) return;
     this.setState({ ...this.state, ...counters, epochProgress: 0 });
-    for (const topic of ['metrics', 'latent', 'recon', 'weights'] as const) this.emit(topic);
+    for (const topic of ['metrics', 'latent', 'recon', 'weights', 'disentanglement'] as const) this.emit(topic);
   }
 
   askTrainer(make: (id: number) => ToTrainer): Promise<FromTrainer> {

@@ -11,8 +11,10 @@ import type {
   BackendProbe,
   BackendChoice,
   BackendName,
+  DisentanglementSnapshot,
   ErrorCode,
   HistoryRecord,
+  LatentFactors,
   ModelTag,
   ProgressStage,
   SessionConfig,
@@ -54,7 +56,7 @@ export interface ClientState {
   compareFrom?: CompareOrigin;
 }
 
-export type { PretrainedEntry };
+export type { DisentanglementSnapshot, LatentFactors, PretrainedEntry };
 
 /** Streaming numbers live outside React: charts read them in effects when `version` changes. */
 export interface MetricsHistory extends HistoryRecord {
@@ -70,6 +72,8 @@ export interface LatentSnapshot {
   mu: Float32Array;
   logvar: Float32Array | null;
   labels: Uint8Array;
+  /** Shapes: each point's true factor indices (count × names.length, row-major); absent elsewhere. */
+  factors?: LatentFactors;
 }
 
 export interface ReconSnapshot {
@@ -79,7 +83,7 @@ export interface ReconSnapshot {
   outputs: Float32Array;
 }
 
-export type Topic = 'state' | 'metrics' | 'latent' | 'recon' | 'weights';
+export type Topic = 'state' | 'metrics' | 'latent' | 'recon' | 'weights' | 'disentanglement';
 
 /** What React reads: the slow state, the streams of the shown model, and change topics. */
 export interface ClientStore {
@@ -87,6 +91,8 @@ export interface ClientStore {
   getMetrics(): MetricsHistory;
   getLatent(): LatentSnapshot | null;
   getRecon(): ReconSnapshot | null;
+  /** The shown model's latest MIG (after each epoch, each full snapshot, or measureDisentanglement); null before any. */
+  getDisentanglement(): DisentanglementSnapshot | null;
   /** Calls `listener` after each change of `topic`; returns the unsubscribe function. */
   subscribe(topic: Topic, listener: () => void): () => void;
   dismissNotice(id: number): void;
@@ -101,6 +107,8 @@ export interface Training {
   reset(config: SessionConfig): void;
   setHyper(hyper: Partial<Hyper>): void;
   setBackend(backend: BackendChoice): void;
+  /** Asks the worker for MIG now, over the evaluation set; the answer arrives on topic 'disentanglement'. */
+  measureDisentanglement(): void;
 }
 
 /** Images from codes and codes from images, never waiting for training. */

@@ -20,7 +20,7 @@ export interface Counters {
 }
 
 function emptyStream(): ModelStream {
-  return { metrics: new MetricsStore(), decoder: new MainThreadDecoder(), latent: null, recon: null, weightsStep: -1, step: 0, epoch: 0 };
+  return { metrics: new MetricsStore(), decoder: new MainThreadDecoder(), latent: null, recon: null, disentanglement: null, weightsStep: -1, step: 0, epoch: 0 };
 }
 
 /** The model a view shows first (the status line's): in Compare the VAE. */
@@ -68,7 +68,7 @@ export class ModelStreams {
       const s = this.byModel[kind];
       s.metrics.clear();
       s.decoder.clear();
-      Object.assign(s, { latent: null, recon: null, weightsStep: -1, step: 0, epoch: 0 });
+      Object.assign(s, { latent: null, recon: null, disentanglement: null, weightsStep: -1, step: 0, epoch: 0 });
     }
   }
 }

@@ -82,8 +82,8 @@ export class TrainerInbox implements TrainerEffects {
       const stream = core.streams.of(msg.model ?? 'ae');
       stream.metrics.clear(msg.history);
       stream.decoder.clear();
-      Object.assign(stream, { latent: null, recon: null, weightsStep: -1, step: msg.step });
-      for (const topic of ['metrics', 'latent', 'weights'] as const) core.emit(topic);
+      Object.assign(stream, { latent: null, recon: null, disentanglement: null, weightsStep: -1, step: msg.step });
+      for (const topic of ['metrics', 'latent', 'weights', 'disentanglement'] as const) core.emit(topic);
       return;
     }
     const { weightsStep, keepPicture } = this.before;

@@ -99,6 +99,14 @@ export const TRAINER_MESSAGES: Rules = {
       return 'latent';
     },
   },
+  disentanglement: {
+    startup: 'drop',
+    stream: (stream, m) => {
+      const { type: _type, model: _model, ...snapshot } = m;
+      stream.disentanglement = snapshot;
+      return 'disentanglement';
+    },
+  },
   recon: {
     startup: 'drop',
     stream: (stream, m) => {

@@ -15,6 +15,8 @@ function fakeClient(): PlaygroundClient {
     getMetrics: () => emptyHistory(),
     getLatent: () => null,
     getRecon: () => null,
+    getDisentanglement: () => null,
+    measureDisentanglement: () => {},
     subscribe: () => () => {},
     play: () => {},
     pause: () => {},

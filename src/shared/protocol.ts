@@ -58,7 +58,37 @@ export interface SessionConfig {
   seed: number;
 }
 
+/** 'upload': the data made ready for training (uploaded, or for Shapes drawn first). */
 export type ProgressStage = 'backend' | 'download' | 'upload' | 'warmup' | 'evaluate';
+
+/**
+ * Each test image's true factors of variation (Shapes): `values` holds count × names.length
+ * factor indices, row-major (image i's factor k at i·K + k); factor k takes sizes[k] values.
+ */
+export interface LatentFactors {
+  names: readonly string[];
+  sizes: readonly number[];
+  values: Uint8Array;
+}
+
+/**
+ * MIG over the evaluation set (src/model/mig.ts), at a step. mig is null when it is not defined
+ * (a dataset without known factors, latent dimension 1, a diverged model): `note` says why, and
+ * the arrays are then empty.
+ */
+export interface DisentanglementSnapshot {
+  step: number;
+  mig: number | null;
+  /** I(μ_j; v_k) in nats: latentDim rows × factorNames.length columns. */
+  mi: number[][];
+  /** H(v_k) in nats, per factor. */
+  factorEntropy: number[];
+  /** (I_(1) − I_(2)) / H(v_k) per factor; mig is their mean. */
+  migGap: number[];
+  /** src/data/shapes FACTOR_NAMES order. */
+  factorNames: string[];
+  note?: string;
+}
 
 /** Which model a message is about: the worker keeps a VAE and an AE side by side (AE vs VAE). */
 export type ModelTag = ModelConfig['kind'];
@@ -107,6 +137,8 @@ export type ToTrainer =
   /** Show/train another model kind, or both (Compare); each kind keeps its weights and step. */
   | { type: 'setView'; view: ViewMode }
   | { type: 'evaluate'; id: number; full: boolean; iwK?: number }
+  /** MIG of the shown model(s) now, over the evaluation set; answered by 'disentanglement'. */
+  | { type: 'measureDisentanglement' }
   /** history: the page's curves, stored in the checkpoint so a load restores them. */
   | { type: 'save'; id: number; history?: HistoryRecord }
   | { type: 'load'; id: number; bytes: ArrayBuffer }
@@ -158,8 +190,12 @@ export type FromTrainer =
       mu: Float32Array;
       logvar: Float32Array | null;
       labels: Uint8Array;
+      /** Shapes: the true factors of these images (the first `count` rows). */
+      factors?: LatentFactors;
       model?: ModelTag;
     }
+  /** MIG after each epoch, with each full snapshot, and on request (Shapes; elsewhere null with a note). */
+  | ({ type: 'disentanglement'; model?: ModelTag } & DisentanglementSnapshot)
   /** A copy of the current weights for the inference worker (every few chunks and on pause). */
   | { type: 'weights'; step: number; weights: NetworkWeights; model?: ModelTag }
   /** The fixed strip of test images (count × 784, [0,1]) and their reconstructions (mean images). */

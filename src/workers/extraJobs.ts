@@ -11,8 +11,10 @@ import type { FromTrainer, TestMetrics } from '../shared/protocol';
 import { liveTensors, type TrainingSession } from './trainingSession';
 import { weightBuffers } from '../shared/transfer';
 import { settled } from '../model/readback';
+import { disentanglementOf } from './migJob';
+import { factorRows } from './trainingData';
 
-export type JobKind = 'test' | 'snapshot';
+export type JobKind = 'test' | 'snapshot' | 'mig';
 
 /** A message ready to post, with the buffers it hands over. */
 export interface Outgoing<M> {
@@ -143,6 +145,11 @@ export class SnapshotJob implements ExtraJob {
     const recon = await this.recon();
     await settled(s.net.variables);
     const labels = s.data.test.labels.slice(0, this.count);
+    const table = s.data.factors;
+    const factors = table ? { names: table.names, sizes: table.sizes, values: factorRows(table, this.count) } : undefined;
+    // The whole evaluation set's codes are MIG's input: a full snapshot of Shapes scores it too (before μ travels).
+    const whole = table !== null && this.count === s.data.test.count;
+    const mig: Array<Outgoing<FromTrainer>> = whole ? [{ msg: { type: 'disentanglement', ...disentanglementOf(s, this.step, this.mu) }, transfer: [] }] : [];
     const latent: FromTrainer = {
       type: 'latent',
       step: this.step,
@@ -152,11 +159,14 @@ export class SnapshotJob implements ExtraJob {
       mu: this.mu,
       logvar: this.logvar,
       labels,
+      ...(factors ? { factors } : {}),
     };
     const transfer: Transferable[] = [this.mu.buffer, labels.buffer];
     if (this.logvar) transfer.push(this.logvar.buffer);
+    if (factors) transfer.push(factors.values.buffer);
     const weights = s.net.getWeights();
     return [
+      ...mig,
       { msg: latent, transfer },
       recon,
       { msg: { type: 'weights', step: this.step, weights }, transfer: weightBuffers(weights) },

@@ -1,22 +1,43 @@
 // The training worker's data: the dataset list, the splits in memory (downloaded once per
-// dataset), the user's own images (dataset 'custom') and the tensors the sessions train on.
-// Tensors belong to a backend: after a backend switch they are uploaded again from the splits.
+// dataset, or drawn: Shapes), the user's own images (dataset 'custom') and the tensors the
+// sessions train on. Tensors belong to a backend: after a backend switch they are uploaded
+// again from the splits.
 
-import { loadManifest, type DataSource } from '../data';
-import type { DatasetSplits, Manifest } from '../data/types';
+import { loadManifest, toFloat32, type DataSource } from '../data';
+import type { DataSplit, DatasetName, DatasetSplits, Manifest } from '../data/types';
 import type { ImageDataset } from '../data/imageImport/types';
 import { imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from '../shared/imageDataset';
+import { withShapesInfo } from '../shared/shapesDataset';
 import type { SessionConfig } from '../shared/protocol';
 import { errorText, WorkerError } from '../shared/workerErrors';
-import { downloadDataset, uploadDataset, type TrainingData } from './trainingData';
+import { drawShapes, type ShapesHeld } from './shapesData';
+import { downloadDataset, uploadSource, type FactorTable, type TrainingData, type TrainRows } from './trainingData';
 
 export type DataProgress = (stage: 'download' | 'upload', loaded: number, total: number, label: string) => void;
+
+/** A dataset in memory: where its training rows come from, its test split, and (Shapes) the test images' factors. */
+export interface HeldData {
+  dataset: DatasetName;
+  train: TrainRows;
+  test: DataSplit;
+  factors: FactorTable | null;
+  /** The splits these came from (downloaded or the user's own), if any: new images under the same name are new data. */
+  from: DatasetSplits | null;
+}
+
+function held(splits: DatasetSplits): HeldData {
+  const { train } = splits;
+  const width = train.width * train.height;
+  return { dataset: splits.dataset, train: { count: train.count, rows: (i) => toFloat32(train.pixels, i, width) }, test: splits.test, factors: null, from: splits };
+}
 
 export class SessionData {
   private source: DataSource | null = null;
   manifest: Manifest | null = null;
-  /** The splits the current tensors came from. */
-  splits: DatasetSplits | null = null;
+  /** The data the current tensors came from. */
+  splits: HeldData | null = null;
+  /** Shapes, once drawn (10 MB: kept, so a switch back is instant). */
+  private shapes: ShapesHeld | null = null;
   /** The user's own images (dataset 'custom'), once the page has sent them. */
   private images: DatasetSplits | null = null;
   /** The current tensors (on the current backend). */
@@ -31,7 +52,7 @@ export class SessionData {
   async open(source: DataSource): Promise<void> {
     this.source = source;
     try {
-      this.manifest = await loadManifest(source);
+      this.manifest = withShapesInfo(await loadManifest(source));
     } catch (err) {
       throw new WorkerError('dataset', `The dataset list (datasets/manifest.json) could not be loaded: ${errorText(err)}`, false);
     }
@@ -47,21 +68,37 @@ export class SessionData {
    * images of the user's own are new data under the same name), else downloaded and uploaded.
    * `hadSession`: a failure then leaves a working model behind (recoverable).
    */
-  async prepare(config: SessionConfig, hadSession: boolean): Promise<{ splits: DatasetSplits; data: TrainingData; same: boolean }> {
+  async prepare(config: SessionConfig, hadSession: boolean): Promise<{ splits: HeldData; data: TrainingData; same: boolean }> {
     const manifest = this.requireManifest('internal');
-    const same = this.data !== null && this.splits !== null && this.data.dataset === config.dataset && (config.dataset !== IMAGES_DATASET || this.splits === this.images);
-    if (same) return { splits: this.splits as DatasetSplits, data: this.data as TrainingData, same };
-    let splits: DatasetSplits;
+    const same =
+      this.data !== null && this.splits !== null && this.data.dataset === config.dataset && (config.dataset !== IMAGES_DATASET || this.splits.from === this.images);
+    if (same) return { splits: this.splits as HeldData, data: this.data as TrainingData, same };
+    let splits: HeldData;
     try {
-      splits = config.dataset === IMAGES_DATASET ? this.requireImages() : await downloadDataset(this.source as DataSource, manifest, config.dataset, this.progress);
+      if (config.dataset === IMAGES_DATASET) splits = held(this.requireImages());
+      else if (config.dataset === 'shapes') splits = this.drawShapes();
+      else splits = held(await downloadDataset(this.source as DataSource, manifest, config.dataset, this.progress));
     } catch (err) {
       throw new WorkerError('dataset', `The ${config.dataset} dataset could not be loaded: ${errorText(err)}`, hadSession);
     }
-    return { splits, data: uploadDataset(splits, this.progress), same };
+    return { splits, data: this.upload(splits), same };
+  }
+
+  /** Shapes' evaluation set, drawn the first time (with the progress bar), then kept. */
+  private drawShapes(): HeldData {
+    this.shapes ??= drawShapes((loaded, total) =>
+      this.progress('upload', loaded, total, loaded < total ? 'Drawing the Shapes evaluation set' : 'Shapes drawn'),
+    );
+    const { train, test, factors } = this.shapes;
+    return { dataset: 'shapes', train, test, factors, from: null };
+  }
+
+  private upload(h: HeldData): TrainingData {
+    return uploadSource(h.dataset, h.train, h.test, h.factors, this.progress);
   }
 
   /** Makes prepared splits and tensors the current ones (the old tensors are freed unless kept). */
-  adopt(splits: DatasetSplits, data: TrainingData): void {
+  adopt(splits: HeldData, data: TrainingData): void {
     if (this.data !== data) this.data?.dispose();
     this.splits = splits;
     this.data = data;
@@ -79,7 +116,7 @@ export class SessionData {
 
   /** The current splits on the (new) current backend. */
   reupload(): TrainingData {
-    this.data = uploadDataset(this.splits as DatasetSplits, this.progress);
+    this.data = this.upload(this.splits as HeldData);
     return this.data;
   }
 

@@ -5,6 +5,7 @@
 import { readCheckpoint, checkpointBytes } from './checkpointIO';
 import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
+import { MigJob } from './migJob';
 import { settled } from '../model/readback';
 import { withKind } from './modelSlots';
 import type { SessionHost } from './sessionHost';
@@ -67,6 +68,22 @@ export const HANDLERS = {
       }
       host.post({ type: 'progress', stage: 'evaluate', loaded: 1, total: 1, label: 'Evaluated' });
       host.post(logpx === undefined ? { type: 'evaluated', id, metrics } : { type: 'evaluated', id, metrics, logpx });
+    },
+  },
+  // MIG of the shown model now; where it is not defined (no factors, latent dimension 1) the answer is a note at once.
+  measureDisentanglement: {
+    doing: 'measuring disentanglement (MIG)',
+    run: async (host) => {
+      const session = host.requireSession();
+      const job = new MigJob(session);
+      const label = `Measuring disentanglement (MIG) on ${job.rows.toLocaleString('en-US')} images`;
+      for (let done = job.rows === 0; !done; ) {
+        host.post({ type: 'progress', stage: 'evaluate', loaded: job.rowsDone, total: job.rows, label });
+        done = await job.advance(EVALUATE_ROWS);
+      }
+      if (job.rows > 0) host.post({ type: 'progress', stage: 'evaluate', loaded: 1, total: 1, label: 'Measured' });
+      // Untagged: about the shown model (the page files it there).
+      for (const { msg } of await job.finish()) host.post(msg);
     },
   },
   save: {

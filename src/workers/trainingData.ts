@@ -18,12 +18,32 @@ export const TEST_SUBSET_SIZE = 1000;
 const TEST_SUBSET_SEED = 7;
 export const RECON_COUNT = 8;
 
+/** The true factors of the test images (Shapes): one column of factor indices per factor. */
+export interface FactorTable {
+  names: readonly string[];
+  sizes: readonly number[];
+  /** columns[k][i]: image i's index of factor k. */
+  columns: Uint8Array[];
+}
+
+/** The first `count` images' factors as the latent snapshot carries them: count × K, row-major. */
+export function factorRows(table: FactorTable, count: number): Uint8Array {
+  const k = table.columns.length;
+  const out = new Uint8Array(count * k);
+  table.columns.forEach((col, j) => {
+    for (let i = 0; i < count; i++) out[i * k + j] = col[i] as number;
+  });
+  return out;
+}
+
 export interface TrainingData {
   dataset: DatasetName;
   trainCount: number;
   /** The batch of train images at these indices, as a new tensor the caller disposes. */
   batch(indices: Int32Array): tf.Tensor2D;
   test: DataSplit;
+  /** Shapes: each test image's factors (MIG, the map's colours); null for the other datasets. */
+  factors: FactorTable | null;
   testX: tf.Tensor2D;
   subsetX: tf.Tensor2D;
   /** The recon strip: the first test image of each of the first 8 classes met, in [0,1]. */
@@ -102,9 +122,24 @@ export async function downloadDataset(
   return { dataset, train, test };
 }
 
+/**
+ * Where a dataset's training images come from: the stored train split, or images drawn per batch
+ * (Shapes). Rows are 0 … count − 1; `rows` gives them as floats in [0, 1], rows × pixels.
+ */
+export interface TrainRows {
+  count: number;
+  rows(indices: Int32Array): Float32Array;
+}
+
 /** Puts a downloaded dataset on the current backend (again after a backend switch). */
 export function uploadDataset({ dataset, train, test }: DatasetSplits, onProgress: DataProgress): TrainingData {
   const width = train.width * train.height;
+  return uploadSource(dataset, { count: train.count, rows: (indices) => toFloat32(train.pixels, indices, width) }, test, null, onProgress);
+}
+
+/** Puts a test split on the current backend, with the training rows' source beside it. */
+export function uploadSource(dataset: DatasetName, train: TrainRows, test: DataSplit, factors: FactorTable | null, onProgress: DataProgress): TrainingData {
+  const width = test.width * test.height;
   onProgress('upload', 0, 1, 'Uploading the images to the backend');
   const tensors = tf.tidy(() => {
     const testX = tf.tensor2d(toFloat32(test.pixels, null, width), [test.count, width]);
@@ -124,8 +159,9 @@ export function uploadDataset({ dataset, train, test }: DatasetSplits, onProgres
   return {
     dataset,
     trainCount: train.count,
-    batch: (indices) => tf.tensor2d(toFloat32(train.pixels, indices, width), [indices.length, width]),
+    batch: (indices) => tf.tensor2d(train.rows(indices), [indices.length, width]),
     test,
+    factors,
     testX: tensors.testX,
     subsetX: tensors.subsetX,
     reconInputs,

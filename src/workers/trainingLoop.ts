@@ -5,6 +5,7 @@ import { settled } from '../model/readback';
 import type { Hyper } from '../model/types';
 import { charge, EMPTY_LEDGER, extraDue, nextChunkSize, nextSliceSize, type Ledger } from './chunkSchedule';
 import { PREVIEW_POINTS, SnapshotJob, TestJob, type ExtraJob, type JobKind } from './extraJobs';
+import { MigJob } from './migJob';
 import { weightsFinite } from '../shared/finiteWeights';
 import type { FromTrainer, ModelTag } from '../shared/protocol';
 import { liveBytes, liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
@@ -35,10 +36,10 @@ export class TrainingLoop {
   private warm = false;
   private testOwed = false;
   private chunkSteps = 1;
-  private readonly sliceRows: Record<JobKind, number> = { test: 250, snapshot: 500 };
+  private readonly sliceRows: Record<JobKind, number> = { test: 250, snapshot: 500, mig: 500 };
   private jobs: Queued[] = [];
   private ledger: Ledger = EMPTY_LEDGER;
-  private chunksSince: Record<JobKind, number> = { test: 0, snapshot: 0 };
+  private chunksSince: Record<JobKind, number> = { test: 0, snapshot: 0, mig: 0 };
   private published = { step: -1, count: 0 };
 
   /** Steps of the next chunk, set by Compare so the AE trains exactly as many steps as the VAE did. */
@@ -80,7 +81,7 @@ export class TrainingLoop {
     this.testOwed = fresh;
     this.chunkSteps = 1;
     this.ledger = EMPTY_LEDGER;
-    this.chunksSince = fresh ? { test: Infinity, snapshot: Infinity } : { test: 0, snapshot: 0 };
+    this.chunksSince = fresh ? { test: Infinity, snapshot: Infinity, mig: 0 } : { test: 0, snapshot: 0, mig: 0 };
     if (fresh) {
       this.published = { step: -1, count: 0 };
       this.lastSnapshot = null;
@@ -186,7 +187,7 @@ export class TrainingLoop {
     // The first chunk on a backend carries one-time costs (shader compiles): don't pace by it.
     if (!first && out.nanAtStep === null) this.chunkSteps = nextChunkSize(planned, out.ms);
     this.ledger = charge(this.ledger, 'train', out.ms);
-    this.chunksSince = { test: this.chunksSince.test + 1, snapshot: this.chunksSince.snapshot + 1 };
+    this.chunksSince = { test: this.chunksSince.test + 1, snapshot: this.chunksSince.snapshot + 1, mig: this.chunksSince.mig + 1 };
     this.post({
       type: 'metrics',
       step: session.step,
@@ -213,6 +214,8 @@ export class TrainingLoop {
     // A full test pass at each epoch end and a subset pass after new weights' first chunk are owed.
     if (out.epochEnded || this.testOwed) this.queue(new TestJob(session, out.epochEnded), false);
     else if (extraDue(this.chunksSince.test, this.ledger)) this.queue(new TestJob(session, false), true);
+    // MIG at each epoch end where it is defined (Shapes, latent dimension ≥ 2); elsewhere a note would only repeat.
+    if (out.epochEnded && session.data.factors) this.queue(new MigJob(session), false);
     this.testOwed = false;
     if (this.pendingChunks > 0 && --this.pendingChunks === 0 && !this.running) {
       this.postState();
@@ -227,6 +230,7 @@ function tagModel(msg: FromTrainer, model: ModelTag | undefined): FromTrainer {
   switch (msg.type) {
     case 'metrics':
     case 'latent':
+    case 'disentanglement':
     case 'weights':
     case 'recon':
     case 'state':
