@@ -146,8 +146,9 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const comparing = settings.kind === 'compare';
   const explorer = useMemo(() => (comparing ? <CompareExplorer /> : <LatentExplorer />), [comparing]);
   const hyperPanel = useMemo(() => <HyperPanel settings={settings} onChange={change} />, [settings, change]);
-  const { kind, beta } = settings;
-  const lossChart = useMemo(() => <LossChart kind={kind} beta={beta} />, [kind, beta]);
+  const { kind, beta, objective, cMax, rampSteps } = settings;
+  const capacity = useMemo(() => (objective === 'capacity' ? { cMax, rampSteps } : null), [objective, cMax, rampSteps]);
+  const lossChart = useMemo(() => <LossChart kind={kind} beta={beta} capacity={capacity} />, [kind, beta, capacity]);
   const reconStrip = useMemo(() => <ReconStrip />, []);
   const menu = useMemo(
     () => (

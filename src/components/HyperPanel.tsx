@@ -11,6 +11,7 @@ import { optionLabel, reasonText, settingHint, settingLabel } from './i18n/setti
 import {
   applicability,
   PANEL_KEYS,
+  shownInPanel,
   STACKED_KEYS,
   SCHEMA,
   type ChoiceField,
@@ -48,14 +49,14 @@ export function HyperPanel({ settings, onChange }: HyperPanelProps) {
           {t('hyper.title')}
         </button>
       </h2>
-      <div id={bodyId} className="hyper-grid" hidden={!open}>
+      <div id={bodyId} className="hyper-grid" hidden={!open} data-objective={settings.kind === 'ae' ? 'beta' : settings.objective}>
         {PANEL_KEYS.map((key, i) => {
           if (STACKED_KEYS.has(key)) return null;
           const stacked = stackedAfter(i);
           const control = <Control key={key} name={key} settings={settings} onChange={onChange} />;
           if (stacked.length === 0) return control;
           return (
-            <div key={key} className="control-stack">
+            <div key={key} className="control-stack" hidden={![key, ...stacked].some((k) => shownInPanel(k, settings))}>
               {control}
               {stacked.map((k) => (
                 <Control key={k} name={k} settings={settings} onChange={onChange} />
@@ -103,7 +104,7 @@ function Summary({ settings }: { settings: Settings }) {
   );
 }
 
-function Control({ name, settings, onChange }: { name: SettingKey } & HyperPanelProps) {
+export function Control({ name, settings, onChange }: { name: SettingKey } & HyperPanelProps) {
   const { t, lang } = useLanguage();
   const field = SCHEMA[name];
   const id = useId();
@@ -113,6 +114,8 @@ function Control({ name, settings, onChange }: { name: SettingKey } & HyperPanel
     id,
     field: { label, needsReset: field.needsReset },
     enabled,
+    // Hidden, not removed: the panel's children keep their places (hideControls counts on them).
+    hidden: !shownInPanel(name, settings),
     hint: reasonText(name, settings, t) ?? settingHint(lang, name),
     explain: SETTING_SECTION[name],
     resetTitle: t('hyper.resetTag'),
@@ -133,6 +136,7 @@ interface ShellProps {
   id: string;
   field: { label: string; needsReset: boolean };
   enabled: boolean;
+  hidden: boolean;
   hint: string;
   explain?: SectionId;
   resetTitle: string;
@@ -140,9 +144,9 @@ interface ShellProps {
   children: ReactNode;
 }
 
-function Shell({ id, field, enabled, hint, explain, resetTitle, value, children }: ShellProps) {
+function Shell({ id, field, enabled, hidden, hint, explain, resetTitle, value, children }: ShellProps) {
   return (
-    <div className={`control ${enabled ? '' : 'is-disabled'}`}>
+    <div className={`control ${enabled ? '' : 'is-disabled'}`} hidden={hidden}>
       <div className="control-head">
         <label htmlFor={id}>{field.label}</label>
         {explain && <InfoButton section={explain} />}
@@ -174,6 +178,7 @@ interface ControlProps<T> {
   id: string;
   field: { label: string; needsReset: boolean };
   enabled: boolean;
+  hidden: boolean;
   hint: string;
   explain?: SectionId;
   resetTitle: string;
@@ -270,7 +275,7 @@ function ChoiceControl({ choice: field, value, onCommit, ...shell }: ChoiceProps
 
 function ToggleControl({ label, value, onCommit, ...shell }: ControlProps<boolean> & { label: string }) {
   return (
-    <div className={`control toggle ${shell.enabled ? '' : 'is-disabled'}`}>
+    <div className={`control toggle ${shell.enabled ? '' : 'is-disabled'}`} hidden={shell.hidden}>
       <div className="control-head">
         <label className="toggle-label">
           <input

@@ -15,6 +15,7 @@ import {
   type EventTrack,
   type HistoryMark,
 } from './chartEvents';
+import type { CapacityLine } from './capacityLine';
 import type { ViewKind } from './hyperSchema';
 import { LossChartRenderer, type DrawOptions, type DrawSummary, type HoverInfo, type SeriesKey } from './lossChartDraw';
 import { LossLegend } from './LossLegend';
@@ -51,7 +52,8 @@ interface ConstantNote {
   constant: number;
 }
 
-export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
+/** `capacity`: the capacity objective's C(step) to draw beside KL (a VAE with that objective). */
+export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; beta: number; capacity?: CapacityLine | null }) {
   const client = usePlaygroundClient();
   const t = useT();
   const plotRef = useRef<HTMLDivElement>(null);
@@ -79,9 +81,9 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
           ? ['recon', 'kl', 'aeRecon']
           : kind === 'ae'
             ? ['recon']
-            : ['elbo', 'recon', 'kl', ...(beta !== 1 ? (['objective'] as const) : [])],
+            : ['elbo', 'recon', 'kl', ...(beta !== 1 && !capacity ? (['objective'] as const) : [])],
       ),
-    [kind, beta],
+    [kind, beta, capacity],
   );
 
   /** Brings the shown history's track up to date with the client's settings and history. */
@@ -164,9 +166,12 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
   }, []);
 
   useEffect(() => {
-    opts.current = size && size.width > 0 && size.height > 0 ? { ...size, log, visible, dropConstant: dropConstant && note !== null } : null;
+    opts.current =
+      size && size.width > 0 && size.height > 0
+        ? { ...size, log, visible, dropConstant: dropConstant && note !== null, ...(capacity && kind === 'vae' ? { capacity } : {}) }
+        : null;
     schedule();
-  }, [size, log, visible, schedule, dropConstant, note, t]);
+  }, [size, log, visible, schedule, dropConstant, note, t, capacity, kind]);
 
   const onPointer = (e: React.PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -186,7 +191,7 @@ export function LossChart({ kind, beta }: { kind: ViewKind; beta: number }) {
           {t('loss.title')} <span className="unit">{t('loss.unit')}</span>
           <InfoButton section="elbo" />
         </h2>
-        <LossLegend kind={kind} beta={beta} summary={summary} />
+        <LossLegend kind={kind} beta={beta} summary={summary} capacity={capacity !== null && kind === 'vae'} />
         {note && (
           <label className="check small drop-constant" title={t('chart.dropConstantTitle')}>
             <input type="checkbox" checked={dropConstant} onChange={(e) => setDropConstant(e.currentTarget.checked)} />
@@ -234,6 +239,7 @@ function sameSummary(a: DrawSummary, b: DrawSummary): boolean {
   return (
     a.points === b.points &&
     a.drawn === b.drawn &&
+    Object.is(a.capacity, b.capacity) &&
     a.series.length === b.series.length &&
     a.series.every((s, i) => {
       const t = b.series[i];

@@ -5,7 +5,8 @@ import { useT } from './i18n/LanguageProvider';
 import type { DrawSummary, SeriesKey } from './lossChartDraw';
 import { formatNats } from './lossChartScales';
 
-export function LossLegend({ kind, beta, summary }: { kind: ViewKind; beta: number; summary: DrawSummary }) {
+/** `capacity`: the capacity objective's C is drawn (dashed, in KL's colour) and named here. */
+export function LossLegend({ kind, beta, summary, capacity = false }: { kind: ViewKind; beta: number; summary: DrawSummary; capacity?: boolean }) {
   const t = useT();
   const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
@@ -24,7 +25,7 @@ export function LossLegend({ kind, beta, summary }: { kind: ViewKind; beta: numb
           { key: 'elbo', label: t('loss.elbo') },
           { key: 'recon', label: t('loss.recon') },
           { key: 'kl', label: t('loss.kl') },
-          ...(beta !== 1 ? [{ key: 'objective' as const, label: t('loss.objectiveBeta', { beta: beta.toFixed(1) }) }] : []),
+          ...(beta !== 1 && !capacity ? [{ key: 'objective' as const, label: t('loss.objectiveBeta', { beta: beta.toFixed(1) }) }] : []),
         ];
   return (
     <ul className="legend">
@@ -41,6 +42,15 @@ export function LossLegend({ kind, beta, summary }: { kind: ViewKind; beta: numb
           </li>
         );
       })}
+      {capacity && (
+        <li className="legend-item s-kl s-capacity">
+          <span className="swatch" aria-hidden="true" />
+          <span className="legend-name">{t('loss.capacity')}</span>{' '}
+          <span className="num" data-testid="legend-capacity">
+            {formatNats(summary.capacity)}
+          </span>
+        </li>
+      )}
     </ul>
   );
 }

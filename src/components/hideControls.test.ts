@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPanelControlsHidden, hiddenControlsCss, hideListText, linkName, parseHideList, type HideTarget } from './hideControls';
+import { allPanelControlsHidden, hiddenControlsCss, panelSelector, hideListText, linkName, parseHideList, type HideTarget } from './hideControls';
 import { defaultSettings, PANEL_KEYS } from './hyperSchema';
 
 describe('parseHideList', () => {
@@ -48,15 +48,16 @@ describe('hideListText', () => {
 describe('hiddenControlsCss', () => {
   it('hides the panel child at each hidden key position', () => {
     const css = hiddenControlsCss(new Set<HideTarget>(['beta']), defaultSettings());
-    const i = PANEL_KEYS.indexOf('beta') + 1;
-    expect(css).toContain(`.hyper-grid > :nth-child(${i})`);
+    expect(css).toContain('.hyper-grid > :nth-child(4)');
     expect(css).toMatch(/display: none !important/);
   });
   it('counts only applicable keys in the collapsed summary', () => {
     // With Bernoulli, Decoder sigma is not in the summary, so Batch size moves up one place.
     const settings = defaultSettings();
     const css = hiddenControlsCss(new Set<HideTarget>(['batchSize']), settings);
-    expect(css).toContain(`.hyper-grid > :nth-child(${PANEL_KEYS.indexOf('batchSize') + 1})`);
+    // sigmaX and objective share a cell, so Batch size is the 7th cell though the 8th key.
+    expect(css).toContain('.hyper-grid > :nth-child(7)');
+    // In the summary Objective (before it) is listed and Decoder sigma (Bernoulli) is not.
     expect(css).toContain(`.hyper-summary > :nth-child(${PANEL_KEYS.indexOf('batchSize')})`);
     const gaussian = hiddenControlsCss(new Set<HideTarget>(['batchSize']), { ...settings, likelihood: 'gaussian' });
     expect(gaussian).toContain(`.hyper-summary > :nth-child(${PANEL_KEYS.indexOf('batchSize') + 1})`);
@@ -67,5 +68,21 @@ describe('hiddenControlsCss', () => {
   it('knows when the whole panel is hidden', () => {
     expect(allPanelControlsHidden(new Set<HideTarget>(PANEL_KEYS))).toBe(true);
     expect(allPanelControlsHidden(new Set<HideTarget>(PANEL_KEYS.slice(1)))).toBe(false);
+  });
+});
+
+describe('panelSelector', () => {
+  it('finds each control in its grid cell, stacked controls inside their host cell', () => {
+    // Cells: latentDim, hidden, lr, beta, likelihood 1–5; sigmaX + objective share cell 6;
+    // batchSize, samples 7–8; reparam + warmStart share cell 9; gamma, cMax, rampSteps 10–12.
+    expect(panelSelector('latentDim')).toBe('.hyper-grid > :nth-child(1)');
+    expect(panelSelector('beta')).toBe('.hyper-grid > :nth-child(4)');
+    expect(panelSelector('sigmaX')).toBe('.hyper-grid > :nth-child(6) > :nth-child(1)');
+    expect(panelSelector('objective')).toBe('.hyper-grid > :nth-child(6) > :nth-child(2)');
+    expect(panelSelector('samples')).toBe('.hyper-grid > :nth-child(8)');
+    expect(panelSelector('reparam')).toBe('.hyper-grid > :nth-child(9) > :nth-child(1)');
+    expect(panelSelector('warmStart')).toBe('.hyper-grid > :nth-child(9) > :nth-child(2)');
+    expect(panelSelector('gamma')).toBe('.hyper-grid > :nth-child(10)');
+    expect(panelSelector('rampSteps')).toBe('.hyper-grid > :nth-child(12)');
   });
 });

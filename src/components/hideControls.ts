@@ -1,7 +1,7 @@
 // What a teacher can hide from the link (`hide=beta,likelihood,recon`): any setting, the
 // backend menu, and whole panels. Names are forgiving (link name, setting key or label, any
 // case); what is not a known name is reported, never interpreted.
-import { applicability, PANEL_KEYS, SCHEMA, type SettingKey, type Settings } from './hyperSchema';
+import { applicability, PANEL_KEYS, SCHEMA, STACKED_KEYS, type SettingKey, type Settings } from './hyperSchema';
 
 export const PANELS = ['hyper', 'curves', 'recon', 'files'] as const;
 export type PanelName = (typeof PANELS)[number];
@@ -68,13 +68,27 @@ export function hideListText(hidden: ReadonlySet<HideTarget>): string {
  */
 export function hiddenControlsCss(hidden: ReadonlySet<HideTarget>, settings: Settings): string {
   const rules: string[] = [];
-  PANEL_KEYS.forEach((key, i) => {
-    if (hidden.has(key)) rules.push(`.hyper-grid > :nth-child(${i + 1})`);
+  PANEL_KEYS.forEach((key) => {
+    if (hidden.has(key)) rules.push(panelSelector(key));
   });
   PANEL_KEYS.filter((key) => applicability(key, settings).enabled).forEach((key, i) => {
     if (hidden.has(key)) rules.push(`.hyper-summary > :nth-child(${i + 1})`);
   });
   return rules.length === 0 ? '' : `${rules.join(',\n')} { display: none !important; }`;
+}
+
+/**
+ * Where a key's control is in the panel's grid: one cell per key, except that a stacked key
+ * shares the cell of the key before it (a `.control-stack` holding the host first, then each
+ * stacked key in order).
+ */
+export function panelSelector(key: SettingKey): string {
+  const i = PANEL_KEYS.indexOf(key as (typeof PANEL_KEYS)[number]);
+  let host = i;
+  while (host > 0 && STACKED_KEYS.has(PANEL_KEYS[host])) host--;
+  const cell = PANEL_KEYS.slice(0, host + 1).filter((k) => !STACKED_KEYS.has(k)).length;
+  const stacked = host + 1 < PANEL_KEYS.length && STACKED_KEYS.has(PANEL_KEYS[host + 1]);
+  return stacked ? `.hyper-grid > :nth-child(${cell}) > :nth-child(${i - host + 1})` : `.hyper-grid > :nth-child(${cell})`;
 }
 
 /** Whether every control of the hyperparameter panel is hidden (then the panel goes too). */

@@ -107,8 +107,9 @@ export const SCHEMA: Schema = {
     hint: 'Encoder widths; decoder mirrors.',
     options: P.hidden.options.map((sizes) => ({ value: sizes.join('-'), label: sizes.join(' → ') })),
   },
+  // The capacity objective weighs KL by γ against C instead: β then does nothing.
   beta: {
-    type: 'range', label: 'Beta', ...from(P.beta), ...P.beta.ui, integer: false, default: P.beta.default,
+    type: 'range', label: 'Beta', ...from(P.beta), objective: 'beta', ...P.beta.ui, integer: false, default: P.beta.default,
     hint: 'KL weight; 1 is the true ELBO.',
   },
   learningRate: {
@@ -170,16 +171,24 @@ export const SCHEMA: Schema = {
 
 /**
  * Controls of the hyperparameter panel, three columns top to bottom: shape and step size, the
- * objective, the estimator (dataset/model are in the header, the seed only in the link).
+ * objective, the estimator; with the capacity objective a fourth column holds its settings
+ * (dataset/model are in the header, the seed only in the link).
  */
 export const PANEL_KEYS = [
   'latentDim', 'hidden', 'learningRate',
-  'beta', 'likelihood', 'sigmaX',
+  'beta', 'likelihood', 'sigmaX', 'objective',
   'batchSize', 'samples', 'reparam', 'warmStart',
+  'gamma', 'cMax', 'rampSteps',
 ] as const satisfies readonly SettingKey[];
 
-/** Switches that share the grid cell of the control before them (two short toggles, one cell). */
-export const STACKED_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['warmStart']);
+/** Controls that share the grid cell of the control before them (two short ones, one cell). */
+export const STACKED_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['objective', 'warmStart']);
+
+/** Drawn only while their objective is chosen (the others stay, greyed, with the reason). */
+export function shownInPanel(key: SettingKey, s: Settings): boolean {
+  const field = SCHEMA[key];
+  return field.objective !== 'capacity' || s.objective === 'capacity';
+}
 
 export function formatRate(v: number): string {
   const exp = Math.floor(Math.log10(v) + 1e-9);
@@ -287,7 +296,9 @@ export function configToSettings(c: SessionConfig, view?: ViewKind): Settings {
 export function applicability(key: SettingKey, s: Settings): { enabled: boolean; reason?: string } {
   const field = SCHEMA[key];
   if (field.vaeOnly && s.kind === 'ae') return { enabled: false, reason: AE_HINT };
-  if (field.objective && field.objective !== s.objective) return { enabled: false, reason: 'Capacity objective only.' };
+  if (field.objective && field.objective !== s.objective) {
+    return { enabled: false, reason: field.objective === 'capacity' ? 'Capacity objective only.' : 'β-VAE objective only.' };
+  }
   if (field.likelihood && field.likelihood !== s.likelihood) {
     return { enabled: false, reason: `${field.likelihood === 'gaussian' ? 'Gaussian' : 'Bernoulli'} likelihood only.` };
   }

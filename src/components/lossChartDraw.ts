@@ -3,6 +3,8 @@
 // test points as rings, markers where a setting changed; the hover rule and dots. Colours come from CSS classes (s-elbo, s-recon, s-kl, s-objective), so themes need no redraw.
 import { axisBottom, axisLeft, format, scaleLinear, scaleSymlog, select, type Selection } from 'd3';
 import type { MetricsHistory } from '../client/clientTypes';
+import { capacityAt } from '../model/capacitySchedule';
+import { capacityPoints, type CapacityLine } from './capacityLine';
 import { likelihoodConstant, regimeAt, type Regime } from './chartEvents';
 import { MarkerLayer, type Marker } from './lossChartMarkers';
 import {
@@ -50,6 +52,8 @@ export interface DrawOptions {
   markers?: readonly Marker[];
   /** The x-axis title in the page's language. */
   xTitle?: string;
+  /** The capacity objective's C(step), drawn dashed in KL's colour; absent for β-VAE. */
+  capacity?: CapacityLine;
 }
 
 export interface SeriesSummary {
@@ -66,6 +70,8 @@ export interface DrawSummary {
   /** Vertices actually drawn for the raw lines, after per-pixel downsampling. */
   drawn: number;
   series: SeriesSummary[];
+  /** C at the last step drawn, when the capacity line is. */
+  capacity?: number;
 }
 
 export interface HoverInfo {
@@ -120,6 +126,7 @@ export class LossChartRenderer {
     testValue: (t: MetricsHistory['test'][number], key: SeriesKey) => number;
   } | null = null;
   private readonly markers: MarkerLayer;
+  private readonly capacityPath: P;
 
   constructor(svg: SVGSVGElement) {
     this.root = select(svg);
@@ -132,6 +139,7 @@ export class LossChartRenderer {
     for (const { key } of SERIES) this.raw.set(key, plot.append('path').attr('class', `line raw s-${key}`));
     for (const { key } of SERIES) this.smooth.set(key, plot.append('path').attr('class', `line smooth s-${key}`));
     for (const { key } of SERIES) this.tests.set(key, plot.append('path').attr('class', `test-marks s-${key}`));
+    this.capacityPath = plot.append('path').attr('class', 'line capacity s-kl');
     this.markers = new MarkerLayer(plot.append('g').attr('class', 'markers'), this.root.append('text').attr('class', 'axis-title'));
     this.hoverG = this.root.append('g').attr('class', 'hover').style('display', 'none');
     this.rule = this.hoverG.append('line').attr('class', 'rule');
@@ -171,7 +179,8 @@ export class LossChartRenderer {
     const lastStep = (g: MetricsHistory) => Math.max(g.steps.length ? g.steps[g.steps.length - 1] : 0, g.test.length ? g.test[g.test.length - 1].step : 0);
     const x1 = Math.max(lastStep(h), o.visible.has('aeRecon') ? lastStep(ae) : 0, 10);
     const x = scaleLinear().domain([x0, x1]).range([0, innerW]);
-    const dom = yDomain([...values.values(), ...testSeries], o.log);
+    const cLine = o.capacity ? capacityPoints(o.capacity, x0, x1) : [];
+    const dom = yDomain([...values.values(), ...testSeries, cLine.map((p) => p[1])], o.log);
     const y = o.log
       ? scaleSymlog().constant(1).domain(dom).range([innerH, 0])
       : scaleLinear().domain(dom).range([innerH, 0]);
@@ -197,6 +206,9 @@ export class LossChartRenderer {
     this.markers.drawTitle(o.xTitle ?? '', MARGIN.left + innerW, MARGIN.top + innerH + 30);
     this.markers.draw(o.markers ?? [], x, innerW, innerH);
 
+    this.capacityPath
+      .style('display', cLine.length ? 'inline' : 'none')
+      .attr('d', cLine.length ? pathData(cLine.map((p) => p[0]), cLine.map((p) => p[1]), x, y) : '');
     let drawn = 0;
     for (const { key } of SERIES) {
       const on = o.visible.has(key);
@@ -238,7 +250,9 @@ export class LossChartRenderer {
       visible: o.visible,
       testValue,
     };
+    const cLast = o.capacity && n > 0 ? capacityAt(Math.max(0, steps[n - 1]), o.capacity) : undefined;
     return {
+      ...(cLast !== undefined ? { capacity: cLast } : {}),
       points: n,
       drawn,
       series: keys.map((k) => {

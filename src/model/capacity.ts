@@ -24,9 +24,11 @@
 // The step is the trainer's optimizer step count (it carries on across a resumed checkpoint).
 
 import * as tf from '@tensorflow/tfjs-core';
+import { capacityAt } from './capacitySchedule';
 import { PARAMS } from './params';
 import type { Hyper } from './types';
 
+export { capacityAt } from './capacitySchedule';
 export { OBJECTIVES } from './params';
 export type { Objective } from './types';
 
@@ -67,12 +69,6 @@ export function capacitySettings(h: Hyper): CapacitySettings {
   return { gamma: h.gamma ?? PARAMS.gamma.default, cMax: h.cMax ?? PARAMS.cMax.default, rampSteps: h.rampSteps ?? PARAMS.rampSteps.default };
 }
 
-/** C at this optimizer step, in nats: a straight line from 0 to C_max over rampSteps, then flat. */
-export function capacityAt(step: number, s: Pick<CapacitySettings, 'cMax' | 'rampSteps'>): number {
-  if (!Number.isFinite(step) || step < 0) throw new RangeError(`capacityAt: step must be ≥ 0, got ${step}`);
-  if (s.rampSteps <= 0) return s.cMax;
-  return s.cMax * Math.min(1, step / s.rampSteps);
-}
 
 /**
  * recon + γ·|KL − C(step)| from the batch means of recon (−log p(x|z)) and KL, as a new scalar

@@ -55,6 +55,6 @@ export function reasonText(key: SettingKey, settings: Settings, t: Translate): s
   if (applicability(key, settings).enabled) return undefined;
   const field = SCHEMA[key];
   if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
-  if (field.objective && field.objective !== settings.objective) return t('hyper.capacityOnly');
+  if (field.objective && field.objective !== settings.objective) return t(field.objective === 'capacity' ? 'hyper.capacityOnly' : 'hyper.betaOnly');
   return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
 }
