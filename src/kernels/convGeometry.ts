@@ -115,3 +115,34 @@ export function im2col(heap: Float32Array, x: number, g: ConvGeometry, col: numb
     }
   }
 }
+
+/**
+ * The adjoint of im2col: adds each row's receptive field back into the image at float index `x`
+ * (zeroed first), so dx = col2im(dy · Wᵀ) is the input gradient of a convolution.
+ */
+export function col2im(heap: Float32Array, col: number, g: ConvGeometry, x: number): void {
+  const { batch, inH, inW, inC, outH, outW, fH, fW, sH, sW, padTop, padLeft } = g;
+  const span = fW * inC;
+  const rowLen = fH * span;
+  heap.fill(0, x, x + batch * inH * inW * inC);
+  let r = col;
+  for (let b = 0; b < batch; b++) {
+    const xb = x + b * inH * inW * inC;
+    for (let oh = 0; oh < outH; oh++) {
+      for (let ow = 0; ow < outW; ow++, r += rowLen) {
+        const iw0 = ow * sW - padLeft;
+        const kw0 = Math.max(0, -iw0);
+        const kw1 = Math.min(fW, inW - iw0);
+        for (let kh = 0; kh < fH; kh++) {
+          const ih = oh * sH + kh - padTop;
+          if (ih < 0 || ih >= inH) continue;
+          // The filter row's columns kw0…kw1 − 1 land inside the image, contiguously.
+          const src = r + kh * span + kw0 * inC;
+          const dst = xb + (ih * inW + iw0 + kw0) * inC;
+          const n = (kw1 - kw0) * inC;
+          for (let i = 0; i < n; i++) heap[dst + i] += heap[src + i];
+        }
+      }
+    }
+  }
+}

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../model/registerGradientsNode';
 import { mulberry32 } from '../model/prng';
 import { unregisterConvBackpropFilter } from './convBackpropFilter';
+import { registerConvKernels, unregisterConvKernels } from './convKernels';
 import { layerOutput, VAE_LAYERS, type ConvLayer } from './convCases';
 import { unregisterFastMatMul } from './registerFastMatMul';
 import { relativeError } from './relativeError';
@@ -69,13 +70,15 @@ beforeAll(async () => {
   expect(registerWasmKernels(tf, { threads: 1 }).registered).toContain('Conv2DBackpropFilter');
 }, 300_000);
 afterAll(() => {
+  unregisterConvKernels();
   unregisterConvBackpropFilter();
   unregisterFastMatMul();
 });
 
 describe('conv VAE gradients on wasm', () => {
-  for (const [i, c] of CHAINS.entries()) {
-    it(`match the CPU backend through the five layers at ${c.name} (input and every filter)`, () => {
+  for (const [routes, [i, c]] of [false, true].flatMap((all) => [...CHAINS.entries()].map((e) => [all, e] as const))) {
+    it(`match the CPU backend through the five layers at ${c.name} (input and every filter), ${routes ? 'our Conv2D too' : 'as registered'}`, () => {
+      if (routes) registerConvKernels(tf, { Conv2D: () => true, Conv2DBackpropInput: () => true });
       const n = tf.memory().numTensors;
       const grads = chainGradients(c.layers, c.batch, 10 * i);
       expect(tf.memory().numTensors).toBe(n);

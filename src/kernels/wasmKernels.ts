@@ -4,6 +4,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { registerColumnSum } from './columnSum';
 import { registerConvBackpropFilter } from './convBackpropFilter';
+import { registerConvKernels } from './convKernels';
 import { registerFusedAdam } from './fusedAdam';
 import { registerFusedBernoulli } from './fusedBernoulli';
 import { registerFastMatMul, type FastMatMulOptions, type FastMatMulRegistration } from './registerFastMatMul';
@@ -21,13 +22,13 @@ export interface WasmKernels {
 
 /**
  * The packed (and sparse, and threaded) matrix product, the single-pass Adam update, the
- * sharing Identity, the column sum, the fused Bernoulli likelihood and the convolution's filter
- * gradient (which the WASM backend lacks). Idempotent; call after
- * the WASM backend is set.
+ * sharing Identity, the column sum, the fused Bernoulli likelihood, the convolution's filter
+ * gradient (which the WASM backend lacks) and its input gradient (convKernels.ts routes each
+ * shape to ours or the stock kernel). Idempotent; call after the WASM backend is set.
  */
 export function registerWasmKernels(tf: typeof tfc, matMulOptions: FastMatMulOptions): WasmKernels {
   const matMul = registerFastMatMul(tf, matMulOptions);
-  const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli(), registerConvBackpropFilter(tf)];
+  const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli(), registerConvBackpropFilter(tf), registerConvKernels(tf)];
   const all = [matMul, ...others];
   return {
     registered: all.flatMap((r) => r.registered),
