@@ -150,7 +150,7 @@ export const SCHEMA: Schema = {
   },
   objective: {
     type: 'choice', label: 'Objective', ...from(P.objective), default: P.objective.default,
-    hint: 'β·KL, or hold KL near a rising capacity C.',
+    hint: 'β·KL, or KL held near C.',
     options: [{ value: 'beta', label: 'β-VAE' }, { value: 'capacity', label: 'Capacity' }],
   },
   gamma: {

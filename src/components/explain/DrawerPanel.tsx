@@ -8,6 +8,7 @@ import { useDrawer, useExplain } from './ExplainContext';
 import { SECTION_IDS, type SectionId } from './explainStore';
 import { ActiveSection } from './sections/ActiveSection';
 import { ContinuitySection } from './sections/ContinuitySection';
+import { DisentangleSection } from './sections/DisentangleSection';
 import { ElboSection } from './sections/ElboSection';
 import { KlSection } from './sections/KlSection';
 import { LikelihoodSection } from './sections/LikelihoodSection';
@@ -34,6 +35,7 @@ const BODIES: Readonly<Record<SectionId, ComponentType>> = {
   traversal: TraversalSection,
   logpx: LogpxSection,
   active: ActiveSection,
+  disentangle: DisentangleSection,
 };
 
 export function DrawerPanel() {

@@ -16,6 +16,7 @@ export const SECTION_IDS = [
   'traversal',
   'logpx',
   'active',
+  'disentangle',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

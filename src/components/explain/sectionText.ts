@@ -15,6 +15,7 @@ export const SECTION_TITLE: Readonly<Record<SectionId, MessageKey>> = {
   traversal: 'x.traversal.title',
   logpx: 'x.logpx.title',
   active: 'x.active.title',
+  disentangle: 'x.disentangle.title',
 };
 
 /** The drawer's contents: a short name for each idea, shown beside its number. */
@@ -29,6 +30,7 @@ export const SECTION_SHORT: Readonly<Record<SectionId, MessageKey>> = {
   traversal: 'x.traversal.short',
   logpx: 'x.logpx.short',
   active: 'x.active.short',
+  disentangle: 'x.disentangle.short',
 };
 
 export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
@@ -42,6 +44,7 @@ export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
   traversal: 'x.traversal.topic',
   logpx: 'x.logpx.topic',
   active: 'x.active.topic',
+  disentangle: 'x.disentangle.topic',
 };
 
 export const SETTING_SECTION: Readonly<Partial<Record<SettingKey, SectionId>>> = {

@@ -30,6 +30,7 @@ import { imageFromBytes } from '../latentShared/paintImage';
 import { PRIOR_COUNT, PriorSamples } from './PriorSamples';
 import { samplePrior } from '../latentShared/priorSampling';
 import { TraversalPanel } from './TraversalPanel';
+import { DisentanglementPanel } from '../disentangle/DisentanglementPanel';
 import { useDrawnCode } from './useDrawnCode';
 import './latent.css';
 
@@ -226,6 +227,7 @@ export function LatentExplorer() {
           <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
         </div>
         <CodeSpread latent={usable} model={model.kind === 'vae' ? 'VAE' : 'AE'} dims={dims} />
+        <div className="lx-side">
         <ExplorerTabs<Tab> label={t('lx.tabs')} tabs={tabs} value={tab} onChange={setTab}>
           {tab === 'explore' && <DecodeHint text={t(noHover ? 'lx.decodeHintTouch' : 'lx.decodeHint')} />}
           {tab === 'interpolate' && (
@@ -236,6 +238,8 @@ export function LatentExplorer() {
           )}
           {tab === 'traversal' && <TraversalPanel focusMu={focusView?.mu ?? null} point={point} units={units} weightsStep={weightsStep} />}
         </ExplorerTabs>
+        <DisentanglementPanel />
+        </div>
       </div>
       <DecoderBox config={model} />
       <DecodedPanel point={point} dims={dims} weightsStep={weightsStep} focus={decodedFocus} />

@@ -1,0 +1,57 @@
+// The Disentanglement region beside the map (issue 15), on MNIST: one KL bar per latent
+// dimension, summing to the KL the loss chart reports for the test images; MIG is refused with
+// its reason on a dataset without known factors; the explanation section carries live numbers.
+import { expect, test } from '@playwright/test';
+import { collectErrors, READY_MS, trainPast, waitReady } from './pageActions';
+
+test('KL per dimension: one bar per latent dimension, summing to the test KL', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./?backend=wasm&z=5&beta=2');
+  await waitReady(page, READY_MS);
+  const region = page.getByRole('region', { name: 'Disentanglement', exact: true });
+  await expect(region).toBeVisible();
+  await trainPast(page, 150);
+  const bars = region.getByRole('img', { name: 'KL per dimension' });
+  await expect(bars).toBeVisible();
+  await expect(bars.locator('rect.bar')).toHaveCount(5);
+  await expect(bars).toHaveAttribute('data-bars', '5');
+  const values = await bars.locator('rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-kl'))));
+  expect(values.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+  const total = values.reduce((a, v) => a + v, 0);
+  // The shown total is the bars' sum.
+  await expect(region.getByTestId('kl-total')).toHaveText(`Σ ${total.toFixed(2)} nats`);
+  // …and close to the KL the chart reports for test images: that is the latest test point (a
+  // 1,000-image subset), the bars all 10,000 codes of the latest snapshot, a few steps apart
+  // while KL still moves, so they agree to about 10 %, not exactly.
+  const legendTest = await page.getByTestId('legend-kl').locator('xpath=..').locator('.legend-test').textContent();
+  const testKl = Number(/test ([\d.]+)/.exec(legendTest ?? '')?.[1]);
+  expect(testKl).toBeGreaterThan(0);
+  expect(Math.abs(total - testKl) / testKl, `bars ${total}, test ${testKl}`).toBeLessThan(0.15);
+  // Every value is in the image's text alternative.
+  const alt = await bars.locator('title').textContent();
+  expect(alt?.split(',').length).toBe(5);
+  expect(alt).toContain('z₁');
+
+  // MNIST has no known factors: Measure answers with the reason, and no matrix is drawn.
+  await region.getByRole('button', { name: 'Measure' }).click();
+  await expect(region.getByTestId('mig')).toContainText('needs a dataset whose factors are known');
+  await expect(region.getByRole('img', { name: 'Mutual information' })).toHaveCount(0);
+
+  // The explanation: its (i) opens the section, with this model's β and its dimension count.
+  await region.getByRole('button', { name: /disentanglement/i }).click();
+  const drawer = page.getByRole('complementary', { name: 'Explanations' });
+  await expect(drawer.getByRole('heading', { name: 'Disentanglement: factors, β and MIG' })).toBeVisible();
+  await expect(drawer).toContainText('β = 2.0');
+  await expect(drawer.getByTestId('dis-active')).toHaveText(String(values.filter((v) => v > 0.1).length));
+  expect(errors).toEqual([]);
+});
+
+test('the AE has no KL bars, and Japanese names the region and its figures', async ({ page }) => {
+  await page.goto('./?backend=wasm&z=4&lang=ja');
+  const region = page.getByRole('region', { name: '分離表現', exact: true });
+  await expect(region).toBeVisible({ timeout: READY_MS });
+  await expect(region.getByRole('button', { name: '測定' })).toBeVisible();
+  await page.getByRole('radio', { name: 'AE', exact: true }).check();
+  await expect(region).toContainText('AE には KL がありません。');
+  await expect(region.getByRole('img', { name: '次元ごとの KL' })).toHaveCount(0);
+});

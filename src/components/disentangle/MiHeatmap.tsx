@@ -1,0 +1,82 @@
+// The latent × factor mutual information as a small heat map (d3 into an SVG): one row per
+// latent dimension, one column per factor, each cell I(μ_j; v_k) / H(v_k), the share of the
+// factor's entropy the dimension carries (MIG's own scale). A disentangled code has one bright
+// cell per column, each in its own row. The values are also the image's text alternative.
+import { select } from 'd3';
+import { useEffect, useMemo, useRef } from 'react';
+import type { DisentanglementSnapshot } from '../../client/clientTypes';
+import { useT } from '../i18n/LanguageProvider';
+import { useTheme } from '../latentShared/useTheme';
+import { factorLabel } from './factorText';
+import { formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
+import { useLanguage } from '../i18n/LanguageProvider';
+
+const CELL = 14;
+const LEFT = 24;
+const TOP = 34;
+
+export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
+  const t = useT();
+  const { lang } = useLanguage();
+  const theme = useTheme();
+  const ref = useRef<SVGGElement>(null);
+  const shares = useMemo(() => normalisedMi(snapshot), [snapshot]);
+  const names = snapshot.factorNames.map((n) => factorLabel(lang, n, true));
+  const rows = shares.length;
+  const cols = snapshot.factorNames.length;
+  const width = LEFT + cols * CELL + 2;
+  const height = TOP + rows * CELL + 2;
+
+  useEffect(() => {
+    const g = ref.current;
+    if (!g) return;
+    const colour = heatColour(theme);
+    const cells = shares.flatMap((row, j) => row.map((v, k) => ({ j, k, v })));
+    const root = select(g);
+    root
+      .select('.cells')
+      .selectAll('rect')
+      .data(cells)
+      .join('rect')
+      .attr('x', (c) => LEFT + c.k * CELL)
+      .attr('y', (c) => TOP + c.j * CELL)
+      .attr('width', CELL - 1)
+      .attr('height', CELL - 1)
+      .attr('rx', 2)
+      .attr('fill', (c) => colour(c.v))
+      .attr('data-share', (c) => c.v.toFixed(3));
+    root
+      .select('.rows')
+      .selectAll('text')
+      .data(shares.map((_, j) => j))
+      .join('text')
+      .attr('x', LEFT - 3)
+      .attr('y', (j) => TOP + j * CELL + CELL / 2)
+      .text((j) => latentName(j));
+    // Factor names written upwards above their columns, so five fit in a narrow panel.
+    root
+      .select('.cols')
+      .selectAll('text')
+      .data(names)
+      .join('text')
+      .attr('transform', (_, k) => `translate(${LEFT + k * CELL + CELL / 2},${TOP - 3}) rotate(-55)`)
+      .text((n) => n);
+  }, [shares, names.join('|'), theme]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const alt = shares
+    .map((row, j) => `${latentName(j)}: ${row.map((v, k) => `${names[k]} ${formatShare(v)}`).join(', ')}`)
+    .join('; ');
+  return (
+    <figure className="dis-figure dis-mi">
+      <figcaption>{t('dis.miCaption')}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('dis.miAria')} data-rows={rows} data-cols={cols} style={{ maxWidth: width * 1.6 }}>
+        <title>{`${t('dis.miAltLead')} ${alt}`}</title>
+        <g ref={ref}>
+          <g className="cells" />
+          <g className="rows" />
+          <g className="cols" />
+        </g>
+      </svg>
+    </figure>
+  );
+}
