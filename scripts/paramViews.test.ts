@@ -114,11 +114,15 @@ describe('the parameter schema', () => {
     const ui = PARAMS.dataset.ui.options;
     for (const d of ui) expect(PARAMS.dataset.options).toContain(d);
     expect(PARAMS.dataset.default).toBe(ui[0]);
-    // Shapes trains from the CLI but is not in the app's menu yet, so a link to it is refused with a note.
-    expect(ui).not.toContain('shapes');
-    const link = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: 'shapes' }));
+    // Shapes is in the app's menu (the worker draws it), so data=shapes is taken, with 1,024 inputs;
+    // a dataset the app does not have is refused with a note.
+    expect(ui).toContain('shapes');
+    const shapes = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: 'shapes' }));
+    expect(shapes.notes).toEqual([]);
+    expect(settingsToConfig(shapes.settings)).toMatchObject({ dataset: 'shapes', model: { inputDim: 1024 } });
+    const link = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: 'dsprites' }));
     expect(link.settings.dataset).toBe(PARAMS.dataset.default);
-    expect(link.notes).toEqual([`${SCHEMA.dataset.label}: "shapes" is not one of the choices; kept ${PARAMS.dataset.default}.`]);
+    expect(link.notes).toEqual([`${SCHEMA.dataset.label}: "dsprites" is not one of the choices; kept ${PARAMS.dataset.default}.`]);
     for (const d of ui) {
       const taken = settingsFromParams(new URLSearchParams({ [PARAMS.dataset.url]: d }));
       expect(taken.notes).toEqual([]);

@@ -57,6 +57,24 @@ export class MetricsStore {
     this.history.version++;
   }
 
+  /**
+   * MIG measured at `step` (Shapes, after an epoch's full test pass): kept on that step's test
+   * point, the full one if there is one, so the CSV and a checkpoint carry it. False when no test
+   * point has that step (a snapshot's MIG between test passes: only the latest is shown).
+   */
+  noteMig(step: number, mig: number): boolean {
+    const points = this.history.test;
+    let at = -1;
+    for (let i = points.length - 1; i >= 0; i--) {
+      if (points[i].step !== step) continue;
+      if (at < 0 || (points[i].full && !points[at].full)) at = i;
+    }
+    if (at < 0) return false;
+    points[at] = { ...points[at], mig };
+    this.history.version++;
+    return true;
+  }
+
   /** Empties the history (new weights), or replaces it with a saved one; the version keeps counting. */
   clear(saved?: HistoryRecord): void {
     const h = this.history;

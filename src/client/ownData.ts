@@ -9,6 +9,8 @@ import type { ClientCore } from './clientCore';
 import type { PretrainedStart } from './pretrainedStart';
 import { copyImages, imageInfo, imageSplits, IMAGES_DATASET, withImageInfo } from '../shared/imageDataset';
 import { errorText } from '../shared/workerErrors';
+import { withShapesInfo } from '../shared/shapesDataset';
+import { makeEvalSet, SHAPES_DATA_SEED } from '../data/shapes';
 import type { SessionConfig } from '../shared/protocol';
 
 export class OwnData {
@@ -25,7 +27,7 @@ export class OwnData {
     this.core = core;
     this.baseUrl = baseUrl;
     this.pretrained = pretrained;
-    this.manifest = loadManifest(fetchSource(baseUrl));
+    this.manifest = loadManifest(fetchSource(baseUrl)).then(withShapesInfo);
     this.manifest.then(
       (manifest) => core.setState({ ...core.state, manifest: withImageInfo(manifest, this.ownImages) }),
       (err: unknown) => core.notice('error', `The dataset list could not be loaded: ${errorText(err)}`),
@@ -38,9 +40,10 @@ export class OwnData {
     let split = this.testSets.get(dataset);
     if (!split) {
       // Not before the first paint: it needs the bandwidth, and the map does not need the images.
+      // Shapes' evaluation set is drawn here as the worker draws it (the same bytes, a fraction of a second).
       split = this.pretrained()
         .settled.then(() => this.manifest)
-        .then((m) => loadSplit(fetchSource(this.baseUrl), m, dataset, 'test', () => {}));
+        .then((m) => (dataset === 'shapes' ? makeEvalSet(SHAPES_DATA_SEED).split : loadSplit(fetchSource(this.baseUrl), m, dataset, 'test', () => {})));
       split.catch(() => this.testSets.delete(dataset));
       this.testSets.set(dataset, split);
     }

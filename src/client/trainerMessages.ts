@@ -104,6 +104,8 @@ export const TRAINER_MESSAGES: Rules = {
     stream: (stream, m) => {
       const { type: _type, model: _model, ...snapshot } = m;
       stream.disentanglement = snapshot;
+      // An epoch's MIG joins its test point (the CSV's mig column, a checkpoint's curves).
+      if (m.mig !== null) stream.metrics.noteMig(m.step, m.mig);
       return 'disentanglement';
     },
   },

@@ -1,5 +1,6 @@
 // Eight fixed test images over their reconstructions: the decoder's progress at a glance.
-// Pixels are painted with putImageData into 28×28 canvases that CSS scales up pixelated.
+// Pixels are painted with putImageData into side × side canvases (28, or 32 for Shapes) that CSS
+// scales up pixelated.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from './i18n/LanguageProvider';
 import { currentTheme, grayToRgba, onThemeChange, type Theme } from './palette';
@@ -7,7 +8,8 @@ import { usePlaygroundClient, useTopic } from './usePlayground';
 import './charts.css';
 
 const COUNT = 8;
-const SIDE = 28;
+/** The side of the strip's images before the first snapshot. */
+const DEFAULT_SIDE = 28;
 
 export function ReconStrip() {
   const client = usePlaygroundClient();
@@ -22,17 +24,20 @@ export function ReconStrip() {
     frame.current = 0;
     const recon = client.getRecon();
     setStep(recon ? recon.step : null);
-    const size = SIDE * SIDE;
-    const image = new ImageData(SIDE, SIDE);
+    const side = recon && recon.count > 0 ? Math.round(Math.sqrt(recon.inputs.length / recon.count)) : DEFAULT_SIDE;
+    const size = side * side;
+    const image = new ImageData(side, side);
     for (let i = 0; i < COUNT; i++) {
       for (const [canvases, data] of [
         [inputs.current, recon?.inputs],
         [outputs.current, recon?.outputs],
       ] as const) {
-        const ctx = canvases[i]?.getContext('2d');
+        const canvas = canvases[i];
+        if (canvas && canvas.width !== side) canvas.width = canvas.height = side;
+        const ctx = canvas?.getContext('2d');
         if (!ctx) continue;
         if (!data || !recon || i >= recon.count || data.length < (i + 1) * size) {
-          ctx.clearRect(0, 0, SIDE, SIDE);
+          ctx.clearRect(0, 0, side, side);
           continue;
         }
         grayToRgba(data, i * size, size, image.data, theme);
@@ -65,8 +70,8 @@ export function ReconStrip() {
             ref={(el) => {
               inputs.current[i] = el;
             }}
-            width={SIDE}
-            height={SIDE}
+            width={DEFAULT_SIDE}
+            height={DEFAULT_SIDE}
             role="img"
             aria-label={t('recon.input', { n: i + 1 })}
           />
@@ -78,8 +83,8 @@ export function ReconStrip() {
             ref={(el) => {
               outputs.current[i] = el;
             }}
-            width={SIDE}
-            height={SIDE}
+            width={DEFAULT_SIDE}
+            height={DEFAULT_SIDE}
             role="img"
             aria-label={t('recon.output', { n: i + 1 })}
           />

@@ -9,7 +9,7 @@ export interface CurvesLike {
   recon: readonly number[];
   kl: readonly number[];
   objective: readonly number[];
-  test: ReadonlyArray<{ step: number; elbo: number; recon: number; kl: number; objective: number; full: boolean }>;
+  test: ReadonlyArray<{ step: number; elbo: number; recon: number; kl: number; objective: number; full: boolean; mig?: number }>;
 }
 
 export interface RunLabel {
@@ -38,14 +38,21 @@ export const CSV_HEADER = 'step,neg_elbo,recon,kl,objective,split';
 const cell = (v: number) => (Number.isFinite(v) ? String(v === 0 ? 0 : v) : '');
 
 // Our own join, not d3's csvFormatRows: numbers and three fixed words need no quoting, and non-finite values must be empty cells.
-/** One row per train step (split "train"), then one per test point ("test", or "test-full" for the whole set). */
+/**
+ * One row per train step (split "train"), then one per test point ("test", or "test-full" for the
+ * whole set). A run with MIG (Shapes) adds a last column, `mig`, filled on the test points it was
+ * measured at and empty elsewhere.
+ */
 export function curvesCsv(h: CurvesLike): string {
-  const rows = [CSV_HEADER];
+  const withMig = h.test.some((t) => t.mig !== undefined);
+  const rows = [withMig ? `${CSV_HEADER},mig` : CSV_HEADER];
+  const train = withMig ? ',train,' : ',train';
   for (let i = 0; i < h.steps.length; i++) {
-    rows.push([h.steps[i], -h.elbo[i], h.recon[i], h.kl[i], h.objective[i]].map(cell).join(',') + ',train');
+    rows.push([h.steps[i], -h.elbo[i], h.recon[i], h.kl[i], h.objective[i]].map(cell).join(',') + train);
   }
   for (const t of h.test) {
-    rows.push([t.step, -t.elbo, t.recon, t.kl, t.objective].map(cell).join(',') + (t.full ? ',test-full' : ',test'));
+    const mig = withMig ? `,${t.mig === undefined ? '' : cell(t.mig)}` : '';
+    rows.push([t.step, -t.elbo, t.recon, t.kl, t.objective].map(cell).join(',') + (t.full ? ',test-full' : ',test') + mig);
   }
   return `${rows.join('\n')}\n`;
 }

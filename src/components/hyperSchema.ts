@@ -83,8 +83,8 @@ export { INPUT_DIM };
 const P = PARAMS;
 /** The schema's link name, needs-new-weights and AE flags, as the fields name them. */
 const from = (p: { url: string; newWeights: boolean; ae: boolean }) => ({ param: p.url, needsReset: p.newWeights, ...(p.ae ? {} : { vaeOnly: true }) });
-/** The menu offers the schema's ui subset (Shapes is CLI-only until the worker generates it), so a link naming another is refused. */
-const DATASET_LABELS: Record<(typeof P.dataset.ui.options)[number], string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST' };
+/** The menu offers the schema's ui subset (MNIST, Fashion-MNIST, Shapes), so a link naming another is refused. */
+const DATASET_LABELS: Record<(typeof P.dataset.ui.options)[number], string> = { mnist: 'MNIST', fashion: 'Fashion-MNIST', shapes: 'Shapes' };
 
 export const SCHEMA: Schema = {
   dataset: {

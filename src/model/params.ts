@@ -90,10 +90,9 @@ export type Likelihood = (typeof LIKELIHOODS)[number];
 export type Objective = (typeof OBJECTIVES)[number];
 
 export const PARAMS = {
-  // Shapes trains from the CLI; the app's menu (and so a link) offers it once the worker
-  // generates it (issue 15).
+  // Shapes is drawn by the worker (src/workers/shapesData.ts), as by the CLI.
   dataset: {
-    type: 'choice', default: 'mnist', options: DATASETS, ui: { options: ['mnist', 'fashion'] },
+    type: 'choice', default: 'mnist', options: DATASETS, ui: { options: ['mnist', 'fashion', 'shapes'] },
     url: 'data', cli: 'dataset', newWeights: true, ae: true,
   },
   kind: { type: 'choice', default: 'vae', options: MODEL_KINDS, url: 'model', cli: 'model', newWeights: false, ae: true },

@@ -10,7 +10,8 @@ function isTestPoint(v: unknown): v is TestMetrics & { step: number } {
   const p = v as Record<string, unknown>;
   return (
     ['step', 'elbo', 'recon', 'kl', 'objective', 'count'].every((k) => typeof p[k] === 'number') &&
-    typeof p.full === 'boolean'
+    typeof p.full === 'boolean' &&
+    (p.mig === undefined || typeof p.mig === 'number')
   );
 }
 

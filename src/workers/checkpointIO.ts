@@ -3,6 +3,7 @@
 
 import type { Manifest } from '../data/types';
 import { parseCheckpoint, serializeCheckpoint, type Checkpoint } from '../model';
+import { datasetInputProblem } from '../model/config';
 import { historyFromEpochs } from './epochHistory';
 import { IMAGES_DATASET } from '../shared/imageDataset';
 import { isHistoryRecord } from '../shared/historyRecord';
@@ -51,6 +52,9 @@ export function readCheckpoint(bytes: ArrayBuffer, manifest: Manifest): Restored
   if (!info) {
     throw new WorkerError('checkpoint', `The checkpoint was trained on "${ckpt.dataset}", a dataset this app does not have. The current model is unchanged.`, true);
   }
+  // A model whose input size is not its dataset's images' (a Shapes dataset name on a 784-input model) cannot run.
+  const problem = datasetInputProblem(info.name, ckpt.config.inputDim);
+  if (problem) throw new WorkerError('checkpoint', `This checkpoint cannot be used: ${problem}. The current model is unchanged.`, true);
   const config: SessionConfig = { dataset: info.name, model: ckpt.config, hyper: ckpt.hyper, seed: ckpt.seed };
   const start: SessionStart = { weights: ckpt.weights, step: ckpt.step, epoch: ckpt.epoch };
   // The page's own curves, or a CLI checkpoint's epoch lines turned into them.

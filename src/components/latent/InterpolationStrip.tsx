@@ -6,7 +6,6 @@ import type { LatentSnapshot } from '../../client/clientTypes';
 import { interpolateLatents } from '../latentShared/geometry';
 import { FullViewButton } from './FullViewButton';
 import { ImageCanvas } from '../latentShared/ImageCanvas';
-import { IMAGE_SIZE } from '../latentShared/paintImage';
 import { useBatchDecode } from '../latentShared/useBatchDecode';
 import { useFullView } from './useFullView';
 import { useT } from '../i18n/LanguageProvider';
@@ -34,6 +33,8 @@ export function InterpolationStrip({ ends, latent, weightsStep, classNames, colo
     return interpolateLatents(latent.mu.subarray(a * d, (a + 1) * d), latent.mu.subarray(b * d, (b + 1) * d), INTERP_STEPS);
   }, [latent, a, b]);
   const images = useBatchDecode(z, INTERP_STEPS, weightsStep);
+  // Pixels per image: 784, or 1,024 for Shapes.
+  const size = images ? images.length / INTERP_STEPS : 0;
   const name = (i: number) => (latent ? (classNames[latent.labels[i]] ?? String(latent.labels[i])) : '');
   const color = (i: number) => (latent ? colors[latent.labels[i] % colors.length] : 'transparent');
 
@@ -44,7 +45,7 @@ export function InterpolationStrip({ ends, latent, weightsStep, classNames, colo
       <ol className="lx-strip" aria-label={t('lx.interpAria', { a: name(a), b: name(b) })}>
         {Array.from({ length: INTERP_STEPS }, (_, i) => (
           <li key={i} style={i === 0 ? { borderColor: color(a) } : i === INTERP_STEPS - 1 ? { borderColor: color(b) } : undefined}>
-            <ImageCanvas pixels={images} offset={i * IMAGE_SIZE} label={t('lx.interpStep', { i: i + 1, n: INTERP_STEPS })} />
+            <ImageCanvas pixels={images} offset={i * size} label={t('lx.interpStep', { i: i + 1, n: INTERP_STEPS })} />
           </li>
         ))}
       </ol>

@@ -153,7 +153,7 @@ export function LatentExplorer() {
 
   const testReady = testSet && testSet.dataset === dataset;
   const inputImage = useMemo(() => {
-    if (focusTest >= 0 && testReady && focusTest < testSet.count) return imageFromBytes(testSet.pixels, focusTest);
+    if (focusTest >= 0 && testReady && focusTest < testSet.count) return imageFromBytes(testSet.pixels, focusTest, testSet.width * testSet.height);
     return focus?.kind === 'drawn' && drawn ? drawn.pixels : null;
   }, [focusTest, testReady, testSet, focus?.kind, drawn]);
   const focusClass = focusTest >= 0 && usable ? (classNames[usable.labels[focusTest]] ?? String(usable.labels[focusTest])) : null;

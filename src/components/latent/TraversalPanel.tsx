@@ -10,6 +10,7 @@ import { useNoHover } from '../useNoHover';
 import { FullViewButton } from './FullViewButton';
 import type { LatentPointStore } from '../latentShared/latentPoint';
 import { paintRow } from '../latentShared/paintImage';
+import { useImageSide } from '../latentShared/imageSide';
 import { traversalLatents, traversalOrder, traversalValues } from './traversal';
 import { useBatchDecode } from '../latentShared/useBatchDecode';
 import { useFullView } from './useFullView';
@@ -28,13 +29,14 @@ interface TraversalPanelProps {
 function RowCanvas({ images, row, label }: { images: Float32Array | null; row: number; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
+  const side = useImageSide();
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    if (images) paintRow(canvas, images, row * VALUES.length, VALUES.length, theme);
+    if (images) paintRow(canvas, images, row * VALUES.length, VALUES.length, theme, side);
     else canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-  }, [images, row, theme]);
-  return <canvas ref={ref} width={VALUES.length * 28} height={28} role="img" aria-label={label} className="lx-image lx-trav-row" />;
+  }, [images, row, theme, side]);
+  return <canvas ref={ref} width={VALUES.length * side} height={side} role="img" aria-label={label} className="lx-image lx-trav-row" />;
 }
 
 export function TraversalPanel({ focusMu, point, units, weightsStep }: TraversalPanelProps) {

@@ -53,7 +53,7 @@ export function useDecodedImage({ point, weightsStep, theme, model, focus = null
     // An answer for the image that was in focus (or for the point, while one is) is stale.
     if ((req.focus ?? null) !== shownFocus.current) return;
     paintedSeq.current = req.seq;
-    if (canvas.current) paintImage(canvas.current, pixels, 0, now.current.theme);
+    if (canvas.current) paintImage(canvas.current, pixels, 0, now.current.theme, Math.round(Math.sqrt(pixels.length)));
     now.current.onPainted?.(req);
   };
   const queue = useRef<LatestOnly<DecodeRequest, Float32Array> | null>(null);

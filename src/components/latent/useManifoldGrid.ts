@@ -7,7 +7,7 @@ import type { PlaygroundClient } from '../../client/clientTypes';
 import type { Theme } from '../palette';
 import { gridLatents, zToScreen, type BaseView, type Domain, type Zoom } from '../latentShared/geometry';
 import { LatestOnly } from '../latentShared/latestOnly';
-import { IMAGE_SIZE, paintSheet } from '../latentShared/paintImage';
+import { paintSheet } from '../latentShared/paintImage';
 
 /**
  * The grid size actually drawn: the chosen n, or fewer tiles when n of them across `sidePx`
@@ -61,14 +61,21 @@ export function useManifoldGrid(client: PlaygroundClient, p: GridParams, onChang
     async (job) => {
       const { n, dim, dims } = job;
       const z = gridLatents(job.domain, n, dim, dims[0], dims[1]);
-      const images = new Float32Array(n * n * IMAGE_SIZE);
+      // Pixels per image from the decoder's answer: 784, or 1,024 for Shapes.
+      let size = 0;
+      let images = new Float32Array(0);
       for (let k = 0; k < n * n; k += GRID_BATCH) {
         if (latestKey.current !== job.key) throw new Superseded();
         const m = Math.min(GRID_BATCH, n * n - k);
-        images.set(await client.decode(z.slice(k * dim, (k + m) * dim), m), k * IMAGE_SIZE);
+        const decoded = await client.decode(z.slice(k * dim, (k + m) * dim), m);
+        if (k === 0) {
+          size = decoded.length / m;
+          images = new Float32Array(n * n * size);
+        }
+        images.set(decoded, k * size);
       }
       const canvas = document.createElement('canvas');
-      paintSheet(canvas, images, n, job.theme);
+      paintSheet(canvas, images, n, job.theme, Math.round(Math.sqrt(size)));
       return { canvas, domain: job.domain, n };
     },
     (result, job) => {

@@ -1,6 +1,7 @@
-// A 28×28 image as an accessible, pixelated canvas; paints whenever its pixels change.
+// One image (28×28, or 32×32 for Shapes) as an accessible, pixelated canvas; paints whenever its pixels change.
 import { useEffect, useRef } from 'react';
-import { IMAGE_SIDE, paintImage } from './paintImage';
+import { paintImage } from './paintImage';
+import { useImageSide } from './imageSide';
 import { useTheme } from './useTheme';
 
 interface ImageCanvasProps {
@@ -15,17 +16,18 @@ interface ImageCanvasProps {
 export function ImageCanvas({ pixels, offset = 0, label, className, title }: ImageCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
+  const side = useImageSide();
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    if (pixels) paintImage(canvas, pixels, offset, theme);
-    else canvas.getContext('2d')?.clearRect(0, 0, IMAGE_SIDE, IMAGE_SIDE);
-  }, [pixels, offset, theme]);
+    if (pixels) paintImage(canvas, pixels, offset, theme, side);
+    else canvas.getContext('2d')?.clearRect(0, 0, side, side);
+  }, [pixels, offset, theme, side]);
   return (
     <canvas
       ref={ref}
-      width={IMAGE_SIDE}
-      height={IMAGE_SIDE}
+      width={side}
+      height={side}
       role="img"
       aria-label={label}
       title={title}

@@ -1,4 +1,5 @@
-// Grayscale images onto 28×28 canvases with putImageData; CSS scales them up pixelated.
+// Grayscale images onto canvases with putImageData; CSS scales them up pixelated. Images are
+// side × side: 28 for MNIST-sized data (the default), 32 for Shapes (imageSide.ts).
 import { grayToRgba, type Theme } from '../palette';
 
 export const IMAGE_SIDE = 28;
@@ -7,20 +8,22 @@ export const IMAGE_SIZE = IMAGE_SIDE * IMAGE_SIDE;
 // One ImageData reused for every paint: painting happens on every drag frame.
 let scratch: ImageData | null = null;
 
-/** Paints the image at `offset` of `values` ([0,1] floats) into a 28×28 canvas. */
-export function paintImage(canvas: HTMLCanvasElement, values: ArrayLike<number>, offset: number, theme: Theme): void {
+/** Paints the image at `offset` of `values` ([0,1] floats) into a side × side canvas. */
+export function paintImage(canvas: HTMLCanvasElement, values: ArrayLike<number>, offset: number, theme: Theme, side = IMAGE_SIDE): void {
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  scratch ??= new ImageData(IMAGE_SIDE, IMAGE_SIDE);
-  grayToRgba(values, offset, IMAGE_SIZE, scratch.data, theme);
+  if (scratch?.width !== side) scratch = new ImageData(side, side);
+  grayToRgba(values, offset, side * side, scratch.data, theme);
   ctx.putImageData(scratch, 0, 0);
 }
 
 /** One test image's uint8 pixels as [0,1] floats. */
-export function imageFromBytes(pixels: Uint8Array, index: number): Float32Array {
-  const out = new Float32Array(IMAGE_SIZE);
-  const base = index * IMAGE_SIZE;
-  for (let i = 0; i < IMAGE_SIZE; i++) out[i] = pixels[base + i] / 255;
+export function imageFromBytes(pixels: Uint8Array, index: number, size = IMAGE_SIZE): Float32Array {
+  const out = new Float32Array(size);
+  const base = index * size;
+  for (let i = 0; i < size; i++) out[i] = pixels[base + i] / 255;
   return out;
 }
 
@@ -28,47 +31,47 @@ export function imageFromBytes(pixels: Uint8Array, index: number): Float32Array 
  * Tiles n×n images (row-major, row 0 at the top) into one (n·28)² canvas, for the manifold
  * grid: one putImageData for the whole sheet.
  */
-export function paintSheet(canvas: HTMLCanvasElement, images: Float32Array, n: number, theme: Theme): void {
-  const side = n * IMAGE_SIDE;
+export function paintSheet(canvas: HTMLCanvasElement, images: Float32Array, n: number, theme: Theme, tile = IMAGE_SIDE): void {
+  const side = n * tile;
   if (canvas.width !== side) canvas.width = side;
   if (canvas.height !== side) canvas.height = side;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const sheet = new ImageData(side, side);
-  const row = new Uint8ClampedArray(IMAGE_SIDE * 4);
+  const row = new Uint8ClampedArray(tile * 4);
   for (let k = 0; k < n * n; k++) {
-    const tileX = (k % n) * IMAGE_SIDE;
-    const tileY = Math.floor(k / n) * IMAGE_SIDE;
-    for (let r = 0; r < IMAGE_SIDE; r++) {
-      grayToRgba(images, k * IMAGE_SIZE + r * IMAGE_SIDE, IMAGE_SIDE, row, theme);
+    const tileX = (k % n) * tile;
+    const tileY = Math.floor(k / n) * tile;
+    for (let r = 0; r < tile; r++) {
+      grayToRgba(images, k * tile * tile + r * tile, tile, row, theme);
       sheet.data.set(row, ((tileY + r) * side + tileX) * 4);
     }
   }
   ctx.putImageData(sheet, 0, 0);
 }
 
-/** A PNG data URL of one 28×28 image, for an SVG <image> (the drawn digit's reconstruction). */
-export function imageDataUrl(values: ArrayLike<number>, offset: number, theme: Theme): string | null {
+/** A PNG data URL of one side × side image, for an SVG <image> (the drawn digit's reconstruction). */
+export function imageDataUrl(values: ArrayLike<number>, offset: number, theme: Theme, side = IMAGE_SIDE): string | null {
   const canvas = document.createElement('canvas');
-  canvas.width = IMAGE_SIDE;
-  canvas.height = IMAGE_SIDE;
-  paintImage(canvas, values, offset, theme);
+  canvas.width = side;
+  canvas.height = side;
+  paintImage(canvas, values, offset, theme, side);
   return canvas.toDataURL('image/png');
 }
 
-/** `count` images from `first` on, side by side in one (count·28)×28 canvas (a traversal row). */
-export function paintRow(canvas: HTMLCanvasElement, images: Float32Array, first: number, count: number, theme: Theme): void {
-  const width = count * IMAGE_SIDE;
+/** `count` images from `first` on, side by side in one (count·side)×side canvas (a traversal row). */
+export function paintRow(canvas: HTMLCanvasElement, images: Float32Array, first: number, count: number, theme: Theme, side = IMAGE_SIDE): void {
+  const width = count * side;
   if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== IMAGE_SIDE) canvas.height = IMAGE_SIDE;
+  if (canvas.height !== side) canvas.height = side;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const strip = new ImageData(width, IMAGE_SIDE);
-  const row = new Uint8ClampedArray(IMAGE_SIDE * 4);
+  const strip = new ImageData(width, side);
+  const row = new Uint8ClampedArray(side * 4);
   for (let k = 0; k < count; k++) {
-    for (let r = 0; r < IMAGE_SIDE; r++) {
-      grayToRgba(images, (first + k) * IMAGE_SIZE + r * IMAGE_SIDE, IMAGE_SIDE, row, theme);
-      strip.data.set(row, (r * width + k * IMAGE_SIDE) * 4);
+    for (let r = 0; r < side; r++) {
+      grayToRgba(images, (first + k) * side * side + r * side, side, row, theme);
+      strip.data.set(row, (r * width + k * side) * 4);
     }
   }
   ctx.putImageData(strip, 0, 0);

@@ -1,0 +1,154 @@
+// Shapes in the training worker, in Node on the CPU backend: the worker draws the evaluation set
+// (with the progress bar) and trains on batches drawn from factor tuples; its latent snapshots
+// carry each point's factors; MIG comes with each full snapshot and on request, or a note where it
+// is not defined (latent dimension 1, a dataset without factors); a checkpoint whose input size is
+// not its dataset's is refused with a note, the model unchanged.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EVAL_SIZE, FACTOR_NAMES, FACTOR_SIZES, makeEvalSet, SHAPES_DATA_SEED } from '../data/shapes';
+import { createNetwork, serializeCheckpoint } from '../model';
+import { NO_FACTORS_NOTE } from '../model/latentEval';
+import { DEFAULT_HYPER } from '../model/types';
+import type { FromTrainer, SessionConfig } from '../shared/protocol';
+import { syntheticSource } from './syntheticDataset';
+import { TrainerController } from './trainerController';
+
+const shapes: SessionConfig = {
+  dataset: 'shapes',
+  model: { kind: 'vae', inputDim: 1024, latentDim: 3, hidden: [16] },
+  hyper: { ...DEFAULT_HYPER, batchSize: 32 },
+  seed: 2,
+};
+
+function harness() {
+  const sent: FromTrainer[] = [];
+  const controller = new TrainerController({
+    post: (msg) => sent.push(structuredClone(msg)),
+    selectBackend: async () => {
+      await tf.setBackend('cpu');
+      return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] };
+    },
+    openSource: () => syntheticSource(200, 100).source,
+    contextLost: () => false,
+  });
+  const of = <T extends FromTrainer['type']>(msgs: FromTrainer[], type: T) =>
+    msgs.filter((m): m is Extract<FromTrainer, { type: T }> => m.type === type);
+  async function drain(): Promise<FromTrainer[]> {
+    for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
+    return sent.splice(0, sent.length);
+  }
+  async function send(msg: Parameters<TrainerController['handle']>[0]): Promise<FromTrainer[]> {
+    await controller.handle(msg);
+    return drain();
+  }
+  return { controller, of, drain, send };
+}
+
+describe('the training worker on Shapes (CPU backend)', () => {
+  const h = harness();
+  let initMsgs: FromTrainer[];
+  const evalSet = makeEvalSet(SHAPES_DATA_SEED);
+  beforeAll(async () => {
+    initMsgs = await h.send({ type: 'init', config: shapes, backend: 'auto', baseUrl: 'memory:/' });
+  }, 60_000);
+
+  it('draws the evaluation set with a progress bar, then is ready with the Shapes config', () => {
+    const drawing = h.of(initMsgs, 'progress').filter((p) => /Shapes/.test(p.label));
+    expect(drawing.length).toBeGreaterThan(2);
+    expect(drawing.every((p) => p.stage === 'upload' && p.total === EVAL_SIZE)).toBe(true);
+    expect(drawing.at(-1)!.loaded).toBe(EVAL_SIZE);
+    expect(h.of(initMsgs, 'ready')[0]!.config).toMatchObject({ dataset: 'shapes', model: { inputDim: 1024 } });
+  });
+
+  it('posts the codes of all 10,000 evaluation images with their factors, row-major, and 32×32 reconstructions', () => {
+    const latent = h.of(initMsgs, 'latent')[0]!;
+    expect([latent.count, latent.dim]).toEqual([EVAL_SIZE, 3]);
+    const factors = latent.factors!;
+    expect(factors.names).toEqual([...FACTOR_NAMES]);
+    expect(factors.sizes).toEqual(FACTOR_NAMES.map((n) => FACTOR_SIZES[n]));
+    expect(factors.values).toHaveLength(EVAL_SIZE * FACTOR_NAMES.length);
+    for (const i of [0, 1, 4321, EVAL_SIZE - 1]) {
+      FACTOR_NAMES.forEach((n, k) => expect(factors.values[i * FACTOR_NAMES.length + k], `${i} ${n}`).toBe(evalSet.factors[n][i]));
+    }
+    expect(Array.from(latent.labels.subarray(0, 50))).toEqual(Array.from(evalSet.factors.shape.subarray(0, 50)));
+    const recon = h.of(initMsgs, 'recon')[0]!;
+    expect(recon.count).toBe(8);
+    expect([recon.inputs.length, recon.outputs.length]).toEqual([8 * 1024, 8 * 1024]);
+  });
+
+  it('scores MIG with the full snapshot: a number in [0, 1], a latent × factor MI matrix, the entropies of the factors', () => {
+    const d = h.of(initMsgs, 'disentanglement')[0]!;
+    expect(d.step).toBe(0);
+    expect(d.mig).toBeGreaterThanOrEqual(0);
+    expect(d.mig).toBeLessThanOrEqual(1);
+    expect(d.factorNames).toEqual([...FACTOR_NAMES]);
+    expect(d.mi).toHaveLength(3);
+    expect(d.mi.every((row) => row.length === FACTOR_NAMES.length && row.every((v) => v >= 0))).toBe(true);
+    // H(shape) over a near-uniform draw of 3 shapes is close to log 3.
+    expect(d.factorEntropy[0]).toBeCloseTo(Math.log(3), 2);
+    expect(d.mig).toBeCloseTo(d.migGap.reduce((s, g) => s + g, 0) / d.migGap.length, 10);
+    expect(d.note).toBeUndefined();
+  });
+
+  it('trains on batches drawn from factor tuples, and measures MIG again on request at the new step', async () => {
+    const stepped = await h.send({ type: 'step', chunks: 2 });
+    const trained = h.of(stepped, 'metrics').filter((m) => m.train.elbo.length > 0);
+    expect(trained.length).toBe(2);
+    expect(trained.every((m) => m.train.elbo.every((e) => Number.isFinite(e) && e < 0))).toBe(true);
+    const step = trained.at(-1)!.step;
+    const measured = await h.send({ type: 'measureDisentanglement' });
+    const progress = h.of(measured, 'progress').filter((p) => p.stage === 'evaluate');
+    expect(progress.at(-1)).toMatchObject({ loaded: 1, total: 1 });
+    const [d] = h.of(measured, 'disentanglement');
+    expect(d).toMatchObject({ step });
+    expect(d!.mig).not.toBeNull();
+  });
+
+  it('answers MIG on latent dimension 1 with a note, not a crash', async () => {
+    await h.send({ type: 'reset', config: { ...shapes, model: { ...shapes.model, latentDim: 1 } } });
+    const [d] = h.of(await h.send({ type: 'measureDisentanglement' }), 'disentanglement');
+    expect(d).toMatchObject({ mig: null, mi: [], factorNames: [] });
+    expect(d!.note).toMatch(/latent dimension 1/);
+  });
+
+  it('refuses a checkpoint whose input size is not its dataset’s, naming both, and keeps the model', async () => {
+    const net = createNetwork({ kind: 'vae', inputDim: 1024, latentDim: 2, hidden: [8] }, 1);
+    const weights = net.getWeights();
+    net.dispose();
+    const bytes = serializeCheckpoint({
+      format: 'vae-playground',
+      version: 1,
+      dataset: 'mnist',
+      config: weights.config,
+      hyper: DEFAULT_HYPER,
+      seed: 1,
+      step: 10,
+      epoch: 0,
+      createdAt: '2026-12-03T00:00:00.000Z',
+      weights,
+    });
+    const msgs = await h.send({ type: 'load', id: 5, bytes });
+    const [err] = h.of(msgs, 'error');
+    expect(err).toMatchObject({ id: 5, code: 'checkpoint', recoverable: true });
+    expect(err!.message).toMatch(/1024 inputs but mnist images are 28×28 = 784 pixels.*unchanged/);
+    expect(h.of(msgs, 'loaded')).toEqual([]);
+  });
+
+  it('loads a Shapes checkpoint (Shapes is in the worker’s dataset list)', async () => {
+    await h.send({ type: 'reset', config: shapes });
+    const [saved] = h.of(await h.send({ type: 'save', id: 6 }), 'saved');
+    const msgs = await h.send({ type: 'load', id: 7, bytes: saved!.bytes });
+    expect(h.of(msgs, 'loaded')[0]).toMatchObject({ id: 7, config: { dataset: 'shapes', model: { inputDim: 1024, latentDim: 3 } } });
+  });
+
+  it('on a dataset without factors: latent snapshots carry none, and MIG on request is a note', async () => {
+    const mnist: SessionConfig = { ...shapes, dataset: 'mnist', model: { ...shapes.model, inputDim: 784 } };
+    const msgs = await h.send({ type: 'reset', config: mnist });
+    expect(h.of(msgs, 'latent')[0]!.factors).toBeUndefined();
+    expect(h.of(msgs, 'disentanglement')).toEqual([]);
+    const [d] = h.of(await h.send({ type: 'measureDisentanglement' }), 'disentanglement');
+    expect(d).toMatchObject({ mig: null, note: NO_FACTORS_NOTE });
+  });
+});
