@@ -8,6 +8,7 @@ import { isolateThroughServiceWorker } from './client/crossOriginIsolation';
 import { App } from './components/App';
 import { settingsToConfig } from './components/hyperSchema';
 import { settingsFromParams, settingsToParams } from './components/settingsLink';
+import { modelBFromParams } from './components/modelBLink';
 import { LanguageProvider } from './components/i18n/LanguageProvider';
 import { pageOptionsFromParams } from './components/pageOptions';
 import { paletteCss } from './components/palette';
@@ -32,6 +33,9 @@ const params = new URLSearchParams(window.location.search);
 const { settings, notes } = settingsFromParams(params);
 const { options: pageOptions, notes: pageNotes } = pageOptionsFromParams(params);
 notes.push(...pageNotes);
+// Compare's Model B (b.beta=4, …): a teacher's link opens the same pair.
+const { modelB, notes: modelBNotes } = modelBFromParams(params);
+notes.push(...modelBNotes);
 const backendParam = params.get('backend');
 const backend: BackendChoice = BACKEND_CHOICES.find((b) => b.value === backendParam)?.value ?? 'auto';
 if (backendParam !== null && backend === 'auto' && backendParam !== 'auto') {
@@ -47,6 +51,7 @@ const client = createPlaygroundClient(settingsToConfig(settings), {
   instantStart: settingsToParams(settings).size === 0 && !pageOptions.fresh,
   // model=compare: both models from the start (AE vs VAE).
   view: settings.kind,
+  ...(modelB ? { modelB } : {}),
 });
 
 const root = document.getElementById('root');

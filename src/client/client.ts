@@ -20,6 +20,7 @@ import { rememberedProbe } from './probeStore';
 import { TrainerInbox } from './trainerInbox';
 import { TrainerSupervisor } from './trainerSupervisor';
 import * as requests from './workerRequests';
+import { slotOfKind, type ModelBSettings } from '../shared/modelB';
 import type { BackendChoice, ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 
 export type { ClientOptions };
@@ -44,13 +45,16 @@ class WorkerClient implements PlaygroundClient {
       ...initialState(config, backend),
       view: opts.view ?? config.model.kind,
       ...(opts.view === 'compare' ? { compareFrom: 'fresh' as const } : {}),
+      ...(opts.modelB ? { modelB: opts.modelB } : {}),
       backendProbe: rememberedProbe(),
     };
-    const core = (this.core = new ClientCore(state, config.model.kind, !opts.instantStart));
+    const core = (this.core = new ClientCore(state, slotOfKind(config.model.kind), !opts.instantStart));
     this.inbox = new TrainerInbox(core, () => this.supervisor, () => this.pretrained);
     core.listen((msg) => this.inbox.receive(msg), (message) => this.supervisor.crashed(message));
     this.data = new OwnData(core, baseUrl, () => this.pretrained);
     core.postTrainer({ type: 'init', config, backend, baseUrl, probe: state.backendProbe });
+    // Model B's settings reach the worker before Compare spawns it.
+    if (opts.modelB) core.postTrainer({ type: 'setModelB', settings: opts.modelB });
     if (opts.view === 'compare') core.postTrainer({ type: 'setView', view: 'compare' });
     const parts: HostParts = { core, baseUrl, data: this.data, inbox: this.inbox, pretrained: () => this.pretrained, reset: (c) => this.reset(c) };
     this.pretrained = new PretrainedStart(startHost(parts), opts.instantStart === true);
@@ -136,6 +140,7 @@ class WorkerClient implements PlaygroundClient {
   stepOf = (model: ModelTag): number => this.compare.stepOf(model);
   getMetricsOf = (model: ModelTag): MetricsHistory => this.core.streams.of(model).metrics.history;
   getLatentOf = (model: ModelTag): LatentSnapshot | null => this.core.streams.of(model).latent;
+  setModelB = (settings: ModelBSettings): void => this.compare.setModelB(settings);
   weightsStepOf = (model: ModelTag): number =>
     model === this.core.streams.active ? this.core.state.weightsStep : this.core.streams.of(model).weightsStep;
 

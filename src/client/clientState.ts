@@ -4,6 +4,7 @@
 
 import type { ClientState } from './clientTypes';
 import { modelOf, ruleOf } from './trainerMessages';
+import { slotOfKind } from '../shared/modelB';
 import type { BackendChoice, FromTrainer, SessionConfig } from '../shared/protocol';
 
 export { MAX_NOTICES, noticeLevel, withNotice } from './notices';
@@ -35,6 +36,7 @@ export function initialState(config: SessionConfig, backendChoice: BackendChoice
  */
 export function applyTrainerMessage(state: ClientState, msg: FromTrainer, noticeId: number): ClientState {
   // Compare trains a second model: its step and state are not the status line's.
-  if (modelOf(msg, state.config.model.kind) !== state.config.model.kind) return state;
+  const shown = slotOfKind(state.config.model.kind);
+  if (modelOf(msg, shown) !== shown) return state;
   return ruleOf(msg).state?.(state, msg, noticeId) ?? state;
 }

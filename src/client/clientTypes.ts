@@ -6,6 +6,7 @@ import type { ImageDataset } from '../data/imageImport/types';
 import type { PretrainedEntry } from '../model/pretrainedIndex';
 import type { CompareOrigin, ComparePlan } from './compareStart';
 import type { Hyper } from '../model/types';
+import type { ModelBSettings } from '../shared/modelB';
 import type {
   BackendAttempt,
   BackendProbe,
@@ -54,6 +55,8 @@ export interface ClientState {
   view?: ViewMode;
   /** Where Compare's two models started from (compareStart.ts), said on screen; absent before Compare. */
   compareFrom?: CompareOrigin;
+  /** Compare's Model B: the settings in which it differs from `config` (shared/modelB.ts). Absent: the default pair (an AE). */
+  modelB?: ModelBSettings;
 }
 
 export type { DisentanglementSnapshot, LatentFactors, PretrainedEntry };
@@ -160,6 +163,8 @@ export interface Models {
   getLatentOf(model: ModelTag): LatentSnapshot | null;
   /** Training step of the model's weights the inference worker holds; −1 before its first snapshot. */
   weightsStepOf(model: ModelTag): number;
+  /** Model B's own settings; those that need new weights reset Model B only. */
+  setModelB(settings: ModelBSettings): void;
 }
 
 /** The facade React uses (client.ts): every capability, and dispose. */
@@ -176,4 +181,6 @@ export interface ClientOptions {
   instantStart?: boolean;
   /** AE vs VAE: start in Compare (both models) rather than with config.model.kind alone. */
   view?: ViewMode;
+  /** Compare's Model B (a link's b.* settings); absent: the default pair. */
+  modelB?: ModelBSettings;
 }

@@ -8,6 +8,7 @@ import { shownModel } from './modelStreams';
 import type { PretrainedStart } from './pretrainedStart';
 import { fetchCheckpoint } from './pretrainedFiles';
 import { errorText } from '../shared/workerErrors';
+import { DEFAULT_MODEL_B, modelBDiff, modelBNeedsNewWeights, sameModelB, type ModelBSettings } from '../shared/modelB';
 import type { ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 
 type Loaded = { config: SessionConfig; step: number };
@@ -44,7 +45,9 @@ export class CompareFlow {
     const models = await this.pretrained.list().then((l) => l.models, () => []);
     const { config, pretrained = null } = core.state;
     const settled = !this.pretrained.gate.active;
-    const plan = planCompare({ config, vaeStep: this.stepOf('vae'), aeStep: this.stepOf('ae'), pretrained, settled, models });
+    // The shipped AE is Model B only in the default pair (an AE with A's layers).
+    const shippable = sameModelB(modelBDiff(config, core.state.modelB ?? DEFAULT_MODEL_B), DEFAULT_MODEL_B);
+    const plan = planCompare({ config, vaeStep: this.stepOf('a'), aeStep: this.stepOf('b'), pretrained, settled, models: shippable ? models : [] });
     if (plan.asks && ask && !ask(plan)) return false;
     // Each way reaches Compare in one message, so the worker never holds the two at different steps.
     const freshPair = () => {
@@ -96,13 +99,34 @@ export class CompareFlow {
     this.core.setState({ ...this.core.state, compareFrom: 'shipped' });
   }
 
+  /**
+   * Model B's own settings. Those that need new weights reset B only: its curves, codes and
+   * decoder go with its old weights (the worker sends the new ones).
+   */
+  setModelB(settings: ModelBSettings): void {
+    const core = this.core;
+    const before = core.state.modelB ?? DEFAULT_MODEL_B;
+    core.postTrainer({ type: 'setModelB', settings });
+    if (modelBNeedsNewWeights(core.state.config, before, settings)) {
+      const stream = core.streams.of('b');
+      stream.metrics.clear();
+      stream.decoder.clear();
+      Object.assign(stream, { latent: null, recon: null, disentanglement: null, weightsStep: -1, step: 0, epoch: 0 });
+      for (const topic of ['metrics', 'latent', 'weights', 'disentanglement'] as const) core.emit(topic);
+    }
+    core.setState({ ...core.state, modelB: { ...settings } });
+  }
+
   /** The worker keeps each model; here the page shows another one's streams at once. */
   private showView(view: ViewMode): void {
     const core = this.core;
     core.postTrainer({ type: 'setView', view });
     const model = shownModel(view);
-    const config = { ...core.state.config, model: { ...core.state.config.model, kind: model } };
-    core.setState({ ...core.state, view, config });
+    const kind: SessionConfig['model']['kind'] = view === 'ae' ? 'ae' : 'vae';
+    const config = { ...core.state.config, model: { ...core.state.config.model, kind } };
+    // The AE view shows Model B as an AE (the worker makes it one, as here).
+    const modelB = view === 'ae' && core.state.modelB?.kind !== undefined && core.state.modelB.kind !== 'ae' ? { ...core.state.modelB, kind } : core.state.modelB;
+    core.setState({ ...core.state, view, config, ...(modelB ? { modelB } : {}) });
     core.showModel(model);
   }
 }

@@ -6,12 +6,13 @@ import type { Topic } from './clientTypes';
 import { MainThreadDecoder } from './mainThreadDecoder';
 import { MetricsStore } from './metricsStore';
 import type { ModelStream } from './modelStream';
+import { primarySlot } from '../shared/modelB';
 import type { FromTrainer, ModelTag, ViewMode } from '../shared/protocol';
 import { ruleOf } from './trainerMessages';
 
 export type { ModelStream };
 
-const KINDS: readonly ModelTag[] = ['vae', 'ae'];
+const KINDS: readonly ModelTag[] = ['a', 'b'];
 
 export interface Counters {
   step: number;
@@ -23,16 +24,16 @@ function emptyStream(): ModelStream {
   return { metrics: new MetricsStore(), decoder: new MainThreadDecoder(), latent: null, recon: null, disentanglement: null, weightsStep: -1, step: 0, epoch: 0 };
 }
 
-/** The model a view shows first (the status line's): in Compare the VAE. */
+/** The model a view shows first (the status line's): in Compare Model A. */
 export function shownModel(view: ViewMode): ModelTag {
-  return view === 'compare' ? 'vae' : view;
+  return primarySlot(view);
 }
 
 export class ModelStreams {
-  private readonly byModel: Record<ModelTag, ModelStream> = { vae: emptyStream(), ae: emptyStream() };
+  private readonly byModel: Record<ModelTag, ModelStream> = { a: emptyStream(), b: emptyStream() };
   private shown: ModelTag;
 
-  constructor(shown: ModelTag = 'vae') {
+  constructor(shown: ModelTag = 'a') {
     this.shown = shown;
   }
 

@@ -11,6 +11,7 @@ import { applyTrainerMessage } from './clientState';
 import { modelOf, ruleOf, type TrainerEffects, type TrainerMessage } from './trainerMessages';
 import type { TrainerSupervisor } from './trainerSupervisor';
 import { weightBuffers } from '../shared/transfer';
+import { slotOfKind } from '../shared/modelB';
 import type { BackendProbe, FromTrainer } from '../shared/protocol';
 
 export class TrainerInbox implements TrainerEffects {
@@ -63,7 +64,7 @@ export class TrainerInbox implements TrainerEffects {
   forwardWeights(msg: TrainerMessage<'weights'>, shown: boolean): void {
     const core = this.core;
     // The streams kept a copy of the decoder; the inference worker owns these buffers from now on.
-    core.postInference({ type: 'weights', step: msg.step, weights: msg.weights }, weightBuffers(msg.weights));
+    core.postInference({ type: 'weights', step: msg.step, weights: msg.weights, ...(msg.model ? { model: msg.model } : {}) }, weightBuffers(msg.weights));
     if (shown) core.setState({ ...core.state, weightsStep: msg.step });
   }
 
@@ -78,8 +79,8 @@ export class TrainerInbox implements TrainerEffects {
   replaced(msg: TrainerMessage<'loaded'>, shown: boolean): void {
     const core = this.core;
     if (!shown) {
-      // Compare's AE from a checkpoint: its curves and step; its codes and decoder follow.
-      const stream = core.streams.of(msg.model ?? 'ae');
+      // Compare's Model B from a checkpoint: its curves and step; its codes and decoder follow.
+      const stream = core.streams.of(msg.model ?? 'b');
       stream.metrics.clear(msg.history);
       stream.decoder.clear();
       Object.assign(stream, { latent: null, recon: null, disentanglement: null, weightsStep: -1, step: msg.step });
@@ -88,7 +89,7 @@ export class TrainerInbox implements TrainerEffects {
     }
     const { weightsStep, keepPicture } = this.before;
     // Normally a 'view' message came first; at startup the gate may have held it back.
-    core.showModel(msg.config.model.kind);
+    core.showModel(slotOfKind(msg.config.model.kind));
     core.metrics.clear(msg.history);
     core.streams.clearOthers();
     core.emit('metrics');

@@ -8,6 +8,7 @@
 import { serializeCheckpoint } from '../model/checkpoint';
 import type { DenseWeights, NetworkWeights } from '../model/types';
 import type { ClientState } from './clientTypes';
+import { slotOfKind } from '../shared/modelB';
 import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
 import { weightsFinite } from '../shared/finiteWeights';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS, Watchdog } from './watchdog';
@@ -123,7 +124,7 @@ export class TrainerSupervisor {
     if (msg.type === 'state') this.running = msg.running;
     if (msg.type === 'progress' && msg.stage === 'warmup') this.warmingUp = msg.loaded < msg.total;
     if (this.restoring) return;
-    const shown = !('model' in msg) || msg.model === undefined || msg.model === this.host.state().config.model.kind;
+    const shown = !('model' in msg) || msg.model === undefined || msg.model === slotOfKind(this.host.state().config.model.kind);
     if (msg.type === 'state' && shown && msg.step < this.host.state().step) this.host.rewind(msg.step);
     // Another session's weights come next; these belong to the one that was replaced.
     if (msg.type === 'loaded' && shown) this.snapshot = null;

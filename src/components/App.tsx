@@ -15,12 +15,15 @@ import {
   type Settings,
 } from './hyperSchema';
 import { settingsToParams } from './settingsLink';
+import { modelBToParams } from './modelBLink';
+import { DEFAULT_MODEL_B } from '../shared/modelB';
 import { useLanguage } from './i18n/LanguageProvider';
 import { LanguageToggle } from './i18n/LanguageToggle';
 import { noticeText } from './i18n/noticeText';
 import { settingLabel } from './i18n/settingText';
 import { CompareExplorer } from './latent/CompareExplorer';
 import { LatentExplorer } from './latent/LatentExplorer';
+import type { ColourChoice } from './disentangle/colourBy';
 import { LossChart } from './LossChart';
 import { Notices, type NoticeItem } from './Notices';
 import { defaultPageOptions, hiddenPanels, pageOptionsToParams, unknownParams, type PageOptions } from './pageOptions';
@@ -56,7 +59,8 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const { t, lang } = useLanguage();
   const [linkNotices, setLinkNotices] = useState(() => linkNotes.map((message, i) => ({ key: `link-${i}`, message })));
   const [present, setPresent] = useState(() => linkOptions?.present ?? false);
-  const options = useMemo(() => ({ ...(linkOptions ?? defaultPageOptions()), present, lang }), [linkOptions, present, lang]);
+  const [colourBy, setColourBy] = useState<ColourChoice>(() => linkOptions?.colour ?? 'label');
+  const options = useMemo(() => ({ ...(linkOptions ?? defaultPageOptions()), present, lang, colour: colourBy }), [linkOptions, present, lang, colourBy]);
   const hiddenPanel = useMemo(() => hiddenPanels(options), [options]);
 
   const [localNotices, setLocalNotices] = useState<LocalNotice[]>([]);
@@ -115,6 +119,8 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   // The link always describes what is on screen, so a teacher can share it as it is.
   useEffect(() => {
     const params = pageOptionsToParams(options, settingsToParams(settings, new URLSearchParams(window.location.search)));
+    // Model B's own settings (b.*); the AE view shows B's config, against which B has none.
+    if (state.view !== 'ae') modelBToParams(state.config, state.modelB ?? DEFAULT_MODEL_B, params);
     for (const name of unknownParams(params)) params.delete(name);
     if (state.backendChoice === 'auto') params.delete('backend');
     else params.set('backend', state.backendChoice);
@@ -124,7 +130,7 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', url);
     }
-  }, [settings, state.backendChoice, options]);
+  }, [settings, state.backendChoice, options, state.view, state.config, state.modelB]);
 
   const notices: NoticeItem[] = [
     ...linkNotices.map((n) => ({
@@ -144,7 +150,10 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
 
   // Panels that read streams themselves need not re-render with every status update.
   const comparing = settings.kind === 'compare';
-  const explorer = useMemo(() => (comparing ? <CompareExplorer /> : <LatentExplorer />), [comparing]);
+  const explorer = useMemo(
+    () => (comparing ? <CompareExplorer /> : <LatentExplorer colourBy={colourBy} onColourBy={setColourBy} />),
+    [comparing, colourBy],
+  );
   const hyperPanel = useMemo(() => <HyperPanel settings={settings} onChange={change} />, [settings, change]);
   const { kind, beta, objective, cMax, rampSteps } = settings;
   const capacity = useMemo(() => (objective === 'capacity' ? { cMax, rampSteps } : null), [objective, cMax, rampSteps]);

@@ -25,7 +25,8 @@ import { useT } from './i18n/LanguageProvider';
 import type { Translate } from './i18n/translate';
 import type { Marker } from './lossChartMarkers';
 import { formatNats } from './lossChartScales';
-import { usePlaygroundClient, useTopic } from './usePlayground';
+import { useClientState, usePlaygroundClient, useTopic } from './usePlayground';
+import { modelPair } from './latent/modelPair';
 import './charts.css';
 
 const EMPTY: DrawSummary = { points: 0, drawn: 0, series: [] };
@@ -56,6 +57,9 @@ interface ConstantNote {
 export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; beta: number; capacity?: CapacityLine | null }) {
   const client = usePlaygroundClient();
   const t = useT();
+  const { config, modelB } = useClientState();
+  // Compare's legends name each model by its settings ("VAE · β = 4").
+  const pair = useMemo(() => modelPair(config, modelB, t), [config, modelB, t]);
   const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<LossChartRenderer | null>(null);
@@ -120,7 +124,7 @@ export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; bet
     const r = renderer.current;
     if (!r || !opts.current) return;
     const track = observe();
-    const ae = kind === 'compare' ? client.getMetricsOf('ae') : undefined;
+    const ae = kind === 'compare' ? client.getMetricsOf('b') : undefined;
     const markers: Marker[] = track.events.map((e) => ({ step: e.step, label: eventLabel(e, tRef.current) }));
     const drawOpts = {
       ...opts.current,
@@ -191,7 +195,7 @@ export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; bet
           {t('loss.title')} <span className="unit">{t('loss.unit')}</span>
           <InfoButton section="elbo" />
         </h2>
-        <LossLegend kind={kind} beta={beta} summary={summary} capacity={capacity !== null && kind === 'vae'} />
+        <LossLegend kind={kind} beta={beta} summary={summary} capacity={capacity !== null && kind === 'vae'} names={pair.label} />
         {note && (
           <label className="check small drop-constant" title={t('chart.dropConstantTitle')}>
             <input type="checkbox" checked={dropConstant} onChange={(e) => setDropConstant(e.currentTarget.checked)} />

@@ -5,16 +5,24 @@ import { useT } from './i18n/LanguageProvider';
 import type { DrawSummary, SeriesKey } from './lossChartDraw';
 import { formatNats } from './lossChartScales';
 
+/** Compare's two models by name: Model A and Model B. */
+export interface PairNames {
+  a: string;
+  b: string;
+}
+const DEFAULT_NAMES: PairNames = { a: 'VAE', b: 'AE' };
+
 /** `capacity`: the capacity objective's C is drawn (dashed, in KL's colour) and named here. */
-export function LossLegend({ kind, beta, summary, capacity = false }: { kind: ViewKind; beta: number; summary: DrawSummary; capacity?: boolean }) {
+/** `names`: in Compare, what each model is called (its kind and the settings it differs in: latent/modelPair.ts). */
+export function LossLegend({ kind, beta, summary, capacity = false, names = DEFAULT_NAMES }: { kind: ViewKind; beta: number; summary: DrawSummary; capacity?: boolean; names?: PairNames }) {
   const t = useT();
   const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
     kind === 'compare'
       ? [
-          { key: 'recon', label: t('loss.vaeRecon') },
-          { key: 'kl', label: t('loss.vaeKl') },
-          { key: 'aeRecon', label: t('loss.aeRecon') },
+          { key: 'recon', label: t('loss.modelRecon', { model: names.a }) },
+          { key: 'kl', label: t('loss.modelKl', { model: names.a }) },
+          { key: 'aeRecon', label: t('loss.modelRecon', { model: names.b }) },
         ]
       : kind === 'ae'
       ? [

@@ -1,7 +1,9 @@
 // How the page is shown, as opposed to what is trained: presentation mode, hidden controls
 // and panels, panels asked back in presentation mode, and the language. All of it lives in
 // the link next to the settings, so a teacher's link opens the page as they prepared it.
+import { COLOUR_PARAM, colourFromParam, colourLinkName, type ColourChoice } from './disentangle/colourBy';
 import { SCHEMA } from './hyperSchema';
+import { MODEL_B_LINK_NAMES } from './modelBLink';
 import { langFromParams, LANG_FIELD, type Lang } from './settingsLink';
 import { allPanelControlsHidden, hideListText, isPanel, parseHideList, type HideTarget, type PanelName } from './hideControls';
 
@@ -16,6 +18,8 @@ export interface PageOptions {
    * shipped pretrained model), e.g. to show a class the clusters forming from nothing.
    */
   fresh: boolean;
+  /** What the latent map's colours show (`colour=positionX`); absent: the class label. */
+  colour?: ColourChoice;
 }
 
 /** A projector needs fewer, bigger things: these panels go unless `show=` asks for them. */
@@ -24,12 +28,15 @@ export const PRESENTATION_HIDES: readonly PanelName[] = ['hyper', 'recon'];
 /** Every name a link may carry; a new one (anywhere in the app) is added here, or it is noted and dropped. */
 export const LINK_NAMES: ReadonlySet<string> = new Set([
   ...Object.values(SCHEMA).map((f) => f.param),
+  // Compare's Model B: b. and the name of each setting it may hold apart.
+  ...MODEL_B_LINK_NAMES,
   'backend',
   'present',
   'hide',
   'show',
   'start',
   LANG_FIELD.param,
+  COLOUR_PARAM,
 ]);
 
 /** Names in the link that mean nothing here (a typo, an old link, or something injected). */
@@ -58,7 +65,9 @@ export function pageOptionsFromParams(params: URLSearchParams): { options: PageO
   const unknown = unknownParams(params);
   for (const name of unknown.slice(0, 5)) notes.push(`"${name.slice(0, 32)}" is not a setting; ignored.`);
   if (unknown.length > 5) notes.push(`${unknown.length - 5} more unknown names ignored.`);
-  return { options: { present, hide: hidden, show, lang, fresh }, notes };
+  const { colour, note: colourNote } = colourFromParam(params.get(COLOUR_PARAM));
+  if (colourNote) notes.push(colourNote);
+  return { options: { present, hide: hidden, show, lang, fresh, colour }, notes };
 }
 
 /** Writes only what differs from the defaults; known keys are rewritten in canonical form. */
@@ -69,6 +78,7 @@ export function pageOptionsToParams(o: PageOptions, into = new URLSearchParams()
   set('show', [...o.show].join(','));
   set('lang', o.lang === LANG_FIELD.default ? '' : o.lang);
   set('start', o.fresh ? 'fresh' : '');
+  set(COLOUR_PARAM, !o.colour || o.colour === 'label' ? '' : colourLinkName(o.colour));
   return into;
 }
 

@@ -40,6 +40,7 @@ function fakeClient(): PlaygroundClient {
     getMetricsOf: () => emptyHistory(),
     getLatentOf: () => null,
     weightsStepOf: () => -1,
+    setModelB: fail,
     dispose: () => {},
   };
 }

@@ -37,6 +37,7 @@ const toTrainer: Samples<ToTrainer> = {
   loadPartner: { type: 'loadPartner', id: 9, bytes: new Uint8Array([4, 5]).buffer },
   debug: { type: 'debug', fault: 'nan' },
   setView: { type: 'setView', view: 'compare' },
+  setModelB: { type: 'setModelB', settings: { kind: 'vae', beta: 4, hidden: [256] } },
   useImages: {
     type: 'useImages',
     id: 8,

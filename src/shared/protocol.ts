@@ -5,6 +5,7 @@ import type { DatasetName } from '../data/types';
 import type { ConvertedImages, ImageDataset } from '../data/imageImport/types';
 import type { SpriteOptions } from '../data/imageImport/sprites';
 import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from '../model/types';
+import type { ModelBSettings } from './modelB';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -90,10 +91,13 @@ export interface DisentanglementSnapshot {
   note?: string;
 }
 
-/** Which model a message is about: the worker keeps a VAE and an AE side by side (AE vs VAE). */
-export type ModelTag = ModelConfig['kind'];
-/** What the page shows and trains: one model, or both in alternation (Compare). */
-export type ViewMode = ModelTag | 'compare';
+/**
+ * Which model a message is about: 'a', Model A (the VAE view's, Compare's first), or 'b', Model B
+ * (Compare's second, the AE view's; its settings: modelB.ts). The worker keeps both side by side.
+ */
+export type ModelTag = 'a' | 'b';
+/** What the page shows and trains: one model kind, or both models in alternation (Compare). */
+export type ViewMode = ModelConfig['kind'] | 'compare';
 
 /** Metrics over a test set: the fixed 1,000-image subset during training, or the full set. */
 export interface TestMetrics extends Metrics {
@@ -117,8 +121,7 @@ export interface HistoryRecord {
   recon: number[];
   kl: number[];
   objective: number[];
-  /** mig: MIG measured at that step (Shapes; src/client/metricsStore.ts noteMig). */
-  test: Array<TestMetrics & { step: number; mig?: number }>;
+  test: Array<TestMetrics & { step: number }>;
 }
 
 // ─── page → training worker ────────────────────────────────────────────────────────────────
@@ -137,13 +140,15 @@ export type ToTrainer =
   | { type: 'setBackend'; backend: BackendChoice }
   /** Show/train another model kind, or both (Compare); each kind keeps its weights and step. */
   | { type: 'setView'; view: ViewMode }
+  /** Model B's own settings (modelB.ts); those that need new weights reset Model B only. */
+  | { type: 'setModelB'; settings: ModelBSettings }
   | { type: 'evaluate'; id: number; full: boolean; iwK?: number }
   /** MIG of the shown model(s) now, over the evaluation set; answered by 'disentanglement'. */
   | { type: 'measureDisentanglement' }
   /** history: the page's curves, stored in the checkpoint so a load restores them. */
   | { type: 'save'; id: number; history?: HistoryRecord }
   | { type: 'load'; id: number; bytes: ArrayBuffer }
-  /** Compare, with the AE beside the VAE from this checkpoint (a shipped AE of the same shape, at the VAE's step); answered by 'loaded' for 'ae'. */
+  /** Compare, with Model B from this checkpoint (a shipped AE of the VAE's shape, at the VAE's step); answered by 'loaded' for 'b'. */
   | { type: 'loadPartner'; id: number; bytes: ArrayBuffer }
   /** Train on the user's own images (config.dataset 'custom'): new weights, step 0; answered by 'loaded'. */
   | { type: 'useImages'; id: number; config: SessionConfig; images: ImageDataset }
@@ -207,7 +212,7 @@ export type FromTrainer =
   | { type: 'evaluated'; id: number; metrics: TestMetrics; logpx?: number }
   | { type: 'saved'; id: number; bytes: ArrayBuffer }
   /** Answers 'load', 'loadPartner' and 'useImages' (step 0, no history). */
-  /** model: 'ae' answers 'loadPartner' (Compare's second model); absent, the shown model was replaced. */
+  /** model: 'b' answers 'loadPartner' (Compare's Model B); absent, the shown model was replaced. */
   | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord; model?: ModelTag }
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; id?: number };
 
@@ -222,7 +227,8 @@ export type ErrorCode =
 
 // ─── page → inference worker (TF.js-free, answers while training runs) ───────────────────────
 export type ToInference =
-  | { type: 'weights'; step: number; weights: NetworkWeights }
+  /** model: whose weights (absent: the model's kind says, 'vae' A and 'ae' B). */
+  | { type: 'weights'; step: number; weights: NetworkWeights; model?: ModelTag }
   /**
    * A decoder alone (a pretrained model's first paint, before the training worker has sent the
    * whole network): decode answers from it, encode refuses until full weights arrive.

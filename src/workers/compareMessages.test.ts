@@ -38,17 +38,17 @@ describe('inference with two models', () => {
     handleInference(state, { type: 'weights', step: 12, weights: vae });
     handleInference(state, { type: 'weights', step: 7, weights: ae });
     const z = Float32Array.from([0.5, -1]);
-    const decode = (model?: 'vae' | 'ae') => {
+    const decode = (model?: 'a' | 'b') => {
       const reply = handleInference(state, model ? { type: 'decode', id: 1, n: 1, z, model } : { type: 'decode', id: 1, n: 1, z });
       if (reply?.message.type !== 'decoded') throw new Error('expected decoded');
       return reply.message;
     };
-    expect(Array.from(decode('vae').pixels)).toEqual(Array.from(decodeMeans(vae, z, 1)));
-    expect(decode('vae').step).toBe(12);
-    expect(Array.from(decode('ae').pixels)).toEqual(Array.from(decodeMeans(ae, z, 1)));
-    expect(decode('ae').step).toBe(7);
+    expect(Array.from(decode('a').pixels)).toEqual(Array.from(decodeMeans(vae, z, 1)));
+    expect(decode('a').step).toBe(12);
+    expect(Array.from(decode('b').pixels)).toEqual(Array.from(decodeMeans(ae, z, 1)));
+    expect(decode('b').step).toBe(7);
     expect(Array.from(decode().pixels)).toEqual(Array.from(decodeMeans(ae, z, 1)));
-    expect(Array.from(decode('vae').pixels)).not.toEqual(Array.from(decode('ae').pixels));
+    expect(Array.from(decode('a').pixels)).not.toEqual(Array.from(decode('b').pixels));
   });
 
   it('encodes with the model asked for (an AE has no log σ²)', () => {
@@ -56,7 +56,7 @@ describe('inference with two models', () => {
     handleInference(state, { type: 'weights', step: 1, weights: weights('vae', 10) });
     handleInference(state, { type: 'weights', step: 2, weights: weights('ae', 50) });
     const pixels = new Float32Array(784).fill(0.5);
-    const reply = handleInference(state, { type: 'encode', id: 2, n: 1, pixels, model: 'vae' });
+    const reply = handleInference(state, { type: 'encode', id: 2, n: 1, pixels, model: 'a' });
     if (reply?.message.type !== 'encoded') throw new Error('expected encoded');
     expect(reply.message.logvar).not.toBeNull();
     expect(reply.message.step).toBe(1);
@@ -67,14 +67,14 @@ describe('the status line in Compare', () => {
   it('follows the shown model only, and a view message switches which one that is', () => {
     const s0 = { ...initialState(config, 'auto'), phase: 'ready' as const };
     const chunk = { type: 'metrics' as const, step: 30, epoch: 0, epochProgress: 0.2, train: { firstStep: 20, elbo: [], recon: [], kl: [], objective: [] }, imagesPerSec: 9 };
-    expect(applyTrainerMessage(s0, { ...chunk, model: 'ae' }, 1)).toBe(s0);
-    expect(applyTrainerMessage(s0, { ...chunk, model: 'vae' }, 1).step).toBe(30);
+    expect(applyTrainerMessage(s0, { ...chunk, model: 'b' }, 1)).toBe(s0);
+    expect(applyTrainerMessage(s0, { ...chunk, model: 'a' }, 1).step).toBe(30);
     expect(applyTrainerMessage(s0, chunk, 1).step).toBe(30);
     const aeConfig = { ...config, model: { ...config.model, kind: 'ae' as const } };
     const s1 = applyTrainerMessage(s0, { type: 'view', view: 'ae', config: aeConfig }, 1);
     expect(s1.view).toBe('ae');
     expect(s1.config.model.kind).toBe('ae');
-    expect(applyTrainerMessage(s1, { type: 'state', running: true, step: 4, epoch: 0, model: 'ae' }, 1)).toMatchObject({ running: true, step: 4 });
-    expect(applyTrainerMessage(s1, { type: 'state', running: true, step: 99, epoch: 0, model: 'vae' }, 1)).toBe(s1);
+    expect(applyTrainerMessage(s1, { type: 'state', running: true, step: 4, epoch: 0, model: 'b' }, 1)).toMatchObject({ running: true, step: 4 });
+    expect(applyTrainerMessage(s1, { type: 'state', running: true, step: 99, epoch: 0, model: 'a' }, 1)).toBe(s1);
   });
 });

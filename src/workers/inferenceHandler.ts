@@ -2,22 +2,23 @@
 // tested in Node. TF.js-free on purpose: decoding must never wait behind a training chunk.
 
 import { decodeMeans, encodeMlp } from '../model/mlp';
-import type { ModelKind, NetworkWeights } from '../model/types';
-import type { FromInference, ToInference } from '../shared/protocol';
+import type { NetworkWeights } from '../model/types';
+import { slotOfKind } from '../shared/modelB';
+import type { FromInference, ModelTag, ToInference } from '../shared/protocol';
 
 export interface InferenceState {
   weights: NetworkWeights | null;
   /** A decoder without its encoder (a pretrained first paint); null once full weights arrive. */
   decoderOnly: Pick<NetworkWeights, 'config' | 'decoder'> | null;
   step: number;
-  /** The latest of each model kind (AE vs VAE), for requests that name their model. */
-  models?: Partial<Record<ModelKind, ModelHeld>>;
+  /** The latest of each model (Compare's A and B), for requests that name their model. */
+  models?: Partial<Record<ModelTag, ModelHeld>>;
 }
 
 type ModelHeld = Pick<InferenceState, 'weights' | 'decoderOnly' | 'step'>;
 
 /** What a request decodes/encodes with: its model's weights if it names one, else the latest. */
-function held(state: InferenceState, model: ModelKind | undefined): ModelHeld {
+function held(state: InferenceState, model: ModelTag | undefined): ModelHeld {
   return (model && state.models?.[model]) || state;
 }
 
@@ -46,13 +47,13 @@ export function handleInference(state: InferenceState, msg: ToInference): Infere
       state.weights = msg.weights;
       state.decoderOnly = null;
       state.step = msg.step;
-      state.models = { ...state.models, [msg.weights.config.kind]: { weights: msg.weights, decoderOnly: null, step: msg.step } };
+      state.models = { ...state.models, [msg.model ?? slotOfKind(msg.weights.config.kind)]: { weights: msg.weights, decoderOnly: null, step: msg.step } };
       return null;
     case 'decoder':
       state.decoderOnly = { config: msg.config, decoder: msg.decoder };
       state.weights = null;
       state.step = msg.step;
-      state.models = { ...state.models, [msg.config.kind]: { weights: null, decoderOnly: state.decoderOnly, step: msg.step } };
+      state.models = { ...state.models, [slotOfKind(msg.config.kind)]: { weights: null, decoderOnly: state.decoderOnly, step: msg.step } };
       return null;
     case 'decode': {
       const from = held(state, msg.model);

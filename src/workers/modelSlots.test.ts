@@ -57,9 +57,9 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'step', chunks: 3 });
     const msgs = await h.drain();
     for (const m of msgs) {
-      if (['metrics', 'latent', 'weights', 'recon', 'state'].includes(m.type)) expect((m as { model?: string }).model).toBe('vae');
+      if (['metrics', 'latent', 'weights', 'recon', 'state'].includes(m.type)) expect((m as { model?: string }).model).toBe('a');
     }
-    expect(h.lastState(msgs, 'vae')?.step).toBeGreaterThan(0);
+    expect(h.lastState(msgs, 'a')?.step).toBeGreaterThan(0);
   });
 
   it('switching VAE → AE → VAE keeps the VAE’s step and weights; the AE starts fresh, then keeps its own', async () => {
@@ -67,7 +67,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
       await h.controller.handle({ type: 'evaluate', id: 7, full: false });
       return h.of(await h.drain(), 'evaluated')[0]?.metrics;
     };
-    const vaeStep = h.lastState(await (async () => (await h.controller.handle({ type: 'pause' }), h.drain()))(), 'vae')?.step;
+    const vaeStep = h.lastState(await (async () => (await h.controller.handle({ type: 'pause' }), h.drain()))(), 'a')?.step;
     expect(vaeStep).toBeGreaterThan(0);
     const vaeTest = await evaluate();
     expect(vaeTest?.kl).toBeGreaterThan(0);
@@ -75,23 +75,23 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'setView', view: 'ae' });
     let msgs = await h.drain();
     expect(h.of(msgs, 'view')).toEqual([expect.objectContaining({ view: 'ae', config: expect.objectContaining({ model: expect.objectContaining({ kind: 'ae' }) }) })]);
-    expect(h.lastState(msgs, 'ae')?.step).toBe(0);
+    expect(h.lastState(msgs, 'b')?.step).toBe(0);
     await h.controller.handle({ type: 'step', chunks: 2 });
     msgs = await h.drain();
-    const aeStep = h.lastState(msgs, 'ae')?.step ?? 0;
+    const aeStep = h.lastState(msgs, 'b')?.step ?? 0;
     expect(aeStep).toBeGreaterThan(0);
-    expect(h.trainedSteps(msgs, 'vae')).toBe(0);
+    expect(h.trainedSteps(msgs, 'a')).toBe(0);
     // An AE reports no KL, and evaluation now answers for the AE.
-    expect(h.about(msgs, 'metrics', 'ae').flatMap((m) => (m as Of<'metrics'>).train.kl).every((v) => v === 0)).toBe(true);
+    expect(h.about(msgs, 'metrics', 'b').flatMap((m) => (m as Of<'metrics'>).train.kl).every((v) => v === 0)).toBe(true);
     expect((await evaluate())?.kl).toBe(0);
 
     await h.controller.handle({ type: 'setView', view: 'vae' });
     msgs = await h.drain();
-    expect(h.lastState(msgs, 'vae')?.step).toBe(vaeStep);
+    expect(h.lastState(msgs, 'a')?.step).toBe(vaeStep);
     // Already on the page: the same weights are not sent again.
-    expect(h.about(msgs, 'weights', 'vae')).toHaveLength(0);
+    expect(h.about(msgs, 'weights', 'a')).toHaveLength(0);
     await h.controller.handle({ type: 'setView', view: 'ae' });
-    expect(h.lastState(await h.drain(), 'ae')?.step).toBe(aeStep);
+    expect(h.lastState(await h.drain(), 'b')?.step).toBe(aeStep);
     await h.controller.handle({ type: 'setView', view: 'vae' });
     await h.drain();
     // The same weights, so the same (seeded) evaluation, to the last bit.
@@ -104,32 +104,32 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'setView', view: 'compare' });
     let msgs = await h.drain();
     expect(h.of(msgs, 'view').at(-1)?.view).toBe('compare');
-    expect(h.lastState(msgs, 'vae')?.step).toBe(0);
-    expect(h.lastState(msgs, 'ae')?.step).toBe(0);
+    expect(h.lastState(msgs, 'a')?.step).toBe(0);
+    expect(h.lastState(msgs, 'b')?.step).toBe(0);
     await h.controller.handle({ type: 'step', chunks: 4 });
     msgs = await h.drain();
-    const vae = h.trainedSteps(msgs, 'vae');
+    const vae = h.trainedSteps(msgs, 'a');
     expect(vae).toBeGreaterThan(0);
-    expect(h.trainedSteps(msgs, 'ae')).toBe(vae);
-    expect(h.lastState(msgs, 'ae')?.step).toBe(h.lastState(msgs, 'vae')?.step);
+    expect(h.trainedSteps(msgs, 'b')).toBe(vae);
+    expect(h.lastState(msgs, 'b')?.step).toBe(h.lastState(msgs, 'a')?.step);
     // Both pause with a full snapshot each.
-    expect(h.about(msgs, 'latent', 'vae').length).toBeGreaterThan(0);
-    expect(h.about(msgs, 'latent', 'ae').length).toBeGreaterThan(0);
+    expect(h.about(msgs, 'latent', 'a').length).toBeGreaterThan(0);
+    expect(h.about(msgs, 'latent', 'b').length).toBeGreaterThan(0);
   });
 
   it('a new β reaches both models; Reset in Compare gives both new weights and stays in Compare', async () => {
     await h.controller.handle({ type: 'setHyper', hyper: { beta: 3 } });
     await h.controller.handle({ type: 'step', chunks: 1 });
     const msgs = await h.drain();
-    const vaeChunk = h.about(msgs, 'metrics', 'vae').find((m) => (m as Of<'metrics'>).train.elbo.length > 0) as Of<'metrics'>;
+    const vaeChunk = h.about(msgs, 'metrics', 'a').find((m) => (m as Of<'metrics'>).train.elbo.length > 0) as Of<'metrics'>;
     const i = 0;
     expect(vaeChunk.train.objective[i]).toBeCloseTo(vaeChunk.train.recon[i]! + 3 * vaeChunk.train.kl[i]!, 2);
 
     await h.controller.handle({ type: 'reset', config });
     const after = await h.drain();
     expect(h.of(after, 'view').at(-1)?.view).toBe('compare');
-    expect(h.lastState(after, 'vae')?.step).toBe(0);
-    expect(h.lastState(after, 'ae')?.step).toBe(0);
+    expect(h.lastState(after, 'a')?.step).toBe(0);
+    expect(h.lastState(after, 'b')?.step).toBe(0);
   });
 
   it('Compare’s AE from a checkpoint stands at its step; the model behind trains the steps it lacks, so both stay level', async () => {
@@ -144,7 +144,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     const aeBytes = saved!.bytes;
     const aeSaved = await (async () => {
       await h.controller.handle({ type: 'pause' });
-      return h.lastState(await h.drain(), 'ae')?.step ?? -1;
+      return h.lastState(await h.drain(), 'b')?.step ?? -1;
     })();
     expect(aeSaved).toBeGreaterThan(0);
 
@@ -155,17 +155,17 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'loadPartner', id: 23, bytes: aeBytes.slice(0) });
     let msgs = await h.drain();
     expect(h.of(msgs, 'view').at(-1)?.view).toBe('compare');
-    expect(h.of(msgs, 'loaded')).toEqual([expect.objectContaining({ id: 23, model: 'ae', step: aeSaved })]);
-    expect(h.about(msgs, 'latent', 'ae').length).toBeGreaterThan(0);
+    expect(h.of(msgs, 'loaded')).toEqual([expect.objectContaining({ id: 23, model: 'b', step: aeSaved })]);
+    expect(h.about(msgs, 'latent', 'b').length).toBeGreaterThan(0);
     // The VAE (step 0) was behind: standing still, it trained the steps it lacked, no more.
-    expect(h.lastState(msgs, 'vae')?.step).toBe(aeSaved);
-    expect(h.trainedSteps(msgs, 'ae')).toBe(0);
+    expect(h.lastState(msgs, 'a')?.step).toBe(aeSaved);
+    expect(h.trainedSteps(msgs, 'b')).toBe(0);
 
     // Steps go to both alike.
     await h.controller.handle({ type: 'step', chunks: 6 });
     msgs = await h.drain();
-    const vaeEnd = h.lastState(msgs, 'vae')?.step ?? -1;
-    const aeEnd = h.lastState(msgs, 'ae')?.step ?? -2;
+    const vaeEnd = h.lastState(msgs, 'a')?.step ?? -1;
+    const aeEnd = h.lastState(msgs, 'b')?.step ?? -2;
     expect(vaeEnd).toBeGreaterThan(aeSaved);
     expect(aeEnd).toBe(vaeEnd);
 
@@ -174,8 +174,8 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     for (let i = 0; i < 3; i++) await h.controller.work();
     await h.controller.handle({ type: 'pause' });
     msgs = await h.drain();
-    expect(h.lastState(msgs, 'ae')?.step).toBe(h.lastState(msgs, 'vae')?.step);
-    expect(h.lastState(msgs, 'vae')?.step).toBeGreaterThan(vaeEnd);
+    expect(h.lastState(msgs, 'b')?.step).toBe(h.lastState(msgs, 'a')?.step);
+    expect(h.lastState(msgs, 'a')?.step).toBeGreaterThan(vaeEnd);
 
     // A VAE checkpoint is not an AE: refused, both stay.
     await h.controller.handle({ type: 'save', id: 24 });
@@ -189,7 +189,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'load', id: 26, bytes: vaeBytes });
     msgs = await h.drain();
     expect(h.of(msgs, 'view').at(-1)?.view).toBe('vae');
-    expect(h.trainedSteps(msgs, 'ae')).toBe(0);
+    expect(h.trainedSteps(msgs, 'b')).toBe(0);
   });
 
   it('leaks no tensors across view switches and resets', async () => {
@@ -207,5 +207,89 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'reset', config });
     await h.drain();
     expect(tf.memory().numTensors).toBe(base);
+  });
+});
+
+describe('Compare any two: Model B with settings of its own', () => {
+  let h: ReturnType<typeof harness>;
+  beforeAll(async () => {
+    h = harness();
+    await h.controller.handle({ type: 'init', config, backend: 'cpu', baseUrl: 'memory:/' });
+    // A link's Model B reaches the worker before Compare spawns it (client.ts).
+    await h.controller.handle({ type: 'setModelB', settings: { beta: 4 } });
+    await h.controller.handle({ type: 'setView', view: 'compare' });
+    await h.drain();
+  });
+  /** β each model trained with, read off its chunks: objective = recon + β·KL. */
+  const betaOf = (msgs: FromTrainer[], model: ModelTag) => {
+    const chunk = h.about(msgs, 'metrics', model).find((m) => (m as Of<'metrics'>).train.kl.length > 0) as Of<'metrics'> | undefined;
+    if (!chunk) throw new Error(`no chunk of ${model}`);
+    const { objective, recon, kl } = chunk.train;
+    return (objective[0]! - recon[0]!) / kl[0]!;
+  };
+
+  it('trains a β = 4 VAE beside A’s β = 1 on equal steps; A’s live β leaves B’s own', async () => {
+    await h.controller.handle({ type: 'step', chunks: 2 });
+    let msgs = await h.drain();
+    expect(betaOf(msgs, 'a')).toBeCloseTo(1, 3);
+    expect(betaOf(msgs, 'b')).toBeCloseTo(4, 3);
+    expect(h.about(msgs, 'latent', 'b').at(-1)).toMatchObject({ kind: 'vae' });
+    expect(h.lastState(msgs, 'b')?.step).toBe(h.lastState(msgs, 'a')?.step);
+
+    // A shared live setting (the learning rate) reaches both; β is B's own, so B keeps 4.
+    await h.controller.handle({ type: 'setHyper', hyper: { beta: 2, learningRate: 3e-4 } });
+    await h.controller.handle({ type: 'step', chunks: 1 });
+    msgs = await h.drain();
+    expect(betaOf(msgs, 'a')).toBeCloseTo(2, 3);
+    expect(betaOf(msgs, 'b')).toBeCloseTo(4, 3);
+
+    // B's own live setting changes B alone.
+    await h.controller.handle({ type: 'setModelB', settings: { beta: 0.5 } });
+    await h.controller.handle({ type: 'step', chunks: 1 });
+    msgs = await h.drain();
+    expect(betaOf(msgs, 'a')).toBeCloseTo(2, 3);
+    expect(betaOf(msgs, 'b')).toBeCloseTo(0.5, 3);
+  });
+
+  it('a setting that needs new weights resets Model B only; switching views keeps both as they were', async () => {
+    await h.controller.handle({ type: 'pause' });
+    const before = await h.drain();
+    const aStep = h.lastState(before, 'a')?.step ?? (await (async () => (await h.controller.handle({ type: 'step', chunks: 1 }), h.lastState(await h.drain(), 'a')?.step))());
+    expect(aStep).toBeGreaterThan(0);
+
+    await h.controller.handle({ type: 'setModelB', settings: { beta: 0.5, latentDim: 3 } });
+    let msgs = await h.drain();
+    // New weights for B, at step 0, of the new shape; A untouched (it trains nothing, sends no new weights).
+    expect((h.about(msgs, 'state', 'b')[0] as Of<'state'> | undefined)?.step).toBe(0);
+    expect(h.lastWeights(msgs, 'b')?.weights.config.latentDim).toBe(3);
+    expect(h.about(msgs, 'weights', 'a')).toHaveLength(0);
+    expect(h.trainedSteps(msgs, 'a')).toBe(0);
+    // Standing still, B trains the steps it lacks (on the batches A saw at those steps): level again.
+    expect(h.trainedSteps(msgs, 'b')).toBe(aStep);
+    expect(h.lastState(msgs, 'b')?.step).toBe(aStep);
+    expect(h.about(msgs, 'latent', 'b').at(-1)).toMatchObject({ dim: 3 });
+
+    // Then both go on alike.
+    await h.controller.handle({ type: 'step', chunks: 1 });
+    msgs = await h.drain();
+    const level = h.lastState(msgs, 'a')?.step;
+    expect(level).toBeGreaterThan(aStep!);
+    expect(h.lastState(msgs, 'b')?.step).toBe(level);
+
+    // To the VAE view and back: B is parked, not rebuilt.
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    await h.drain();
+    await h.controller.handle({ type: 'setView', view: 'compare' });
+    msgs = await h.drain();
+    expect(h.lastState(msgs, 'b')?.step).toBe(level);
+    expect(h.lastWeights(msgs, 'b')?.weights.config.latentDim ?? 3).toBe(3);
+
+    // The AE view shows Model B as an AE: a VAE B becomes one (new weights for B only).
+    await h.controller.handle({ type: 'setView', view: 'ae' });
+    msgs = await h.drain();
+    expect(h.of(msgs, 'view').at(-1)?.config.model).toMatchObject({ kind: 'ae', latentDim: 3 });
+    expect(h.lastState(msgs, 'b')?.step).toBe(0);
+    await h.controller.handle({ type: 'setView', view: 'vae' });
+    expect(h.lastState(await h.drain(), 'a')?.step).toBe(level);
   });
 });

@@ -1,10 +1,13 @@
-// AE vs VAE: the training worker keeps one session per model kind on the same data and the
-// same layers, so switching the view parks a model instead of discarding it. In Compare the
-// VAE (the primary) and the AE (its partner) train in turns, in lockstep on their step counts:
+// Two models on the same data: Model A (the VAE view's) and Model B (Compare's second; the AE
+// view's in the default pair), each in its slot, so switching the view parks a model instead
+// of discarding it. B's config is A's with B's own settings over it (shared/modelB.ts). In
+// Compare A (the primary) and B (its partner) train in turns, in lockstep on their step counts:
 // the one behind trains exactly the steps it lacks, so both see batch k at their step k (same
 // seed, same sampler) and the page shows them at one step (the page starts them at one step:
 // compareStart.ts). TrainerController owns the primary; this owns the parked ones and the turns.
 
+import type { Hyper } from '../model/types';
+import { applyModelB, DEFAULT_MODEL_B, modelBHyper, modelBNeedsNewWeights, primarySlot, sharedHyper, slotOfKind, type ModelBSettings } from '../shared/modelB';
 import type { ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 import type { TrainingLoop } from './trainingLoop';
 import type { SessionStart, TrainingSession } from './trainingSession';
@@ -14,29 +17,83 @@ export interface Slot {
   loop: TrainingLoop;
 }
 
-/** A new session and loop of this kind (from `start`, or fresh weights). */
-export type SpawnSlot = (kind: ModelTag, start?: SessionStart) => Slot;
-
-/** The model a view shows first: in Compare the VAE (its status line, its checkpoint). */
-export function primaryOf(view: ViewMode): ModelTag {
-  return view === 'compare' ? 'vae' : view;
+/** A new session and loop with this config, for this slot (from `start`, or fresh weights). */
+/** A parked model as suspend() keeps it: its config and weights. */
+export interface ParkedStart {
+  config: SessionConfig;
+  start: SessionStart;
 }
 
-export function withKind(config: SessionConfig, kind: ModelTag): SessionConfig {
+export type SpawnSlot = (tag: ModelTag, config: SessionConfig, start?: SessionStart) => Slot;
+
+export function withKind(config: SessionConfig, kind: SessionConfig['model']['kind']): SessionConfig {
   return { ...config, model: { ...config.model, kind }, hyper: { ...config.hyper } };
 }
 
 export class ModelSlots {
   private current: ViewMode = 'vae';
   private readonly parked = new Map<ModelTag, Slot>();
+  /** Model B's own settings; the rest it shares with A. */
+  private b: ModelBSettings = { ...DEFAULT_MODEL_B };
 
   get view(): ViewMode {
     return this.current;
   }
 
-  /** The AE trained beside the VAE in Compare; null otherwise. */
+  get modelB(): ModelBSettings {
+    return this.b;
+  }
+
+  /** Model B trained beside A in Compare; null otherwise. */
   get partner(): Slot | null {
-    return this.current === 'compare' ? (this.parked.get('ae') ?? null) : null;
+    return this.current === 'compare' ? (this.parked.get('b') ?? null) : null;
+  }
+
+  /** The slot the primary fills: B in the AE view, A otherwise. */
+  get primaryTag(): ModelTag {
+    return primarySlot(this.current);
+  }
+
+  /**
+   * New settings for Model B. Those that need new weights (kind, latent dimension, layers) drop
+   * B's model only: Compare spawns it anew at once, at step 0 (the page starts the pair level);
+   * elsewhere when it is next shown. The others apply to B's loop live.
+   */
+  setModelB(settings: ModelBSettings, primary: Slot | null, spawn: SpawnSlot): void {
+    const before = this.b;
+    this.b = { ...settings };
+    const b = this.parked.get('b');
+    if (!primary || !b || this.primaryTag === 'b') return;
+    const a = this.configA(primary);
+    if (modelBNeedsNewWeights(a, before, this.b)) {
+      const running = primary.loop.playing || b.loop.playing;
+      dispose(b);
+      this.parked.delete('b');
+      if (this.current === 'compare') {
+        primary.loop.stop();
+        this.parked.set('b', spawn('b', applyModelB(a, this.b)));
+        this.markBase(primary);
+        if (running) for (const loop of this.shownLoops(primary.loop)) loop.play();
+      }
+      return;
+    }
+    b.loop.setHyper(modelBHyper(a, this.b));
+  }
+
+  /**
+   * A live change from the panel: all of it to the primary, and to the other model all but the
+   * settings Model B holds apart (so a comparison stays fair, and B keeps its own β).
+   */
+  setHyper(hyper: Partial<Hyper>, primary: TrainingLoop): void {
+    primary.setHyper(hyper);
+    const shared = sharedHyper(hyper, this.b);
+    for (const slot of this.parked.values()) slot.loop.setHyper(shared);
+  }
+
+  /** A's config: the primary's, or (B shown alone) the parked A's, or B's network as a VAE. */
+  private configA(primary: Slot): SessionConfig {
+    if (this.primaryTag === 'a') return primary.session.config;
+    return this.parked.get('a')?.session.config ?? withKind(primary.session.config, 'vae');
   }
 
   /** Whether a model other than the primary has work now (Compare's partner only). */
@@ -56,28 +113,36 @@ export class ModelSlots {
   }
 
   /**
-   * Shows `view`; returns the new primary. A kind shown for the first time gets fresh weights;
+   * Shows `view`; returns the new primary. A model shown for the first time gets fresh weights;
    * one shown before comes back as it was left. Training that ran goes on with what is shown.
-   * `partner`: Compare's AE starts from these weights (a shipped AE at the VAE's step), in one
-   * go with the switch, so the two never stand at different steps in between.
+   * The AE view shows Model B as an AE: a B of another kind becomes an AE (new weights for B).
+   * `partner`: Compare's Model B starts from these weights (a shipped AE at the VAE's step), in
+   * one go with the switch, so the two never stand at different steps in between.
    */
   setView(view: ViewMode, primary: Slot, spawn: SpawnSlot, partner?: SessionStart): Slot {
     const running = primary.loop.playing || (this.partner?.loop.playing ?? false);
     for (const loop of this.allLoops(primary.loop)) loop.stop();
-    const want = primaryOf(view);
-    const have = primary.session.config.model.kind;
+    const a = this.configA(primary);
+    if (view === 'ae' && this.b.kind !== 'ae') {
+      this.b = { ...this.b, kind: 'ae' };
+      const stale = this.parked.get('b');
+      if (stale) dispose(stale);
+      this.parked.delete('b');
+    }
+    const want = primarySlot(view);
+    const have = this.primaryTag;
     let next = primary;
     if (want !== have) {
       this.parked.set(have, primary);
-      next = this.parked.get(want) ?? spawn(want);
+      next = this.parked.get(want) ?? spawn(want, want === 'b' ? applyModelB(a, this.b) : a);
       this.parked.delete(want);
     }
     if (view === 'compare' && partner) {
-      const old = this.parked.get('ae');
+      const old = this.parked.get('b');
       if (old) dispose(old);
-      this.parked.set('ae', spawn('ae', partner));
+      this.parked.set('b', spawn('b', applyModelB(a, this.b), partner));
     }
-    if (view === 'compare' && !this.parked.has('ae')) this.parked.set('ae', spawn('ae'));
+    if (view === 'compare' && !this.parked.has('b')) this.parked.set('b', spawn('b', applyModelB(a, this.b)));
     this.current = view;
     this.markBase(next);
     if (running) for (const loop of this.shownLoops(next.loop)) loop.play();
@@ -87,15 +152,19 @@ export class ModelSlots {
   /**
    * New weights for the primary (reset, load, startup): every parked model goes, since its
    * shape or data may no longer match. The view follows the primary's kind, except that
-   * Compare stays Compare when the primary is a new VAE (it gets a new AE beside it, both at
-   * step 0). A trained VAE is shown alone: the page decides what goes beside it (loadPartner).
+   * Compare stays Compare when the primary is a new VAE (it gets a new Model B beside it, both
+   * at step 0). A trained VAE is shown alone: the page decides what goes beside it (loadPartner).
+   * Returns the primary's slot.
    */
-  replaced(primary: Slot, spawn: SpawnSlot): void {
+  replaced(primary: Slot, spawn: SpawnSlot): ModelTag {
     this.dropAll();
     const kind = primary.session.config.model.kind;
     this.current = this.current === 'compare' && kind === 'vae' && primary.session.step === 0 ? 'compare' : kind;
-    if (this.current === 'compare') this.parked.set('ae', spawn('ae'));
+    // An AE shown alone is Model B: an AE, whatever B was before.
+    if (slotOfKind(kind) === 'b' && this.current !== 'compare' && this.b.kind !== 'ae') this.b = { ...this.b, kind: 'ae' };
+    if (this.current === 'compare') this.parked.set('b', spawn('b', applyModelB(primary.session.config, this.b)));
     this.markBase(primary);
+    return this.primaryTag;
   }
 
   /**
@@ -135,25 +204,25 @@ export class ModelSlots {
    * Before the tensors go (a backend switch, a lost WebGL context): each parked model's weights
    * as plain arrays, or its last snapshot if they cannot be read any more, then frees it.
    */
-  suspend(): Map<ModelTag, SessionStart> {
-    const starts = new Map<ModelTag, SessionStart>();
-    for (const [kind, { session, loop }] of this.parked) {
+  suspend(): Map<ModelTag, ParkedStart> {
+    const starts = new Map<ModelTag, ParkedStart>();
+    for (const [tag, { session, loop }] of this.parked) {
       let start: SessionStart | null = loop.lastSnapshot;
       try {
         start = { weights: session.net.getWeights(), step: session.step, epoch: session.epoch };
       } catch {
         // A lost context took the weights with it: the last snapshot is what is left.
       }
-      if (start) starts.set(kind, start);
+      if (start) starts.set(tag, { config: session.config, start });
     }
     this.dropAll();
     return starts;
   }
 
   /** Rebuilds what suspend() kept, on the new backend. */
-  resume(starts: Map<ModelTag, SessionStart>, primary: Slot, spawn: SpawnSlot): void {
-    for (const [kind, start] of starts) this.parked.set(kind, spawn(kind, start));
-    if (this.current === 'compare' && !this.parked.has('ae')) this.parked.set('ae', spawn('ae'));
+  resume(starts: Map<ModelTag, ParkedStart>, primary: Slot, spawn: SpawnSlot): void {
+    for (const [tag, { config, start }] of starts) this.parked.set(tag, spawn(tag, config, start));
+    if (this.current === 'compare' && !this.parked.has('b')) this.parked.set('b', spawn('b', applyModelB(primary.session.config, this.b)));
     this.markBase(primary);
   }
 

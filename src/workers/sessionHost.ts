@@ -5,13 +5,14 @@
 
 import type { DataSource } from '../data';
 import type { BackgroundProbe, BackendSelection } from './backend';
-import { ModelSlots, withKind, type Slot } from './modelSlots';
+import { ModelSlots, type Slot } from './modelSlots';
 import { SessionData } from './sessionData';
 import type { TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
 import { settled } from '../model/readback';
 import { weightsFinite } from '../shared/finiteWeights';
+import { slotOfKind, type ModelBSettings } from '../shared/modelB';
 import type { BackendChoice, BackendName, BackendProbe, FromTrainer, ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
 import { classifyError, errorText, WorkerError } from '../shared/workerErrors';
 
@@ -135,11 +136,20 @@ export class SessionHost {
     return { session: this.requireSession(), loop: this.loop };
   }
 
-  /** A model of another kind beside the primary: same data, layers, hyperparameters and seed. */
-  private readonly spawn = (kind: ModelTag, start?: SessionStart): Slot => {
-    const config = withKind(this.requireSession().config, kind);
+  /** Model B's own settings; in Compare the page sees B's state and weights again (new ones if it was reset). */
+  setModelB(settings: ModelBSettings): void {
+    const before = this.slots.partner;
+    // Before the first session (a link's Model B, sent right after init) the settings wait for Compare.
+    this.slots.setModelB(settings, this.session ? this.primary() : null, this.spawn);
+    const after = this.slots.partner;
+    if (after && after !== before) this.announce([after.loop]);
+  }
+
+  /** The other model beside the primary: same data and seed, its own config (modelSlots.ts). */
+  private readonly spawn = (tag: ModelTag, config: SessionConfig, start?: SessionStart): Slot => {
     const session = new TrainingSession(config, this.data.data as TrainingData, start);
     const loop = new TrainingLoop((msg, transfer) => this.deps.post(msg, transfer));
+    loop.tag = tag;
     loop.webgl = this.loop.webgl;
     loop.adopt(session, start === undefined);
     return { session, loop };
@@ -147,7 +157,11 @@ export class SessionHost {
 
   private adopt(session: TrainingSession | null, fresh: boolean): void {
     this.session = session;
-    if (session) this.lastConfig = session.config;
+    if (session) {
+      this.lastConfig = session.config;
+      // A VAE shown alone is Model A; an AE shown alone is Model B (modelSlots.ts).
+      this.loop.tag = slotOfKind(session.config.model.kind);
+    }
     this.loop.adopt(session, fresh);
   }
 

@@ -7,9 +7,9 @@ import { injectFault } from './debugFaults';
 import { TestJob } from './extraJobs';
 import { MigJob } from './migJob';
 import { settled } from '../model/readback';
-import { withKind } from './modelSlots';
 import type { SessionHost } from './sessionHost';
 import { IMAGES_DATASET } from '../shared/imageDataset';
+import { applyModelB } from '../shared/modelB';
 import type { ToTrainer } from '../shared/protocol';
 import { WorkerError } from '../shared/workerErrors';
 
@@ -45,9 +45,11 @@ export const HANDLERS = {
       host.announce(host.shownLoops());
     },
   },
-  // A live hyperparameter goes straight to every loop, parked ones too, so a comparison stays fair.
-  setHyper: { doing: 'changing hyperparameters', run: (host, msg) => host.slots.allLoops(host.loop).forEach((l) => l.setHyper(msg.hyper)) },
+  // A live hyperparameter goes straight to every loop, parked ones too, so a comparison stays
+  // fair; Model B keeps the settings it holds apart (modelSlots.ts).
+  setHyper: { doing: 'changing hyperparameters', run: (host, msg) => host.slots.setHyper(msg.hyper, host.loop) },
   setView: { run: (host, msg) => host.setView(msg.view) },
+  setModelB: { doing: 'changing Model B', run: (host, msg) => host.setModelB(msg.settings) },
   setBackend: { doing: 'switching backends', run: (host, msg) => host.switchBackend(msg.backend) },
   evaluate: {
     doing: 'evaluating on the test set',
@@ -106,21 +108,21 @@ export const HANDLERS = {
       host.announce();
     },
   },
-  // Compare, with the AE from a checkpoint of the VAE's dataset and layers; on failure nothing changes.
+  // Compare, with Model B from a checkpoint of B's kind, dataset and layers; on failure nothing changes.
   loadPartner: {
-    doing: 'loading the AE beside the VAE',
+    doing: 'loading Model B beside Model A',
     run: (host, { id, bytes }) => {
       const { config, start, history } = readCheckpoint(bytes, host.data.requireManifest('checkpoint'));
-      const own = host.requireSession().config;
+      const b = applyModelB(host.requireSession().config, host.slots.modelB);
       const fits =
-        config.model.kind === 'ae' &&
-        config.dataset === own.dataset &&
-        config.model.inputDim === own.model.inputDim &&
-        config.model.latentDim === own.model.latentDim &&
-        config.model.hidden.join() === own.model.hidden.join();
-      if (!fits) throw new WorkerError('checkpoint', 'That checkpoint is not an AE with the VAE’s dataset and layers. Both models are unchanged.', true);
+        config.model.kind === b.model.kind &&
+        config.dataset === b.dataset &&
+        config.model.inputDim === b.model.inputDim &&
+        config.model.latentDim === b.model.latentDim &&
+        config.model.hidden.join() === b.model.hidden.join();
+      if (!fits) throw new WorkerError('checkpoint', 'That checkpoint is not a model of Model B’s kind, dataset and layers. Both models are unchanged.', true);
       host.setView('compare', start);
-      host.post({ type: 'loaded', id, model: 'ae', config: withKind(own, 'ae'), step: start.step, ...(history ? { history } : {}) });
+      host.post({ type: 'loaded', id, model: 'b', config: b, step: start.step, ...(history ? { history } : {}) });
     },
   },
   // The user's images become the dataset, with new weights; on failure the current model and images stay.

@@ -42,12 +42,14 @@ export class TrainingLoop {
   private chunksSince: Record<JobKind, number> = { test: 0, snapshot: 0, mig: 0 };
   private published = { step: -1, count: 0 };
 
-  /** Steps of the next chunk, set by Compare so the AE trains exactly as many steps as the VAE did. */
+  /** Steps of the next chunk, set by Compare so Model B trains exactly as many steps as Model A did. */
   nextChunkSteps: number | null = null;
+  /** Which model this loop trains (set by sessionHost.ts); its per-model messages say so. */
+  tag: ModelTag = 'a';
 
   constructor(post: Post) {
-    // Every per-model message says whose it is: the worker may hold a VAE and an AE at once.
-    this.post = (msg, transfer) => post(tagModel(msg, this.session?.config.model.kind), transfer);
+    // Every per-model message says whose it is: the worker may hold Model A and Model B at once.
+    this.post = (msg, transfer) => post(tagModel(msg, this.session ? this.tag : undefined), transfer);
   }
 
   /** Training runs (Train pressed), as opposed to paused or stepping. */

@@ -132,6 +132,9 @@ const RULES: readonly Rule[] = [
   ],
   [/^"(.*)" is not a setting; ignored\.$/s, (m) => `「${m[1]}」という設定はないため、無視しました。`],
   [/^(\d+) more unknown names ignored\.$/, (m) => `ほかにも不明な名前が ${m[1]} 個あったため、無視しました。`],
+  [/^Colour by: "(.*)" is not one of (.+); colouring by label\.$/s, (m) => `色分け「${m[1]}」は選択肢（${m[2]}）にないため、ラベルで色分けします。`],
+  // Compare's Model B (modelBLink.ts): the same notes, about B's b.* values.
+  [/^Model B: (.+)$/s, (m) => `モデル B：${noticeText(m[1], 'ja')}`],
 ];
 
 /** The notice in the page's language: Japanese for the sentences above, otherwise as it came. */

@@ -1,5 +1,5 @@
-// One model's decoded image of the shared latent point, in Compare: the same z, this model's
-// decoder (useDecodedImage.ts).
+// One model's decoded image of the latent point, in Compare: the same z as the other model's
+// where their latent spaces match, this model's decoder (useDecodedImage.ts).
 import type { ModelTag } from '../../shared/protocol';
 import { useT } from '../i18n/LanguageProvider';
 import type { LatentPointStore } from '../latentShared/latentPoint';
@@ -9,12 +9,14 @@ import { useTheme } from '../latentShared/useTheme';
 
 interface CompareDecodedProps {
   model: ModelTag;
+  /** The canvas's test id suffix. */
+  testId: string;
   label: string;
   point: LatentPointStore;
   weightsStep: number;
 }
 
-export function CompareDecoded({ model, label, point, weightsStep }: CompareDecodedProps) {
+export function CompareDecoded({ model, testId, label, point, weightsStep }: CompareDecodedProps) {
   const t = useT();
   const theme = useTheme();
   // A refusal (weights of another shape, just reset) waits for the next snapshot to redraw.
@@ -30,7 +32,7 @@ export function CompareDecoded({ model, label, point, weightsStep }: CompareDeco
           height={IMAGE_SIDE}
           role="img"
           aria-label={t('cmp.decodedAria', { model: label })}
-          data-testid={`decoded-${model}`}
+          data-testid={`decoded-${testId}`}
           className="lx-image cmp-decoded-image"
         />
         {weightsStep < 0 && <span className="lx-decoded-wait">{t('cmp.noWeights')}</span>}

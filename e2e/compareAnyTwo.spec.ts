@@ -1,0 +1,99 @@
+// Compare any two: Model B may differ from Model A in any setting of the schema. Set from its
+// `Model B` group, B (a VAE with β = 4 beside A's β = 1) trains with A in equal steps, each map,
+// decoder and legend names its settings, and the link carries B (b.model=vae&b.beta=4), so a
+// teacher's link opens the same pair; a B with another latent size gets a point of its own.
+import { expect, test, type Page } from '@playwright/test';
+import { canvasStats, statusStep } from './pageReaders';
+
+const READY_MS = 120_000;
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function open(page: Page, query: string): Promise<void> {
+  await page.goto(`./?${query}`);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
+}
+
+/** Trains until the status passes `steps`, then pauses; returns the step both stand at. */
+async function trainBoth(page: Page, steps: number): Promise<number> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => statusStep(page), { timeout: 180_000, intervals: [500] }).toBeGreaterThanOrEqual(steps);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  const a = page.getByTestId('compare-step-vae');
+  const b = page.getByTestId('compare-step-ae');
+  // Standing still, the two stand at one step (the one behind trains the steps it lacks).
+  await expect.poll(async () => (await a.textContent()) === (await b.textContent()), { timeout: 60_000 }).toBe(true);
+  const step = Number(((await a.textContent()) ?? '').replace(/\D/g, ''));
+  expect(step).toBeGreaterThanOrEqual(steps);
+  return step;
+}
+
+/** Both maps drew their codes, each decoder its picture, each side named `label`. */
+async function expectSides(page: Page, labels: [string, string]): Promise<void> {
+  for (const [label, id] of [[labels[0], 'vae'], [labels[1], 'ae']] as const) {
+    const side = page.getByRole('region', { name: `${label} latent space`, exact: true });
+    await expect(side).toBeVisible();
+    await expect.poll(async () => (await canvasStats(side.getByTestId('latent-points'))).inked, { timeout: 60_000 }).toBeGreaterThan(200);
+    await expect(side.getByRole('img', { name: `Decoded image (${label})`, exact: true })).toBeVisible();
+    await expect(side.getByTestId(`decoded-${id}`)).toBeVisible();
+  }
+}
+
+test.describe('Compare any two', () => {
+  test.setTimeout(420_000);
+
+  test('Model B set to β = 4 trains beside Model A; both legends name their settings; the link carries B', async ({ page }) => {
+    const errors = collectErrors(page);
+    await open(page, 'model=compare&seed=3');
+    const group = page.getByRole('group', { name: 'Model B', exact: true });
+    // The default pair: a VAE and an AE, named as always.
+    await expect(group.getByTestId('model-b-label')).toHaveText('AE');
+    await group.getByRole('button', { name: 'Model B settings' }).click();
+    await group.getByRole('combobox', { name: 'Model', exact: true }).selectOption('vae');
+    await group.getByRole('slider', { name: 'Beta' }).fill('4');
+    await expect(group.getByTestId('model-b-label')).toHaveText('VAE · β = 4');
+    await expect(page).toHaveURL(/[?&]b\.model=vae&b\.beta=4\b/);
+    // Model A keeps its own β.
+    await expect(page.getByRole('region', { name: 'Hyperparameters' }).getByRole('slider', { name: 'Beta' })).toHaveValue('1');
+    await group.getByRole('button', { name: 'Model B settings' }).click();
+
+    await trainBoth(page, 30);
+    await expectSides(page, ['VAE · β = 1', 'VAE · β = 4']);
+    const chart = page.getByRole('region', { name: 'Loss curves' });
+    await expect(chart).toContainText('VAE · β = 1 reconstruction');
+    await expect(chart).toContainText('VAE · β = 1 KL');
+    await expect(chart).toContainText('VAE · β = 4 reconstruction');
+    for (const key of ['recon', 'kl', 'aeRecon']) await expect(chart.getByTestId(`legend-${key}`)).toHaveText(/^\d[\d,]*\.\d+$/);
+    // Same latent size: one point, decoded by both.
+    await expect(page.getByTestId('compare-hint')).toHaveText(/both decoders get the same z/);
+    expect(errors).toEqual([]);
+  });
+
+  test('a teacher’s link with b.beta=4 opens that pair; a Model B with another latent size gets its own point', async ({ page }) => {
+    const errors = collectErrors(page);
+    await open(page, 'model=compare&seed=4&b.beta=4');
+    await expect(page.getByRole('radio', { name: 'Compare', exact: true })).toBeChecked();
+    const group = page.getByRole('group', { name: 'Model B', exact: true });
+    await expect(group.getByTestId('model-b-label')).toHaveText('VAE · β = 4');
+    await expect(page).toHaveURL(/[?&]b\.model=vae&b\.beta=4\b/);
+    await trainBoth(page, 20);
+    await expectSides(page, ['VAE · β = 1', 'VAE · β = 4']);
+
+    // An out-of-range B in a link is clamped, with a note that says so.
+    await open(page, 'model=compare&seed=4&b.model=ae&b.z=999');
+    await expect(page.getByText(/Model B: Latent dimensions: 999 is outside 1–64/)).toBeVisible();
+    await expect(group.getByTestId('model-b-label')).toHaveText('AE · 64-D z');
+    await expect(page.getByTestId('compare-hint')).toHaveText('Model A has 2 latent dimensions and Model B 64: one z cannot be both, so each map has its own point.');
+    await trainBoth(page, 10);
+    await expectSides(page, ['VAE · 2-D z', 'AE · 64-D z']);
+    expect(errors).toEqual([]);
+  });
+});
