@@ -8,6 +8,7 @@ import type { DatasetName } from '../src/data/types';
 import { MAX_THREADS } from '../src/kernels/registerFastMatMul';
 import { DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
 import { inputDimOf, PARAMS, validRangeText, type NumberParam, type ParamKey, type SwitchParam } from '../src/model/params';
+import { MAX_SWEEP_VALUES, sweepRequest } from './sweepArgs';
 
 export type CliBackend = 'wasm' | 'cpu';
 
@@ -28,6 +29,10 @@ export interface TrainArgs {
   threadsNote?: string;
   /** TF.js's own WASM kernels only: the bare TF.js loop the benchmark compares against. */
   stockKernels: boolean;
+  /** --sweep-beta: one model per β, same seed, batches and steps (scripts/sweep.ts); null: one model. */
+  sweepBeta: number[] | null;
+  /** --steps: each swept model's step budget; null: --epochs' worth. */
+  steps: number | null;
   /** Start from this model (a .vaeckpt, model.safetensors + vae.json, …) instead of random weights; null: random. */
   init: string | null;
 }
@@ -82,6 +87,9 @@ ${paramHelp('seed', 'seed of weights, data order and ε')}
   --stock-kernels                 TF.js's own WASM kernels, none of ours (the bare TF.js loop, for comparison)
   --init FILE                     start from a model: a .vaeckpt, or model.safetensors + vae.json (their folder or a .zip);
                                   its architecture and dataset are used, so --dataset, --model, --latent and --hidden are not given
+  --sweep-beta X,X,...            train one VAE per β (same seed, batches and step budget), 1–${MAX_SWEEP_VALUES} distinct values above 0;
+                                  prints one JSON line per β: rate (test KL), distortion (test recon), negElbo, and mig on shapes
+  --steps N                       with --sweep-beta: training steps per model (default: --epochs' worth)
   --help                          show this message
 
 Prints one JSON line per epoch to stdout (progress goes to stderr); writes DIR/metrics.jsonl
@@ -93,7 +101,7 @@ type Raw = Map<string, string | true>;
 const SCHEMA_PARAMS = Object.values(P);
 const VALUE_FLAGS = [
   ...SCHEMA_PARAMS.filter((p) => p.type !== 'switch').map((p) => p.cli),
-  'epochs', 'out', 'train-size', 'backend', 'threads', 'init',
+  'epochs', 'out', 'train-size', 'backend', 'threads', 'init', 'sweep-beta', 'steps',
 ];
 const SWITCHES = [...SCHEMA_PARAMS.filter((p) => p.type === 'switch').map((p) => p.cli), 'float16', 'stock-kernels', 'help'];
 
@@ -214,6 +222,8 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
     if (objective !== 'capacity' && capacityFlags.length > 0) throw new UsageError(`--${capacityFlags.join(', --')} apply to --objective capacity only`);
     // Only with the capacity objective, so a β-VAE's checkpoint is as before.
     if (objective === 'capacity') Object.assign(hyper, { objective, gamma: param(raw, P.gamma), cMax: param(raw, P.cMax), rampSteps: param(raw, P.rampSteps) });
+    const sweep = sweepRequest((flag) => raw.get(flag), config.kind, objective);
+    if ('error' in sweep) throw new UsageError(sweep.error);
     const problems = [...validateModelConfig(config), ...validateHyper(hyper)];
     if (problems.length > 0) throw new UsageError(problems.map(withFlag).join('; '));
     const seed = inRange(P.seed.cli, param(raw, P.seed), P.seed.valid.min, P.seed.valid.max);
@@ -233,6 +243,7 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
         float16: raw.has('float16'),
         ...threadsArg(raw, cores),
         stockKernels: raw.has('stock-kernels'),
+        ...sweep,
         init: typeof raw.get('init') === 'string' ? (raw.get('init') as string) : null,
       },
     };

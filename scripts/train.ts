@@ -24,6 +24,7 @@ import { openModel } from './modelFiles';
 import { commandLine, parseTrainArgs, USAGE, type CliBackend } from './cliArgs';
 import { CliDataError, loadCliData, type CliData } from './cliData';
 import { trainEpoch } from './trainEpoch';
+import { runSweepCli } from './sweep';
 
 // Fused multiply-add in WASM SIMD (Chromium has it on by default; Node 20 behind this flag).
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -118,6 +119,12 @@ async function main(argv: string[]): Promise<void> {
   log(`${args.dataset}: ${data.trainCount} train / ${test.count} test images · backend ${backend} · ` +
     `${args.config.kind} ${[DIM, ...args.config.hidden, args.config.latentDim].join('-')}`);
 
+  if (args.sweepBeta) {
+    runSweepCli(args, args.sweepBeta, data, xTest, log);
+    xTest.dispose();
+    unregisterFastMatMul();
+    return;
+  }
   mkdirSync(args.out, { recursive: true });
   const metricsFile = join(args.out, 'metrics.jsonl');
   writeFileSync(metricsFile, '');
