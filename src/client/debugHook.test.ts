@@ -26,6 +26,8 @@ describe('createDebugHook', () => {
       snapshotStep: () => 12,
       client: {
         evaluate: () => Promise.reject(new Error('not in this test')),
+        getLatent: () => null,
+        getDisentanglement: () => null,
         getState: () => state,
         subscribe: (topic, l) => {
           listeners.set(topic, l);
@@ -56,9 +58,40 @@ describe('createDebugHook', () => {
     const state = initialState({ dataset: 'mnist', model: DEFAULT_MODEL, hyper: DEFAULT_HYPER, seed: 1 }, 'wasm');
     const metrics = { elbo: -150.5, recon: 144, kl: 6.5, objective: -150.5, full: false, count: 1000 };
     const asked: boolean[] = [];
-    const base = { getState: () => state, subscribe: () => () => {}, decode: async () => new Float32Array(784) };
+    const base = { getState: () => state, subscribe: () => () => {}, decode: async () => new Float32Array(784), getLatent: () => null, getDisentanglement: () => null };
     const hook = createDebugHook({ post: () => {}, snapshotStep: () => null, client: { ...base, evaluate: async (full) => (asked.push(full), { metrics }) } });
     expect(await hook.evaluateSubset()).toEqual(metrics);
     expect(asked).toEqual([false]);
+  });
+
+  it('reads the latent snapshot in brief, with its factors, and the latest MIG', () => {
+    const state = initialState({ dataset: 'shapes', model: { ...DEFAULT_MODEL, inputDim: 1024 }, hyper: DEFAULT_HYPER, seed: 1 }, 'wasm');
+    const latent = {
+      step: 40,
+      kind: 'vae' as const,
+      dim: 2,
+      count: 4,
+      mu: new Float32Array(8),
+      logvar: null,
+      labels: new Uint8Array([0, 1, 2, 0]),
+      factors: { names: ['shape', 'posX'], sizes: [3, 32], values: new Uint8Array([0, 5, 1, 6, 2, 7, 0, 8]) },
+    };
+    const mig = { step: 40, mig: 0.2, mi: [[1, 0], [0, 1]], factorEntropy: [1.1, 3.4], migGap: [0.3, 0.1], factorNames: ['shape', 'posX'] };
+    let shown: typeof latent | null = null;
+    const client = {
+      getState: () => state,
+      subscribe: () => () => {},
+      decode: async () => new Float32Array(1024),
+      evaluate: () => Promise.reject(new Error('not in this test')),
+      getLatent: () => shown,
+      getDisentanglement: () => (shown ? mig : null),
+    };
+    const hook = createDebugHook({ post: () => {}, snapshotStep: () => null, client });
+    expect([hook.latent(), hook.disentanglement()]).toEqual([null, null]);
+    shown = latent;
+    expect(hook.latent()).toEqual({ step: 40, count: 4, dim: 2, factors: { names: ['shape', 'posX'], sizes: [3, 32], valueCount: 8, first: [0, 5, 1, 6, 2, 7] } });
+    expect(hook.disentanglement()).toEqual(mig);
+    shown = { ...latent, factors: undefined } as unknown as typeof latent;
+    expect(hook.latent()!.factors).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 // the snapshot's. The app never calls it; it costs nothing until used.
 
 import type { PlaygroundClient } from './clientTypes';
-import type { DebugFault, TestMetrics } from '../shared/protocol';
+import type { DebugFault, DisentanglementSnapshot, TestMetrics } from '../shared/protocol';
 
 export interface DecodedAt {
   /** Training step of the weights that decoded it. */
@@ -29,6 +29,18 @@ export interface VaeDebug {
    * seed: equal weights give equal figures on any backend, up to float rounding (e2e/webgpu.spec.ts).
    */
   evaluateSubset(): Promise<TestMetrics>;
+  /** The shown model's latent snapshot in brief (Shapes: with its factors' names and first rows); null before one. */
+  latent(): LatentBrief | null;
+  /** The shown model's latest MIG, or the note why there is none (client.getDisentanglement). */
+  disentanglement(): DisentanglementSnapshot | null;
+}
+
+export interface LatentBrief {
+  step: number;
+  count: number;
+  dim: number;
+  /** Shapes: the factors' names, and the factor indices of the first 3 points (row-major); null elsewhere. */
+  factors: { names: string[]; sizes: number[]; valueCount: number; first: number[] } | null;
 }
 
 declare global {
@@ -39,7 +51,7 @@ declare global {
 
 export interface DebugTarget {
   post(fault: DebugFault): void;
-  client: Pick<PlaygroundClient, 'decode' | 'subscribe' | 'getState' | 'evaluate'>;
+  client: Pick<PlaygroundClient, 'decode' | 'subscribe' | 'getState' | 'evaluate' | 'getLatent' | 'getDisentanglement'>;
   snapshotStep(): number | null;
 }
 
@@ -60,6 +72,14 @@ export function createDebugHook(t: DebugTarget): VaeDebug {
     evaluateSubset: async () => {
       return (await t.client.evaluate(false)).metrics;
     },
+    latent() {
+      const l = t.client.getLatent();
+      if (!l) return null;
+      const f = l.factors;
+      const factors = f ? { names: [...f.names], sizes: [...f.sizes], valueCount: f.values.length, first: Array.from(f.values.subarray(0, 3 * f.names.length)) } : null;
+      return { step: l.step, count: l.count, dim: l.dim, factors };
+    },
+    disentanglement: () => t.client.getDisentanglement(),
     watchDecodes(z) {
       unwatch?.();
       const code = Float32Array.from(z);
