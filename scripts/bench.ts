@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
-import { runBareLoop, runNative } from './bench/references';
+import { runBareLoop, runConvLoop, runNative } from './bench/references';
 import { runNodeCli } from './bench/nodeCli';
-import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, threadFigures, UNITS, type BenchResult, type Machine } from './bench/report';
+import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, convComparison, threadFigures, UNITS, type BenchResult, type Machine } from './bench/report';
 import { runSession, type BackendRequest, type SessionOptions } from './bench/session';
 import { round } from './bench/stats';
 import { summaryText } from './bench/summaryText';
@@ -67,6 +67,7 @@ function emptyResult(plan: BenchPlan): BenchResult {
     bareLoop: null,
     nodeCliStockKernels: null,
     native: null,
+    conv: null,
     reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
     ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS,
@@ -182,6 +183,19 @@ async function main(): Promise<number> {
     progress(`bench: native reference (PyTorch, ${plan.nativeSteps} steps)`);
     const native = runNative(ROOT, plan.nativeSteps, availableParallelism());
     r.native = typeof native === 'string' ? { unavailable: native } : native;
+  }
+  if (plan.convSteps > 0) {
+    // Issue 17's comparison: the conv VAE on WASM (our kernels) and in PyTorch, same thread count, back to back.
+    const threads = availableParallelism();
+    progress(`bench: conv VAE on WASM (${plan.convSteps} steps, ${threads} threads)`);
+    const wasm = runConvLoop(ROOT, plan.convSteps, threads);
+    let native = null;
+    if (plan.nativeSteps > 0) {
+      progress(`bench: conv VAE in PyTorch (${plan.convSteps} steps, ${threads} threads)`);
+      const n = runNative(ROOT, plan.convSteps, threads, true);
+      native = typeof n === 'string' ? { unavailable: n } : n;
+    }
+    r.conv = convComparison(typeof wasm === 'string' ? { unavailable: wasm } : wasm, native);
   }
 
   const trained = r.backends.some((s) => s.trainToFirstStepMs !== null);

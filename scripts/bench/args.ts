@@ -27,6 +27,8 @@ export interface BenchPlan {
   bareLoopSteps: number;
   /** Steps of the PyTorch reference (0: not run). */
   nativeSteps: number;
+  /** Timed steps of the conv VAE on WASM (conv-loop.ts, ≈ 0.5 s each) and, in full mode, in PyTorch (0: not run). */
+  convSteps: number;
   /** The whole run's time; the long run shrinks and scaling points drop to stay within it, ms. */
   budgetMs: number;
 }
@@ -63,6 +65,7 @@ const FULL: Omit<BenchPlan, 'build'> = {
   stockKernelsTrainSize: 1_280,
   bareLoopSteps: 30,
   nativeSteps: 300,
+  convSteps: 20,
   budgetMs: 570_000,
 };
 
@@ -81,6 +84,7 @@ const QUICK: Omit<BenchPlan, 'build'> = {
   stockKernelsTrainSize: 640,
   bareLoopSteps: 10,
   nativeSteps: 0,
+  convSteps: 5,
   budgetMs: 90_000,
 };
 

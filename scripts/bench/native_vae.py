@@ -1,9 +1,10 @@
-"""The benchmark's native reference: the same 784-512-256-2 VAE, batch 128, Adam 1e-3, on the
-same MNIST files, trained by PyTorch on the CPU. Run by scripts/bench.ts (full mode) when
+"""The benchmark's native reference: the same 784-512-256-2 VAE (or, with --arch conv, the conv VAE
+of math.md's "Convolutional reference"), batch 128, Adam 1e-3, on the same MNIST files, trained
+by PyTorch on the CPU. Run by scripts/bench.ts (full mode) when
 `import torch` works; prints one JSON line: a timed loop of --steps steps, then a whole epoch of
 a fresh model (shuffled, every training image once) with its test -ELBO.
 
-    python3 scripts/bench/native_vae.py [--steps 300] [--threads 2] [--no-epoch] [--blas auto|system]
+    python3 scripts/bench/native_vae.py [--steps 300] [--threads 2] [--no-epoch] [--blas auto|system] [--arch mlp|conv]
 
 Which BLAS runs matters more than anything else here (shared/chromium.md: on one 2-core machine
 the reference BLAS gave about 1,100 img/s, OpenBLAS pthread 3,394 and OpenBLAS openmp 10,830).
@@ -81,6 +82,8 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--no-epoch", action="store_true", help="skip the whole-epoch run")
+    p.add_argument("--arch", choices=["mlp", "conv"], default="mlp")
+    p.add_argument("--warmup", type=int, default=20, help="untimed steps before the timed loop")
     p.add_argument("--blas", choices=["auto", "system"], default="auto",
                    help="auto: the OpenBLAS openmp build when installed; system: whatever libblas.so.3 points to")
     a = p.parse_args()
@@ -108,6 +111,25 @@ def main():
             kl = 0.5 * torch.sum(mu * mu + logvar.exp() - logvar - 1) / x.shape[0]
             return recon + kl
 
+    class ConvVae(Vae):
+        """math.md's conv reference (134,165 parameters): PyTorch pads 'same' stride 2 one pixel on
+        each side where TF.js pads 0 before and 1 after; the sizes and the work are the same."""
+
+        def __init__(self):
+            nn.Module.__init__(self)
+            self.enc = nn.Sequential(
+                nn.Unflatten(1, (1, 28, 28)),
+                nn.Conv2d(1, 32, 3, stride=2, padding=1), nn.ReLU(),
+                nn.Conv2d(32, 64, 3, stride=2, padding=1), nn.ReLU(),
+                nn.Flatten(), nn.Linear(7 * 7 * 64, 16), nn.ReLU())
+            self.mu = nn.Linear(16, 2)
+            self.logvar = nn.Linear(16, 2)
+            self.dec = nn.Sequential(
+                nn.Linear(2, 7 * 7 * 64), nn.ReLU(), nn.Unflatten(1, (64, 7, 7)),
+                nn.ConvTranspose2d(64, 64, 3, stride=2, padding=1, output_padding=1), nn.ReLU(),
+                nn.ConvTranspose2d(64, 32, 3, stride=2, padding=1, output_padding=1), nn.ReLU(),
+                nn.ConvTranspose2d(32, 1, 3, stride=1, padding=1), nn.Flatten())
+
     torch.manual_seed(1)
     torch.set_num_threads(a.threads)
     n, n_test = 60000, 10000
@@ -115,7 +137,7 @@ def main():
     pixels = to_float(read_images("train", n), n)
 
     def trainer():
-        model = Vae()
+        model = ConvVae() if a.arch == "conv" else Vae()
         return model, torch.optim.Adam(model.parameters(), lr=1e-3)
 
     def step(model, opt, x):
@@ -125,25 +147,34 @@ def main():
         opt.step()
         return loss
 
-    # The timed loop: 20 untimed steps, then --steps steps.
+    # The timed loop: --warmup untimed steps, then --steps steps.
     model, opt = trainer()
     order = torch.randperm(n)
     batch_at = lambda i: pixels[order[(i * a.batch) % (n - a.batch):][: a.batch]]
-    for i in range(20):
+    for i in range(a.warmup):
         step(model, opt, batch_at(i))
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for i in range(a.steps):
-        loss = step(model, opt, batch_at(20 + i))
+        loss = step(model, opt, batch_at(a.warmup + i))
     seconds = time.perf_counter() - t0
+    cpu_seconds = time.process_time() - c0
     blas = loaded_blas()
     result = {
         "framework": f"PyTorch {torch.__version__} (CPU, {torch.get_num_threads()} threads)",
+        "arch": a.arch,
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "mkldnn": bool(torch.backends.mkldnn.is_available()),
         "blas": blas["name"],
         "blasLibraries": blas["libraries"],
         "torchBlasInfo": build_blas_info(torch),
         "steps": a.steps,
         "imagesPerSec": round(a.steps * a.batch / seconds),
         "msPerStep": round(1000 * seconds / a.steps, 3),
+        # CPU time of all the process's threads: robust when other processes share the cores.
+        "cpuMsPerStep": round(1000 * cpu_seconds / a.steps, 3),
+        "imagesPerCpuSec": round(a.steps * a.batch / cpu_seconds),
+        "loadAverage1m": round(os.getloadavg()[0], 2),
         "lastLoss": round(float(loss), 2),
     }
 

@@ -1,7 +1,7 @@
 // The benchmark's JSON report: its shape, the reference constant, and the ratios that compare
 // figures taken in the same run (the machine is shared and noisy: ratios travel, digits don't).
 
-import type { BareLoopResult, NativeResult } from './references';
+import type { BareLoopResult, ConvLoopResult, NativeResult } from './references';
 import type { NodeCliResult } from './nodeCli';
 import type { SessionResult } from './session';
 import { ratio } from './stats';
@@ -62,6 +62,20 @@ export interface Ratios {
   scalingVsDefault: Record<string, number | null>;
 }
 
+/**
+ * The conv VAE (math.md's conv reference) trained on WASM with our kernels in Node beside the same
+ * model in PyTorch on the CPU, one after the other in this run at the same thread count.
+ */
+export interface ConvComparison {
+  wasm: ConvLoopResult | { unavailable: string };
+  /** Null in quick mode (no native runs there). */
+  native: NativeResult | { unavailable: string } | null;
+  /** WASM images/s ÷ PyTorch images/s (≥ 1 meets issue 17's target). */
+  wasmVsNative: number | null;
+  /** The same per CPU second (both processes' threads): robust to other processes on the cores. */
+  wasmVsNativeCpu: number | null;
+}
+
 export interface BenchResult {
   ok: boolean;
   error?: string;
@@ -89,6 +103,8 @@ export interface BenchResult {
   nodeCliStockKernels: NodeCliResult | null;
   /** The same model in PyTorch on the CPU (full mode, when torch is installed; the BLAS named), or why not. */
   native: NativeResult | { unavailable: string } | null;
+  /** The conv VAE on WASM (ours) beside PyTorch (the issue-17 target), or null when not run. */
+  conv: ConvComparison | null;
   reference: { bareLoopImagesPerSec: number; source: string };
   ratios: Ratios;
   units: Record<string, string>;
@@ -158,5 +174,17 @@ export function computeRatios(
     backendVsBest,
     dragP95TrainingVsIdle: ratio(training?.latencyMs.p95, idle?.latencyMs.p95),
     scalingVsDefault,
+  };
+}
+
+/** The conv comparison with its ratios. */
+export function convComparison(wasm: ConvLoopResult | { unavailable: string }, native: NativeResult | { unavailable: string } | null): ConvComparison {
+  const w = 'imagesPerSec' in wasm ? wasm : null;
+  const n = native && 'imagesPerSec' in native ? native : null;
+  return {
+    wasm,
+    native,
+    wasmVsNative: ratio(w?.imagesPerSec, n?.imagesPerSec),
+    wasmVsNativeCpu: ratio(w?.imagesPerCpuSec, n?.imagesPerCpuSec),
   };
 }

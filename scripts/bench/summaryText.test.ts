@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args';
-import { computeRatios, threadFigures, UNITS, type BenchResult } from './report';
+import { computeRatios, convComparison, threadFigures, UNITS, type BenchResult } from './report';
 import type { SessionResult } from './session';
 import { summaryText } from './summaryText';
 
@@ -26,6 +26,7 @@ function result(): BenchResult {
     bareLoop: { what: 'plain ops', steps: 10, msPerStep: 985, imagesPerSec: 130 },
     nodeCliStockKernels: null,
     native: { unavailable: 'no Python with torch' },
+    conv: null,
     reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS, notes: ['a note'], errors: ['an error'],
   };
@@ -59,6 +60,29 @@ describe('summaryText', () => {
     expect(text).toContain('Native: PyTorch 1.13 (CPU, 2 threads) with OpenBLAS 0.3.21 (openmp): 10,830 img/s over 300 steps');
     expect(text).toContain('a whole epoch 13,566 img/s (4.4 s, test −ELBO 164.14 nats)');
     expect(text).toContain('whole epoch 10.44×');
+  });
+
+  it('puts the conv VAE on WASM beside PyTorch with both loads, the BLAS and the ratios', () => {
+    const r = result();
+    r.conv = convComparison(
+      {
+        what: 'conv', parameters: 134165, steps: 20, batch: 128, threads: 2, msPerStep: 400, cpuMsPerStep: 320, imagesPerSec: 320, imagesPerCpuSec: 400,
+        lastLoss: 300, loadAverage1m: [3.5, 4.25],
+      },
+      {
+        framework: 'PyTorch 1.13 (CPU, 2 threads)', arch: 'conv', python: 'python3', blas: 'OpenBLAS 0.3.21 (openmp)', blasLibraries: [], torchBlasInfo: 'generic',
+        steps: 20, imagesPerSec: 256, msPerStep: 500, cpuMsPerStep: 160, imagesPerCpuSec: 800, loadAverage1m: 5,
+      },
+    );
+    expect(r.conv.wasmVsNative).toBe(1.25);
+    expect(r.conv.wasmVsNativeCpu).toBe(0.5);
+    const text = summaryText(r);
+    expect(text).toContain('Conv VAE on WASM (Node, our kernels, 2 thread(s)): 320 img/s (400.0 ms/step, CPU 320.0 ms/step) over 20 steps, load 3.50 → 4.25');
+    expect(text).toContain('Conv VAE in PyTorch 1.13 (CPU, 2 threads) with OpenBLAS 0.3.21 (openmp): 256 img/s (500.0 ms/step, CPU 160.0 ms/step) over 20 steps, load 5.00');
+    expect(text).toContain('Conv ratios: WASM vs PyTorch 1.25× (per CPU second 0.50×)');
+    r.conv = convComparison({ unavailable: 'conv-loop.ts failed' }, null);
+    expect(summaryText(r)).toContain('Conv VAE on WASM: not run (conv-loop.ts failed)');
+    expect(r.conv.wasmVsNative).toBeNull();
   });
 
   it('marks what was not measured instead of printing zero', () => {

@@ -54,6 +54,20 @@ function nativeLine(n: NonNullable<BenchResult['native']>): string {
   return `Native: ${n.framework} with ${n.blas}: ${ips(n.imagesPerSec)} over ${fmt(n.steps)} steps, ${ms(n.msPerStep, 1)}/step${epoch}`;
 }
 
+/** The conv VAE on WASM beside PyTorch, each with its load average and the BLAS named. */
+function convLines(c: NonNullable<BenchResult['conv']>): string[] {
+  const w = c.wasm;
+  const out = ['imagesPerSec' in w
+    ? `Conv VAE on WASM (Node, our kernels, ${fmt(w.threads)} thread(s)): ${ips(w.imagesPerSec)} (${ms(w.msPerStep, 1)}/step, CPU ${ms(w.cpuMsPerStep, 1)}/step) over ${fmt(w.steps)} steps, load ${fmt(w.loadAverage1m[0], '', 2)} → ${fmt(w.loadAverage1m[1], '', 2)}`
+    : `Conv VAE on WASM: not run (${w.unavailable})`];
+  const n = c.native;
+  if (n && 'imagesPerSec' in n) {
+    out.push(`Conv VAE in ${n.framework} with ${n.blas}: ${ips(n.imagesPerSec)} (${ms(n.msPerStep, 1)}/step, CPU ${ms(n.cpuMsPerStep ?? null, 1)}/step) over ${fmt(n.steps)} steps, load ${fmt(n.loadAverage1m ?? null, '', 2)}`);
+  } else if (n) out.push(`Conv VAE in PyTorch: not run (${n.unavailable})`);
+  out.push(`Conv ratios: WASM vs PyTorch ${x(c.wasmVsNative)} (per CPU second ${x(c.wasmVsNativeCpu)})`);
+  return out;
+}
+
 export function summaryText(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
@@ -115,6 +129,7 @@ export function summaryText(r: BenchResult): string {
   }
   if (r.bareLoop) out.push(`Bare TF.js loop (Node: ${r.bareLoop.what}): ${ips(r.bareLoop.imagesPerSec)}, ${ms(r.bareLoop.msPerStep, 1)}/step`);
   if (r.native) out.push(nativeLine(r.native));
+  if (r.conv) out.push(...convLines(r.conv));
   out.push(
     `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
       `native vs best ${x(r.ratios.nativeVsBest)} (whole epoch ${x(r.ratios.nativeEpochVsBest)}) · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
