@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findDataset, loadManifest, loadSplit, mulberry32, toFloat32, type DataSplit, type DatasetName, type Manifest } from '../src/data';
 import { fsSource } from '../src/data/fsSource';
-import { decodeMeans, encodeMlp, parseCheckpoint, type Checkpoint } from '../src/model';
+import { decodeMeans, denseOnly, encodeMlp, parseCheckpoint, type Checkpoint } from '../src/model';
 import { parseFirstPaint, serializeFirstPaint, type FirstPaint } from '../src/model/firstPaint';
 import { gptqDecoder } from '../src/model/gptq';
 import { DEFAULT_PRETRAINED, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       epoch: ckpt.epoch,
       command: ckpt.command,
       ...(ckpt.testMetrics ? { testMetrics: ckpt.testMetrics } : {}),
-      decoder: ckpt.weights.decoder,
+      decoder: denseOnly(ckpt.weights.decoder, 'the first-paint file'),
       count: test.count,
       mu,
       logvar,

@@ -99,3 +99,17 @@ describe('commandLine', () => {
     expect(commandLine(['--latent', '2', '--out', 'my runs/a'])).toBe("npm run train -- --latent 2 --out 'my runs/a'");
   });
 });
+
+describe('--arch', () => {
+  it('conv: the config names the conv network; --hidden is ignored with a note; mlp leaves the config as before', () => {
+    const conv = args(parseTrainArgs(['--arch', 'conv']));
+    expect(conv.config).toEqual({ ...DEFAULT_MODEL, arch: 'conv' });
+    expect(conv.out).toBe('runs/mnist-conv-vae-z2-seed1');
+    expect(conv.hiddenNote).toBeUndefined();
+    const withHidden = args(parseTrainArgs(['--arch', 'conv', '--hidden', '64']));
+    expect(withHidden.hiddenNote).toBe('--hidden: hidden sizes apply to the MLP only; the conv network has fixed layers and ignores them');
+    expect(args(parseTrainArgs(['--arch', 'mlp'])).config).not.toHaveProperty('arch');
+    expect(error(['--arch', 'resnet'])).toBe('--arch must be one of mlp, conv, got "resnet"');
+    expect(error(['--init', 'x.vaeckpt', '--arch', 'conv'])).toContain('drop --arch');
+  });
+});

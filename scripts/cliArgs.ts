@@ -7,6 +7,7 @@ import { DEFAULT_TRAIN_SIZE as SHAPES_TRAIN_SIZE } from '../src/data/shapes';
 import type { DatasetName } from '../src/data/types';
 import { MAX_THREADS } from '../src/kernels/registerFastMatMul';
 import { DEFAULT_MODEL, validateHyper, validateModelConfig, type Hyper, type ModelConfig } from '../src/model';
+import { HIDDEN_MLP_ONLY } from '../src/model/config';
 import { inputDimOf, PARAMS, validRangeText, type NumberParam, type ParamKey, type SwitchParam } from '../src/model/params';
 import { MAX_SWEEP_VALUES, sweepRequest } from './sweepArgs';
 
@@ -27,6 +28,8 @@ export interface TrainArgs {
   threads: number | 'auto';
   /** Why the thread count asked for was changed (e.g. clamped to the machine's cores). */
   threadsNote?: string;
+  /** Says so when --hidden is given with --arch conv (the conv layers are fixed; the sizes are ignored). */
+  hiddenNote?: string;
   /** TF.js's own WASM kernels only: the bare TF.js loop the benchmark compares against. */
   stockKernels: boolean;
   /** --sweep-beta: one model per β, same seed, batches and steps (scripts/sweep.ts); null: one model. */
@@ -59,6 +62,7 @@ export const USAGE = `Train a VAE or AE with the playground's model code and sav
 usage: npm run train -- [flags]
 
 ${paramHelp('dataset', 'dataset')}
+${paramHelp('arch', 'network: dense layers, or the Keras example\'s conv layers (fixed; --hidden is MLP-only)')}
 ${paramHelp('kind', 'variational or plain autoencoder')}
 ${paramHelp('latentDim', 'latent dimensions')}
 ${paramHelp('hidden', 'encoder hidden sizes; the decoder mirrors them')}
@@ -86,7 +90,7 @@ ${paramHelp('seed', 'seed of weights, data order and ε')}
                                   times a few steps of the default model at 1, 2, 4, … up to every core and keeps the fastest
   --stock-kernels                 TF.js's own WASM kernels, none of ours (the bare TF.js loop, for comparison)
   --init FILE                     start from a model: a .vaeckpt, or model.safetensors + vae.json (their folder or a .zip);
-                                  its architecture and dataset are used, so --dataset, --model, --latent and --hidden are not given
+                                  its architecture and dataset are used, so --dataset, --arch, --model, --latent and --hidden are not given
   --sweep-beta X,X,...            train one VAE per β (same seed, batches and step budget), 1–${MAX_SWEEP_VALUES} distinct values above 0;
                                   prints one JSON line per β: rate (test KL), distortion (test recon), negElbo, and mig on shapes
   --steps N                       with --sweep-beta: training steps per model (default: --epochs' worth)
@@ -188,7 +192,7 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
   try {
     const raw = tokenize(argv);
     if (raw.has('help')) return { kind: 'help' };
-    const fixedByInit = [P.dataset, P.kind, P.latentDim, P.hidden].map((p) => p.cli).filter((f) => raw.has('init') && raw.has(f));
+    const fixedByInit = [P.dataset, P.arch, P.kind, P.latentDim, P.hidden].map((p) => p.cli).filter((f) => raw.has('init') && raw.has(f));
     if (fixedByInit.length > 0) throw new UsageError(`--init takes the architecture and dataset from its file; drop --${fixedByInit.join(', --')}`);
     const hiddenText = raw.get(P.hidden.cli);
     const hidden =
@@ -200,7 +204,10 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
           })
         : [...DEFAULT_MODEL.hidden];
     const dataset = choice(raw, P.dataset.cli, P.dataset.options, P.dataset.default);
+    const arch = choice(raw, P.arch.cli, P.arch.options, P.arch.default);
     const config: ModelConfig = {
+      // arch only for the conv network, so an MLP's checkpoint is as before.
+      ...(arch === 'conv' ? { arch } : {}),
       kind: choice(raw, P.kind.cli, P.kind.options, P.kind.default),
       // The dataset fixes the input size (784 for the 28×28 sets, 1024 for Shapes).
       inputDim: inputDimOf(dataset),
@@ -237,11 +244,12 @@ export function parseTrainArgs(argv: string[], cores: number = availableParallel
         hyper,
         epochs: inRange('epochs', number(raw, 'epochs', 1, true), 1, 1000),
         seed,
-        out: typeof out === 'string' ? out : `runs/${dataset}-${config.kind}-z${config.latentDim}-seed${seed}`,
+        out: typeof out === 'string' ? out : `runs/${dataset}-${arch === 'conv' ? 'conv-' : ''}${config.kind}-z${config.latentDim}-seed${seed}`,
         trainSize,
         backend: choice(raw, 'backend', ['wasm', 'cpu'], 'wasm'),
         float16: raw.has('float16'),
         ...threadsArg(raw, cores),
+        ...(arch === 'conv' && raw.has(P.hidden.cli) ? { hiddenNote: `--${P.hidden.cli}: ${HIDDEN_MLP_ONLY}` } : {}),
         stockKernels: raw.has('stock-kernels'),
         ...sweep,
         init: typeof raw.get('init') === 'string' ? (raw.get('init') as string) : null,

@@ -104,6 +104,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (args.threadsNote) log(`note: ${args.threadsNote}`);
+  if (args.hiddenNote) log(`note: ${args.hiddenNote}`);
   const { backend, threads } = await startBackend(args.backend, args.threads, args.stockKernels);
   let data: CliData;
   try {
@@ -117,7 +118,9 @@ async function main(argv: string[]): Promise<void> {
   if (data.dim !== DIM) throw new Error(`${args.dataset} images have ${data.dim} pixels but the model takes ${DIM}`);
   const xTest = tf.tensor2d(toFloat32(test.pixels, null, DIM), [test.count, DIM]);
   log(`${args.dataset}: ${data.trainCount} train / ${test.count} test images · backend ${backend} · ` +
-    `${args.config.kind} ${[DIM, ...args.config.hidden, args.config.latentDim].join('-')}`);
+    (args.config.arch === 'conv'
+      ? `${args.config.kind}, conv (Keras example's layers), latent ${args.config.latentDim}`
+      : `${args.config.kind} ${[DIM, ...args.config.hidden, args.config.latentDim].join('-')}`));
 
   if (args.sweepBeta) {
     runSweepCli(args, args.sweepBeta, data, xTest, log);

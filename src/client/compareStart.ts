@@ -34,6 +34,7 @@ export interface CompareFacts {
 export function shippedPair(models: readonly PretrainedEntry[], config: SessionConfig): { vae: PretrainedEntry; ae: PretrainedEntry } | null {
   const fits = (m: PretrainedEntry) =>
     m.dataset === config.dataset &&
+    (m.arch ?? 'mlp') === (config.model.arch ?? 'mlp') &&
     m.latent === config.model.latentDim &&
     m.hidden.length === config.model.hidden.length &&
     m.hidden.every((h, i) => h === config.model.hidden[i]);

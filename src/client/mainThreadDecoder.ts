@@ -4,20 +4,20 @@
 // several milliseconds each for a core. Batches (grids, prior samples) still go to the worker.
 
 import { decodeMeans } from '../model/mlp';
-import type { DenseWeights, ModelConfig } from '../model/types';
+import type { LayerWeights, ModelConfig } from '../model/types';
 
 /** Copies of the layers: the originals are transferred to the inference worker. */
-function copyLayers(layers: readonly DenseWeights[]): DenseWeights[] {
+function copyLayers(layers: readonly LayerWeights[]): LayerWeights[] {
   return layers.map((l) => ({ ...l, W: l.W.slice(), b: l.b.slice() }));
 }
 
 export class MainThreadDecoder {
-  private weights: { config: ModelConfig; decoder: DenseWeights[] } | null = null;
+  private weights: { config: ModelConfig; decoder: LayerWeights[] } | null = null;
   private out = new Float32Array(0);
   private stepHeld = -1;
 
   /** Keeps a copy of `decoder` (its buffers may be transferred away right after). */
-  set(config: ModelConfig, decoder: readonly DenseWeights[], step: number): void {
+  set(config: ModelConfig, decoder: readonly LayerWeights[], step: number): void {
     this.weights = { config, decoder: copyLayers(decoder) };
     this.out = new Float32Array(config.inputDim);
     this.stepHeld = step;

@@ -48,6 +48,7 @@ export function sameSession(a: SessionConfig, b: SessionConfig): boolean {
     a.dataset === b.dataset &&
     a.seed === b.seed &&
     a.model.kind === b.model.kind &&
+    (a.model.arch ?? 'mlp') === (b.model.arch ?? 'mlp') &&
     a.model.inputDim === b.model.inputDim &&
     a.model.latentDim === b.model.latentDim &&
     a.model.hidden.join('-') === b.model.hidden.join('-') &&

@@ -6,7 +6,7 @@
 // does the work through SupervisorHost; this decides when and with what.
 
 import { serializeCheckpoint } from '../model/checkpoint';
-import type { DenseWeights, NetworkWeights } from '../model/types';
+import type { LayerWeights, NetworkWeights } from '../model/types';
 import type { ClientState } from './clientTypes';
 import { slotOfKind } from '../shared/modelB';
 import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
@@ -46,7 +46,7 @@ export interface Snapshot {
   weights: NetworkWeights;
 }
 
-const copyDense = (d: DenseWeights): DenseWeights => ({ ...d, W: d.W.slice(), b: d.b.slice() });
+const copyDense = <T extends LayerWeights>(d: T): T => ({ ...d, W: d.W.slice(), b: d.b.slice() });
 
 export function copyWeights(w: NetworkWeights): NetworkWeights {
   return { config: { ...w.config, hidden: [...w.config.hidden] }, encoder: w.encoder.map(copyDense), mu: copyDense(w.mu), logvar: w.logvar ? copyDense(w.logvar) : null, decoder: w.decoder.map(copyDense) };

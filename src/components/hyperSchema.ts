@@ -2,7 +2,7 @@
 // hint and menu labels beside what the schema fixes (default, the controls' range, link name,
 // needs-new-weights, AE or not). It drives the controls, the URL and the validation of values
 // that come from outside (a shared link, a loaded checkpoint).
-import { INPUT_DIM, inputDimOf, PARAMS } from '../model/params';
+import { INPUT_DIM, inputDimOf, PARAMS, type Arch } from '../model/params';
 import type { SessionConfig } from '../shared/protocol';
 
 type Hyper = SessionConfig['hyper'];
@@ -17,6 +17,7 @@ export type Objective = NonNullable<Hyper['objective']>;
 /** Everything the UI can set, flattened; `hidden` is a preset such as "512-256". */
 export interface Settings {
   dataset: DatasetName;
+  arch: Arch;
   kind: ViewKind;
   latentDim: number;
   hidden: string;
@@ -79,6 +80,8 @@ type FieldFor<T> = [T] extends [boolean]
 export type Schema = { [K in SettingKey]: FieldFor<Settings[K]> };
 
 export const AE_HINT = 'AE: no sampling, no KL';
+/** Why the hidden sizes are greyed with the conv network (its layers are fixed). */
+export const MLP_ONLY_HINT = 'MLP only: the conv layers are fixed.';
 export { INPUT_DIM };
 const P = PARAMS;
 /** The schema's link name, needs-new-weights and AE flags, as the fields name them. */
@@ -91,6 +94,11 @@ export const SCHEMA: Schema = {
     type: 'choice', label: 'Dataset', ...from(P.dataset), default: P.dataset.default,
     hint: 'Which images to learn.',
     options: P.dataset.ui.options.map((value) => ({ value, label: DATASET_LABELS[value] })),
+  },
+  arch: {
+    type: 'choice', label: 'Architecture', ...from(P.arch), default: P.arch.default,
+    hint: 'Dense layers, or the Keras example’s convolutions.',
+    options: [{ value: 'mlp', label: 'MLP' }, { value: 'conv', label: 'Conv' }],
   },
   // Switching keeps each model's weights (the worker holds one per kind): no reset needed.
   kind: {
@@ -175,14 +183,14 @@ export const SCHEMA: Schema = {
  * (dataset/model are in the header, the seed only in the link).
  */
 export const PANEL_KEYS = [
-  'latentDim', 'hidden', 'learningRate',
+  'latentDim', 'arch', 'hidden', 'learningRate',
   'beta', 'likelihood', 'sigmaX', 'objective',
   'batchSize', 'samples', 'reparam', 'warmStart',
   'gamma', 'cMax', 'rampSteps',
 ] as const satisfies readonly SettingKey[];
 
 /** Controls that share the grid cell of the control before them (two short ones, one cell). */
-export const STACKED_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['objective', 'warmStart']);
+export const STACKED_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['hidden', 'objective', 'warmStart']);
 
 /** Drawn only while their objective is chosen (the others stay, greyed, with the reason). */
 export function shownInPanel(key: SettingKey, s: Settings): boolean {
@@ -269,7 +277,8 @@ export function parseHidden(text: string): number[] | null {
 export function settingsToConfig(s: Settings): SessionConfig {
   return {
     dataset: s.dataset,
-    model: { kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: inputDimOf(s.dataset), latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [...P.hidden.default] },
+    // arch only for the conv network, so an MLP's config (and checkpoint) is as before.
+    model: { ...(s.arch === 'conv' ? { arch: s.arch } : {}), kind: s.kind === 'compare' ? 'vae' : s.kind, inputDim: inputDimOf(s.dataset), latentDim: s.latentDim, hidden: parseHidden(s.hidden) ?? [...P.hidden.default] },
     hyper: {
       learningRate: s.learningRate, beta: s.beta, likelihood: s.likelihood, sigmaX: s.sigmaX,
       samples: s.samples, reparam: s.reparam, batchSize: s.batchSize, warmStart: s.warmStart,
@@ -283,7 +292,7 @@ export function settingsToConfig(s: Settings): SessionConfig {
 /** `view`: Compare shows both models; `c` is then the VAE's config. */
 export function configToSettings(c: SessionConfig, view?: ViewKind): Settings {
   return {
-    dataset: c.dataset, kind: view === 'compare' ? 'compare' : c.model.kind, latentDim: c.model.latentDim, hidden: c.model.hidden.join('-'),
+    dataset: c.dataset, arch: c.model.arch ?? P.arch.default, kind: view === 'compare' ? 'compare' : c.model.kind, latentDim: c.model.latentDim, hidden: c.model.hidden.join('-'),
     learningRate: c.hyper.learningRate, beta: c.hyper.beta, likelihood: c.hyper.likelihood, sigmaX: c.hyper.sigmaX,
     samples: c.hyper.samples, reparam: c.hyper.reparam, batchSize: c.hyper.batchSize,
     warmStart: c.hyper.warmStart ?? SCHEMA.warmStart.default, seed: c.seed,
@@ -296,6 +305,7 @@ export function configToSettings(c: SessionConfig, view?: ViewKind): Settings {
 export function applicability(key: SettingKey, s: Settings): { enabled: boolean; reason?: string } {
   const field = SCHEMA[key];
   if (field.vaeOnly && s.kind === 'ae') return { enabled: false, reason: AE_HINT };
+  if (key === 'hidden' && s.arch === 'conv') return { enabled: false, reason: MLP_ONLY_HINT };
   if (field.objective && field.objective !== s.objective) {
     return { enabled: false, reason: field.objective === 'capacity' ? 'Capacity objective only.' : 'β-VAE objective only.' };
   }

@@ -15,6 +15,10 @@ export function settingsFromParams(params: URLSearchParams): { settings: Setting
     if (result.ok) settings[key] = result.value;
     if (result.note) notes.push(result.note);
   }
+  // The conv network's layers are fixed: hidden sizes are kept (for a switch back to the MLP) but not used.
+  if (settings.arch === 'conv' && params.has(SCHEMA.hidden.param)) {
+    notes.push(`${SCHEMA.hidden.label}: MLP only; the conv network ignores them.`);
+  }
   return { settings: settings as unknown as Settings, notes };
 }
 

@@ -217,3 +217,47 @@ describe('float16', () => {
     }
   });
 });
+
+describe('the architecture in a checkpoint', () => {
+  const conv: ModelConfig = { arch: 'conv', kind: 'vae', inputDim: 784, latentDim: 2, hidden: [512, 256] };
+
+  it('records a conv network and restores it: its conv layers, shapes and outputs', () => {
+    const net = createNetwork(conv, 1);
+    const buf = serializeCheckpoint(checkpointOf(net));
+    const loaded = parseCheckpoint(buf);
+    expect(loaded.config.arch).toBe('conv');
+    expect(loaded.weights.encoder[0]).toMatchObject({ op: 'conv', inChannels: 1, outChannels: 32, inSide: 28, outSide: 14 });
+    expect(loaded.weights.decoder[3]).toMatchObject({ op: 'convT', inChannels: 32, outChannels: 1, stride: 1 });
+    const table = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 24, new DataView(buf).getUint32(8, true)))).tensors;
+    expect(table.slice(0, 2).map((t: { name: string; shape: number[] }) => [t.name, t.shape])).toEqual([['encoder.0.W', [3, 3, 1, 32]], ['encoder.0.b', [32]]]);
+    const restored = createNetwork(conv, 2);
+    restored.setWeights(loaded.weights);
+    expect(restored.getWeights()).toEqual(net.getWeights());
+    // float16 keeps the layers too.
+    expect(parseCheckpoint(serializeCheckpoint(checkpointOf(net), { float16: true })).weights.decoder[1]).toMatchObject({ op: 'convT', inSide: 7, outSide: 14 });
+    net.dispose();
+    restored.dispose();
+  });
+
+  it('reads a checkpoint without an architecture (from before the conv network) as an MLP', () => {
+    const net = createNetwork(cfg, 1);
+    const buf = serializeCheckpoint(checkpointOf(net));
+    const header = new TextDecoder().decode(new Uint8Array(buf, 24, new DataView(buf).getUint32(8, true)));
+    expect(header).not.toContain('"arch"');
+    const loaded = parseCheckpoint(buf);
+    expect(loaded.config.arch ?? 'mlp').toBe('mlp');
+    expect(loaded.weights.encoder.map((l) => 'inDim' in l && [l.inDim, l.outDim])).toEqual([[784, 48], [48, 24]]);
+    net.dispose();
+  });
+
+  it('refuses an architecture this version does not know, by name, and a conv header over MLP tensors', () => {
+    const net = createNetwork(cfg, 1);
+    const buf = serializeCheckpoint(checkpointOf(net));
+    const unknown = withHeader(buf, (h) => JSON.stringify({ ...h, config: { ...(h.config as object), arch: 'transformer' } }));
+    expect(() => parseCheckpoint(unknown)).toThrow(CheckpointError);
+    expect(() => parseCheckpoint(unknown)).toThrow(/architecture "transformer" is unknown to this version \(it knows mlp and conv\); nothing was loaded/);
+    const relabelled = withHeader(buf, (h) => JSON.stringify({ ...h, config: { ...(h.config as object), arch: 'conv' } }));
+    expect(() => parseCheckpoint(relabelled)).toThrow(CheckpointError);
+    net.dispose();
+  });
+});

@@ -2,10 +2,12 @@
 // in the app's one binary frame (binaryContainer.ts) with the magic "VAE-CKPT". The header holds
 // everything but the weight values; the data is the weights (float32, or float16 on request).
 
-import { layerShapes, sameConfig, validateHyper, validateModelConfig, withHyperDefaults } from './config';
+import { sameConfig, validateHyper, validateModelConfig, withHyperDefaults } from './config';
+import { biasLength, layerFromArrays, networkPlan, weightShape, type LayerSpec } from './layerPlan';
 import { readContainer, readTensors, writeContainer, type ContainerKind } from './binaryContainer';
 import { FLOAT16_MAX, toFloat16Bits } from './float16';
 import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from './types';
+import { PARAMS } from './params';
 
 export interface Checkpoint {
   format: 'vae-playground';
@@ -48,18 +50,21 @@ const WEIGHT_DTYPES = ['float32', 'float16'] as const;
 
 type Header = Omit<Checkpoint, 'weights'> & { tensors: unknown[] };
 
-/** The tensors a config implies, in file order, with their expected shapes. */
+/**
+ * The tensors a config implies, in file order, with their expected shapes: each layer's W (dense
+ * [in, out]; a conv network's convolutions in TF.js's filter layouts, layerPlan.ts) and b.
+ */
 function expectedTensors(config: ModelConfig): Array<{ name: string; shape: number[] }> {
-  const s = layerShapes(config);
-  const layer = (name: string, [i, o]: [number, number]) => [
-    { name: `${name}.W`, shape: [i, o] },
-    { name: `${name}.b`, shape: [o] },
+  const p = networkPlan(config);
+  const layer = (name: string, s: LayerSpec) => [
+    { name: `${name}.W`, shape: weightShape(s) },
+    { name: `${name}.b`, shape: [biasLength(s)] },
   ];
   return [
-    ...s.encoder.flatMap((shape, k) => layer(`encoder.${k}`, shape)),
-    ...layer('mu', s.head),
-    ...(config.kind === 'vae' ? layer('logvar', s.head) : []),
-    ...s.decoder.flatMap((shape, k) => layer(`decoder.${k}`, shape)),
+    ...p.encoder.flatMap((s, k) => layer(`encoder.${k}`, s)),
+    ...layer('mu', p.head),
+    ...(config.kind === 'vae' ? layer('logvar', p.head) : []),
+    ...p.decoder.flatMap((s, k) => layer(`decoder.${k}`, s)),
   ];
 }
 
@@ -99,6 +104,13 @@ function checkHeader(raw: Record<string, unknown>): Header {
   }
   if (typeof h.createdAt !== 'string') throw new CheckpointError('the header has no createdAt');
   if (!h.config || typeof h.config !== 'object') throw new CheckpointError('the header has no model config');
+  // Absent: an MLP (checkpoints from before the conv network). One this version does not know is refused by name.
+  const arch: unknown = h.config.arch;
+  if (arch !== undefined && !(PARAMS.arch.options as readonly unknown[]).includes(arch)) {
+    throw new CheckpointError(
+      `the model's architecture ${JSON.stringify(arch)} is unknown to this version (it knows ${PARAMS.arch.options.join(' and ')}); nothing was loaded`,
+    );
+  }
   const configProblems = validateModelConfig(h.config);
   if (configProblems.length > 0) throw new CheckpointError(`invalid model config: ${configProblems.join('; ')}`);
   if (!h.hyper || typeof h.hyper !== 'object') throw new CheckpointError('the header has no hyperparameters');
@@ -116,18 +128,15 @@ export function parseCheckpoint(buf: ArrayBuffer, maxBytes = DEFAULT_MAX_CHECKPO
   const arrays = readTensors(KIND, container, expected) as Float32Array[];
 
   let next = 0;
-  const dense = (): DenseWeights => {
-    const W = arrays[next++];
-    const b = arrays[next++];
-    return { inDim: W.length / b.length, outDim: b.length, W, b };
-  };
+  const take = (s: LayerSpec) => layerFromArrays(s, arrays[next++], arrays[next++]);
   const config = header.config;
+  const plan = networkPlan(config);
   const weights: NetworkWeights = {
     config,
-    encoder: config.hidden.map(dense),
-    mu: dense(),
-    logvar: config.kind === 'vae' ? dense() : null,
-    decoder: [...config.hidden, config.inputDim].map(dense),
+    encoder: plan.encoder.map(take),
+    mu: take(plan.head) as DenseWeights,
+    logvar: config.kind === 'vae' ? (take(plan.head) as DenseWeights) : null,
+    decoder: plan.decoder.map(take),
   };
   const { tensors: _tensors, ...meta } = header;
   return { ...meta, weights };

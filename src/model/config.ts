@@ -3,7 +3,7 @@
 
 import type { DatasetName } from '../data/types';
 import { INPUT_DIM, INPUT_DIMS, INPUT_SIDES, inputDimOf, inValidRange, PARAMS, validRangeText } from './params';
-import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
+import { archOf, DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
 
 export { INPUT_DIM, inputDimOf };
 /** "784 (28×28 images) or 1024 (32×32 images)": the input sizes a model may have, for messages. */
@@ -17,14 +17,21 @@ const BATCH_RANGE = PARAMS.batchSize.valid;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Human-readable problems with a model config; empty when it is valid. */
+/** Says so where a conv config carries hidden sizes other than the default: they apply to the MLP only and are ignored. */
+export const HIDDEN_MLP_ONLY = 'hidden sizes apply to the MLP only; the conv network has fixed layers and ignores them';
+
+/** Human-readable problems with a model config; empty when it is valid. A conv config's hidden sizes are not checked (ignored). */
 export function validateModelConfig(c: ModelConfig): string[] {
   const problems: string[] = [];
+  if (c.arch !== undefined && !(PARAMS.arch.options as readonly string[]).includes(c.arch)) {
+    problems.push(`unknown architecture ${JSON.stringify(c.arch)}: this version knows ${PARAMS.arch.options.map((o) => `"${o}"`).join(' and ')}`);
+  }
   if (!(PARAMS.kind.options as readonly string[]).includes(c.kind)) problems.push(`model kind must be "vae" or "ae", got ${JSON.stringify(c.kind)}`);
   if (!INPUT_SIDES.has(c.inputDim)) problems.push(`inputDim must be ${INPUT_DIMS_TEXT}, got ${c.inputDim}`);
   if (!isInt(c.latentDim) || c.latentDim < LATENT_RANGE.min || c.latentDim > LATENT_RANGE.max) {
     problems.push(`latentDim must be an integer ${LATENT_RANGE.min}–${LATENT_RANGE.max}, got ${c.latentDim}`);
   }
+  if (archOf(c) === 'conv') return problems;
   if (!Array.isArray(c.hidden) || c.hidden.length < HIDDEN_LAYERS_RANGE.min || c.hidden.length > HIDDEN_LAYERS_RANGE.max) {
     problems.push(`hidden must list ${HIDDEN_LAYERS_RANGE.min}–${HIDDEN_LAYERS_RANGE.max} layer sizes`);
   } else {
@@ -88,7 +95,11 @@ export function validateHyper(h: Hyper): string[] {
   return problems;
 }
 
+/** Same weight shapes: same architecture, kind and sizes (a conv network's hidden sizes are ignored). */
 export function sameConfig(a: ModelConfig, b: ModelConfig): boolean {
+  const arch = archOf(a);
+  if (arch !== archOf(b)) return false;
+  if (arch === 'conv') return a.kind === b.kind && a.inputDim === b.inputDim && a.latentDim === b.latentDim;
   return (
     a.kind === b.kind &&
     a.inputDim === b.inputDim &&
@@ -98,7 +109,7 @@ export function sameConfig(a: ModelConfig, b: ModelConfig): boolean {
   );
 }
 
-/** Layer shapes [inDim, outDim] of a config, in NetworkWeights order. */
+/** Layer shapes [inDim, outDim] of an MLP config, in NetworkWeights order (layerPlan.ts has both architectures). */
 export function layerShapes(c: ModelConfig): {
   encoder: Array<[number, number]>;
   head: [number, number];

@@ -5,7 +5,7 @@ import { serializeCheckpoint, type Checkpoint } from './checkpoint';
 import { layerShapes } from './config';
 import { mulberry32 } from './prng';
 import { exportForTorch } from './torchExport';
-import { DEFAULT_HYPER, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
+import { DEFAULT_HYPER, denseOnly, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
 
 export function randomWeights(config: ModelConfig, seed = 7): NetworkWeights {
   const rand = mulberry32(seed);
@@ -58,10 +58,10 @@ export function vaeckptBytes(c: Checkpoint = smallCheckpoint()): Uint8Array {
 /** A TF.js LayersModel (Functional, Dense layers) of the same weights: model.json + one shard. */
 export function tfjsFiles(w: NetworkWeights): { modelJson: Record<string, unknown>; shard: Uint8Array } {
   const named: Array<{ name: string; d: DenseWeights; activation: string }> = [
-    ...w.encoder.map((d, i) => ({ name: `enc_${i}`, d, activation: 'relu' })),
+    ...denseOnly(w.encoder, 'tfjsFiles').map((d, i) => ({ name: `enc_${i}`, d, activation: 'relu' })),
     { name: 'z_mean', d: w.mu, activation: 'linear' },
     ...(w.logvar ? [{ name: 'z_log_var', d: w.logvar, activation: 'linear' }] : []),
-    ...w.decoder.map((d, i) => ({ name: `dec_${i}`, d, activation: i === w.decoder.length - 1 ? 'sigmoid' : 'relu' })),
+    ...denseOnly(w.decoder, 'tfjsFiles').map((d, i) => ({ name: `dec_${i}`, d, activation: i === w.decoder.length - 1 ? 'sigmoid' : 'relu' })),
   ];
   const layers = [
     { class_name: 'InputLayer', config: { name: 'input', batch_input_shape: [null, 784] } },

@@ -46,10 +46,10 @@ function reference(w: NetworkWeights, xs: Float64Array[], eps: Float32Array, h: 
   let recon = 0;
   let kl = 0;
   xs.forEach((x, n) => {
-    const hidden = mlp(x, w.encoder, true);
+    const hidden = mlp(x, w.encoder as DenseWeights[], true);
     const mu = dense(hidden, w.mu, false);
     if (!w.logvar) {
-      recon += negLogLik(x, mlp(mu, w.decoder, false), h);
+      recon += negLogLik(x, mlp(mu, w.decoder as DenseWeights[], false), h);
       return;
     }
     const logvar = dense(hidden, w.logvar, false).map((v) => Math.min(LOGVAR_MAX, Math.max(LOGVAR_MIN, v)));
@@ -57,7 +57,7 @@ function reference(w: NetworkWeights, xs: Float64Array[], eps: Float32Array, h: 
     let perImage = 0;
     for (let l = 0; l < h.samples; l++) {
       const z = mu.map((m, j) => m + Math.exp(logvar[j] / 2) * eps[(l * xs.length + n) * d + j]);
-      perImage += negLogLik(x, mlp(z, w.decoder, false), h);
+      perImage += negLogLik(x, mlp(z, w.decoder as DenseWeights[], false), h);
     }
     recon += perImage / h.samples;
   });

@@ -1,7 +1,9 @@
 // Forward passes in plain JavaScript over NetworkWeights, for the TF.js-free inference worker:
 // the same maths as network.ts (ReLU hidden layers, clamped log σ², sigmoid of the logits).
+// A conv network's layers run through convForward.ts, so both architectures take this path.
 
-import { LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type NetworkWeights } from './types';
+import { convLayer } from './convForward';
+import { isConvLayer, LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type LayerWeights, type NetworkWeights } from './types';
 
 // Two scratch buffers reused across calls, so dragging z does not allocate per frame.
 let scratchA = new Float32Array(0);
@@ -38,11 +40,16 @@ function dense(layer: DenseWeights, x: Float32Array, n: number, out: Float32Arra
 }
 
 /** Runs layers in turn through the two scratch buffers; returns the buffer holding the last output. */
-function chain(layers: DenseWeights[], x: Float32Array, n: number, reluLast: boolean): Float32Array {
+function chain(layers: LayerWeights[], x: Float32Array, n: number, reluLast: boolean): Float32Array {
   let input = x;
   layers.forEach((layer, k) => {
-    const out = scratch(k % 2 === 0 ? 'a' : 'b', n * layer.outDim);
-    input = dense(layer, input, n, out, k < layers.length - 1 || reluLast);
+    const relu = k < layers.length - 1 || reluLast;
+    if (isConvLayer(layer)) {
+      const out = scratch(k % 2 === 0 ? 'a' : 'b', n * layer.outSide * layer.outSide * layer.outChannels);
+      input = convLayer(layer, input, n, out, relu);
+    } else {
+      input = dense(layer, input, n, scratch(k % 2 === 0 ? 'a' : 'b', n * layer.outDim), relu);
+    }
   });
   return input;
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateModelConfig } from './config';
 import { createNetwork } from './network';
 import './registerGradientsNode';
-import { LOGVAR_MAX, LOGVAR_MIN, type ModelConfig } from './types';
+import { denseOnly, LOGVAR_MAX, LOGVAR_MIN, type ModelConfig } from './types';
 
 const cfg: ModelConfig = { kind: 'vae', inputDim: 784, latentDim: 4, hidden: [64, 32] };
 
@@ -16,9 +16,9 @@ describe('createNetwork', () => {
   it('mirrors the encoder in the decoder, with Glorot-uniform weights and zero biases', () => {
     const net = createNetwork(cfg, 1);
     const w = net.getWeights();
-    expect(w.encoder.map((l) => [l.inDim, l.outDim])).toEqual([[784, 64], [64, 32]]);
+    expect(denseOnly(w.encoder, 'test').map((l) => [l.inDim, l.outDim])).toEqual([[784, 64], [64, 32]]);
     expect([w.mu.inDim, w.mu.outDim, w.logvar?.outDim]).toEqual([32, 4, 4]);
-    expect(w.decoder.map((l) => [l.inDim, l.outDim])).toEqual([[4, 32], [32, 64], [64, 784]]);
+    expect(denseOnly(w.decoder, 'test').map((l) => [l.inDim, l.outDim])).toEqual([[4, 32], [32, 64], [64, 784]]);
     const limit = Math.sqrt(6 / (784 + 64));
     const first = w.encoder[0].W;
     expect(Math.max(...first.map(Math.abs))).toBeLessThanOrEqual(limit);

@@ -25,7 +25,7 @@ export function inputDimOf(dataset: DatasetName): number {
 
 /** Where a setting lives in a run's config. */
 export type ParamKey =
-  | 'dataset' | 'kind' | 'latentDim' | 'hidden' | 'learningRate' | 'beta' | 'likelihood'
+  | 'dataset' | 'arch' | 'kind' | 'latentDim' | 'hidden' | 'learningRate' | 'beta' | 'likelihood'
   | 'sigmaX' | 'samples' | 'reparam' | 'batchSize' | 'warmStart' | 'seed'
   | 'objective' | 'gamma' | 'cMax' | 'rampSteps';
 
@@ -82,10 +82,16 @@ export type Param = NumberParam | ChoiceParam | SwitchParam | LayersParam;
 
 export const DATASETS = ['mnist', 'fashion', 'shapes'] as const;
 export const MODEL_KINDS = ['vae', 'ae'] as const;
+/**
+ * The network: dense layers (hidden sizes set by `hidden`), or the Keras example's
+ * convolutional encoder and decoder (fixed layers, convNetwork.ts; `hidden` does not apply).
+ */
+export const ARCHS = ['mlp', 'conv'] as const;
 export const LIKELIHOODS = ['bernoulli', 'gaussian'] as const;
 /** What the optimizer minimises: recon + β·KL, or Burgess et al.'s recon + γ·|KL − C| (capacity.ts). */
 export const OBJECTIVES = ['beta', 'capacity'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
+export type Arch = (typeof ARCHS)[number];
 export type Likelihood = (typeof LIKELIHOODS)[number];
 export type Objective = (typeof OBJECTIVES)[number];
 
@@ -95,11 +101,13 @@ export const PARAMS = {
     type: 'choice', default: 'mnist', options: DATASETS, ui: { options: ['mnist', 'fashion', 'shapes'] },
     url: 'data', cli: 'dataset', newWeights: true, ae: true,
   },
+  arch: { type: 'choice', default: 'mlp', options: ARCHS, url: 'arch', cli: 'arch', newWeights: true, ae: true },
   kind: { type: 'choice', default: 'vae', options: MODEL_KINDS, url: 'model', cli: 'model', newWeights: false, ae: true },
   latentDim: {
     type: 'number', default: 2, integer: true, valid: { min: 1, max: 64 }, ui: { min: 1, max: 64, step: 1 },
     url: 'z', cli: 'latent', newWeights: true, ae: true,
   },
+  // MLP only: a conv network's layers are fixed (arch).
   hidden: {
     type: 'layers', default: [512, 256], layers: { min: 1, max: 4 }, size: { min: 8, max: 2048 },
     options: [[256], [512], [256, 128], [512, 256], [1024, 512]],

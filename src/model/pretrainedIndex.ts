@@ -2,7 +2,8 @@
 // scripts/build-pretrained.ts and read by the page. Validated, since it comes over the network.
 
 import { validateHyper } from './config';
-import type { Hyper, ModelKind } from './types';
+import { ARCHS } from './params';
+import type { Arch, Hyper, ModelKind } from './types';
 
 export interface PretrainedTestMetrics {
   /** Mean ELBO over the full test set, nats per image (negative). */
@@ -18,6 +19,8 @@ export interface PretrainedEntry {
   title: string;
   dataset: string;
   model: ModelKind;
+  /** Absent: an MLP (the index from before the conv network). */
+  arch?: Arch;
   latent: number;
   hidden: number[];
   /** The hyperparameters it was trained with; a link asking for others does not start from it. */
@@ -25,6 +28,8 @@ export interface PretrainedEntry {
   step: number;
   epochs: number;
   test: PretrainedTestMetrics;
+  /** Shapes: MIG over the evaluation set (src/model/mig.ts), in [0, 1]. */
+  mig?: number;
   /** The `npm run train` command line that made it, and its seed. */
   command: string;
   seed: number;
@@ -69,10 +74,12 @@ function entryProblem(e: unknown, i: number): string | null {
   if (!isFileName(m.id)) return `model ${i} has no valid id`;
   if (!isString(m.title) || !isString(m.dataset) || !isString(m.command)) return `${m.id}: title, dataset and command must be text`;
   if (m.model !== 'vae' && m.model !== 'ae') return `${m.id}: model must be "vae" or "ae"`;
+  if (m.arch !== undefined && !(ARCHS as readonly unknown[]).includes(m.arch)) return `${m.id}: arch must be ${ARCHS.join(' or ')}`;
   if (![m.latent, m.step, m.epochs, m.seed].every(isCount)) return `${m.id}: latent, step, epochs and seed must be whole numbers`;
   if (!Array.isArray(m.hidden) || !m.hidden.every(isCount)) return `${m.id}: hidden must list layer sizes`;
   if (typeof m.hyper !== 'object' || m.hyper === null || validateHyper(m.hyper as Hyper).length > 0) return `${m.id}: hyperparameters are missing or invalid`;
   if (!test || ![test.elbo, test.recon, test.kl].every(isNumber)) return `${m.id}: test metrics are missing`;
+  if (m.mig !== undefined && !(isNumber(m.mig) && m.mig >= 0 && m.mig <= 1)) return `${m.id}: mig must be a number in [0, 1]`;
   if (!files || !isFileName(files.checkpoint) || !isFileName(files.firstPaint)) return `${m.id}: files must name a checkpoint and a first-paint file`;
   const named = pretrainedFiles(m.id);
   if (files.checkpoint !== named.checkpoint || files.firstPaint !== named.firstPaint) return `${m.id}: files must be named ${named.checkpoint} and ${named.firstPaint}`;

@@ -13,7 +13,7 @@
 
 import { layerShapes } from './config';
 import type { NamedTensor } from './safetensors';
-import { LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
+import { archOf, denseOnly, LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
 
 export class TorchLayoutError extends Error {
   constructor(message: string) {
@@ -41,6 +41,9 @@ export interface TorchLayer {
 
 /** The Linear layers of a config in module order, with their PyTorch names. */
 export function torchLayers(config: ModelConfig): TorchLayer[] {
+  if (archOf(config) !== 'mlp') {
+    throw new TorchLayoutError('the PyTorch exchange (model.safetensors + vae.json) holds MLPs only; a conv network cannot be exported or imported this way yet (save it as a .vaeckpt checkpoint instead)');
+  }
   const s = layerShapes(config);
   const seq = (role: 'encoder' | 'decoder', shapes: Array<[number, number]>, lastLinear: boolean): TorchLayer[] =>
     shapes.map(([i, o], k) => {
@@ -67,7 +70,7 @@ export function transpose(data: Float32Array, rows: number, cols: number): Float
 }
 
 function layersOf(w: NetworkWeights): DenseWeights[] {
-  return [...w.encoder, w.mu, ...(w.logvar ? [w.logvar] : []), ...w.decoder];
+  return denseOnly([...w.encoder, w.mu, ...(w.logvar ? [w.logvar] : []), ...w.decoder], 'the PyTorch exchange');
 }
 
 /** The weights as PyTorch tensors (weight [out, in], bias [out]), in module order. */

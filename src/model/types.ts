@@ -1,17 +1,22 @@
 // Shared, framework-free types of the model layer. math.md is the source of every definition.
 
-import { INPUT_DIM, PARAMS, type Likelihood, type ModelKind, type Objective } from './params';
+import { INPUT_DIM, PARAMS, type Arch, type Likelihood, type ModelKind, type Objective } from './params';
 
-export type { Likelihood, ModelKind, Objective };
+export type { Arch, Likelihood, ModelKind, Objective };
 
 /** What fixes the shape of the weights: changing any of it needs new weights. */
 export interface ModelConfig {
+  /**
+   * The network (params.ts). Absent: 'mlp', so a config or checkpoint from before the conv
+   * network existed reads as it did (archOf).
+   */
+  arch?: Arch;
   kind: ModelKind;
   /** Pixels per image (784 for 28×28). */
   inputDim: number;
   /** 1–64. */
   latentDim: number;
-  /** Encoder hidden sizes, input side first (default [512, 256]); the decoder mirrors them. */
+  /** Encoder hidden sizes, input side first (default [512, 256]); the decoder mirrors them. MLP only: a conv network ignores them. */
   hidden: number[];
 }
 
@@ -66,17 +71,58 @@ export interface DenseWeights {
 }
 
 /**
+ * One convolution layer, 3×3 'same' padding, square images. 'conv' is Conv2D with W in TF.js's
+ * conv2d layout [k, k, inChannels, outChannels]; 'convT' is Conv2DTranspose with W in TF.js's
+ * conv2dTranspose layout [k, k, outChannels, inChannels]. Both row-major, b per output channel.
+ * Activations are NHWC (channels last): a flat image of side s and c channels is s·s·c values.
+ */
+export interface ConvWeights {
+  op: 'conv' | 'convT';
+  kernel: number;
+  stride: number;
+  inChannels: number;
+  outChannels: number;
+  /** Side of the input and output feature maps. */
+  inSide: number;
+  outSide: number;
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/** A layer of an encoder or decoder: dense (MLP, and the conv network's dense layers) or convolution. */
+export type LayerWeights = DenseWeights | ConvWeights;
+
+export function isConvLayer(l: LayerWeights): l is ConvWeights {
+  return 'op' in l;
+}
+
+/** The layers, all dense (an MLP's); throws, naming `what` needs them, where one is a convolution. */
+export function denseOnly(layers: readonly LayerWeights[], what: string): DenseWeights[] {
+  return layers.map((l) => {
+    if (isConvLayer(l)) throw new Error(`${what} supports the MLP only, not the conv network`);
+    return l;
+  });
+}
+
+/** The architecture a config names (absent: the MLP it was before conv existed). */
+export function archOf(c: Pick<ModelConfig, 'arch'>): Arch {
+  return c.arch ?? 'mlp';
+}
+
+/**
  * Plain weights of a whole network, for snapshots, checkpoints and the TF.js-free
  * inference path. Hidden layers use ReLU.
  * encoder: hidden layers (784→h1→h2…); mu/logvar: heads from the last hidden layer to latentDim
  * (logvar is null for the AE); decoder: latentDim→…→784, the last layer outputs logits.
+ * A conv network (config.arch 'conv') has encoder [conv, conv, dense] and decoder
+ * [dense, convT, convT, convT] (convNetwork.ts); an MLP's layers are all dense.
  */
 export interface NetworkWeights {
   config: ModelConfig;
-  encoder: DenseWeights[];
+  encoder: LayerWeights[];
   mu: DenseWeights;
   logvar: DenseWeights | null;
-  decoder: DenseWeights[];
+  decoder: LayerWeights[];
 }
 
 /** log σ² is clamped to this range (math.md) so exp() cannot overflow. */

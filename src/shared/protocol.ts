@@ -4,7 +4,7 @@
 import type { DatasetName } from '../data/types';
 import type { ConvertedImages, ImageDataset } from '../data/imageImport/types';
 import type { SpriteOptions } from '../data/imageImport/sprites';
-import type { DenseWeights, Hyper, Metrics, ModelConfig, NetworkWeights } from '../model/types';
+import type { Hyper, LayerWeights, Metrics, ModelConfig, NetworkWeights } from '../model/types';
 import type { ModelBSettings } from './modelB';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -233,7 +233,7 @@ export type ToInference =
    * A decoder alone (a pretrained model's first paint, before the training worker has sent the
    * whole network): decode answers from it, encode refuses until full weights arrive.
    */
-  | { type: 'decoder'; step: number; config: ModelConfig; decoder: DenseWeights[] }
+  | { type: 'decoder'; step: number; config: ModelConfig; decoder: LayerWeights[] }
   /** Decode n latent vectors (n × dim, row-major) to mean images sigmoid(logits). model: whose decoder (absent: the latest weights). */
   | { type: 'decode'; id: number; n: number; z: Float32Array; model?: ModelTag }
   /** Encode n images (n × 784, [0,1]); also returns their reconstructions from z = μ. */

@@ -64,6 +64,7 @@ export const enUi = {
   'hyper.on': 'on',
   'hyper.off': 'off',
   'hyper.aeOnly': 'AE: no sampling, no KL',
+  'hyper.mlpOnly': 'MLP only: the conv layers are fixed.',
   'hyper.bernoulliOnly': 'Bernoulli likelihood only.',
   'hyper.gaussianOnly': 'Gaussian likelihood only.',
   'hyper.capacityOnly': 'Capacity objective only.',

@@ -64,6 +64,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'hyper.on': 'オン',
   'hyper.off': 'オフ',
   'hyper.aeOnly': 'AE ではサンプリングも KL もありません',
+  'hyper.mlpOnly': 'MLP のみです。畳み込みの層は固定です。',
   'hyper.bernoulliOnly': 'ベルヌーイ尤度のときだけ使います。',
   'hyper.gaussianOnly': 'ガウス尤度のときだけ使います。',
   'hyper.capacityOnly': '容量の目的関数のときだけ使います。',

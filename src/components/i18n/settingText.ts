@@ -14,6 +14,7 @@ export interface SettingText {
 
 export const JA_SETTINGS: Readonly<Record<SettingKey, SettingText>> = {
   dataset: { label: 'データセット', hint: '学習させる画像の種類です。', options: { shapes: '図形' } },
+  arch: { label: 'アーキテクチャ', hint: '全結合層か、Keras の例と同じ畳み込み層かです。', options: { conv: '畳み込み' } },
   kind: { label: 'モデル', hint: 'VAE は z をサンプリングして KL を払い、AE は x を 1 点に写します。', options: { compare: '比較' } },
   latentDim: { label: '潜在次元数', hint: 'z の次元数です。2 次元なら全体を描けます。' },
   hidden: { label: '隠れ層', hint: 'エンコーダの幅です。デコーダはその逆順です。' },
@@ -55,6 +56,7 @@ export function reasonText(key: SettingKey, settings: Settings, t: Translate): s
   if (applicability(key, settings).enabled) return undefined;
   const field = SCHEMA[key];
   if (field.vaeOnly && settings.kind === 'ae') return t('hyper.aeOnly');
+  if (key === 'hidden' && settings.arch === 'conv') return t('hyper.mlpOnly');
   if (field.objective && field.objective !== settings.objective) return t(field.objective === 'capacity' ? 'hyper.capacityOnly' : 'hyper.betaOnly');
   return t(field.likelihood === 'gaussian' ? 'hyper.gaussianOnly' : 'hyper.bernoulliOnly');
 }
