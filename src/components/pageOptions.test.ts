@@ -7,6 +7,13 @@ describe('pageOptionsFromParams', () => {
   it('defaults to the normal page in English', () => {
     expect(read('')).toEqual({ options: defaultPageOptions(), notes: [] });
   });
+  it('reads the map colouring, and refuses a name that is not a choice', () => {
+    expect(read('colour=positionX').options.colour).toBe('posX');
+    const bad = read('colour=rainbow');
+    expect(bad.options.colour).toBe('label');
+    expect(bad.notes).toEqual(['Colour by: "rainbow" is not one of label, shape, scale, orientation, positionX, positionY; colouring by label.']);
+    expect(pageOptionsToParams(read('colour=posy').options).get('colour')).toBe('positionY');
+  });
   it('reads presentation mode, hidden names, panels asked back and the language', () => {
     const { options, notes } = read('present=1&hide=beta,likelihood&show=recon&lang=ja');
     expect(options.present).toBe(true);
@@ -55,7 +62,9 @@ describe('hiddenPanels', () => {
   });
   it('adds panels the link hides', () => {
     expect([...hiddenPanels(read('hide=curves,beta').options)]).toEqual(['curves']);
-    expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam').options)]).toEqual(['hyper']);
+    // Every control of the panel, the objective and its capacity settings included.
+    expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam,objective,gamma,cmax,ramp').options)]).toEqual(['hyper']);
+    expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam').options)]).toEqual([]);
   });
 });
 

@@ -45,7 +45,7 @@ export function unknownParams(params: URLSearchParams): string[] {
 }
 
 export function defaultPageOptions(): PageOptions {
-  return { present: false, hide: new Set(), show: new Set(), lang: LANG_FIELD.default, fresh: false };
+  return { present: false, hide: new Set(), show: new Set(), lang: LANG_FIELD.default, fresh: false, colour: 'label' };
 }
 
 export function pageOptionsFromParams(params: URLSearchParams): { options: PageOptions; notes: string[] } {

@@ -11,7 +11,7 @@ import { factorLabel } from './factorText';
 import { formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
 import { useLanguage } from '../i18n/LanguageProvider';
 
-const CELL = 14;
+const CELL = 16;
 const LEFT = 24;
 const TOP = 34;
 

@@ -44,6 +44,10 @@ describe('heatColour', () => {
     expect(c(2)).toBe(c(1));
     expect(c(NaN)).toBe(c(0));
     expect(c(0.5)).not.toBe(c(0));
+    // A square-root ramp: a quarter share is half-way in colour.
+    const { surface, encoder } = THEMES.light;
+    const mid = [1, 3, 5].map((i) => Math.round((parseInt(surface.slice(i, i + 2), 16) + parseInt(encoder.slice(i, i + 2), 16)) / 2));
+    expect(c(0.25)).toBe(`rgb(${mid.join(', ')})`);
   });
 });
 

@@ -31,11 +31,15 @@ export function bestFactors(s: Pick<DisentanglementSnapshot, 'mi' | 'factorEntro
   });
 }
 
-/** The heat map's colour for a share in [0, 1]: from the panel's surface to the encoder's accent (q(z|x) carries the information). */
+/**
+ * The heat map's colour for a share in [0, 1]: from the panel's surface to the encoder's accent
+ * (q(z|x) carries the information), on a square-root ramp so that the small shares usual for
+ * MIG (0.1–0.3) are still told apart from 0. The values themselves are in the text alternative.
+ */
 export function heatColour(theme: Theme): (share: number) => string {
   const { surface, encoder } = THEMES[theme];
   const mix = interpolateRgb(surface, encoder);
-  return (share) => mix(Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0);
+  return (share) => mix(Math.sqrt(Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0));
 }
 
 /** Two decimals, as MIG and normalised MI are read (0.61), "–" for a missing value. */

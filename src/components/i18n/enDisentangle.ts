@@ -24,6 +24,10 @@ export const enDisentangle = {
   'dis.miCaption': 'I(z; factor) / H',
   'dis.miAria': 'Mutual information',
   'dis.miAltLead': 'Share of each factor’s entropy each latent carries:',
+  'dis.colourBy': 'Colour by',
+  'dis.colourLabel': 'Label',
+  'dis.colourMissing': 'No {factor} here: by label.',
+  'dis.scaleAria': '{factor}: {lo} (dark) to {hi} (light)',
 
   'x.disentangle.title': 'Disentanglement: factors, β and MIG',
   'x.disentangle.short': 'Disentanglement',

@@ -24,6 +24,10 @@ export const jaDisentangle: Readonly<Record<keyof typeof enDisentangle, string>>
   'dis.miCaption': 'I(z; 要因) / H',
   'dis.miAria': '相互情報量',
   'dis.miAltLead': '各潜在次元が各要因のエントロピーのうちどれだけを持つか：',
+  'dis.colourBy': '色分け',
+  'dis.colourLabel': 'ラベル',
+  'dis.colourMissing': '{factor}はないため、ラベルで色分け。',
+  'dis.scaleAria': '{factor}：{lo}（暗）から {hi}（明）',
 
   'x.disentangle.title': '分離表現：要因、β、MIG',
   'x.disentangle.short': '分離表現',

@@ -21,7 +21,8 @@ import { topVarianceDims } from '../latentShared/geometry';
 import { InputPanel } from './InputPanel';
 import { InterpolationStrip } from './InterpolationStrip';
 import { LatentMap } from './LatentMap';
-import { Legend } from './Legend';
+import { ColourLegend } from '../disentangle/ColourLegend';
+import { colouringOf, type ColourChoice } from '../disentangle/colourBy';
 import { LatentPointStore } from '../latentShared/latentPoint';
 import type { MapMarks } from './MapOverlay';
 import { MapToolbar } from './MapToolbar';
@@ -41,7 +42,13 @@ const NO_ENDS: [number, number] = [-1, -1];
 /** What the input column and the encoder box show: a test image, the drawing, or nothing. */
 type Pinned = { kind: 'test'; index: number } | { kind: 'drawn' } | null;
 
-export function LatentExplorer() {
+interface LatentExplorerProps {
+  /** What the map's colours show (the link's `colour=`), and its change. */
+  colourBy?: ColourChoice;
+  onColourBy?(c: ColourChoice): void;
+}
+
+export function LatentExplorer({ colourBy = 'label', onColourBy }: LatentExplorerProps = {}) {
   const client = usePlaygroundClient();
   const state = useClientState();
   const { t, lang } = useLanguage();
@@ -110,6 +117,10 @@ export function LatentExplorer() {
     [usable],
   );
   const units = useMemo(() => (usable ? activeUnits(usable.mu, usable.count, usable.dim) : null), [usable]);
+  // Colour by a factor: the map gets the points re-labelled by it, with its colours and value names.
+  const { colouring, missing } = useMemo(() => colouringOf(usable, colourBy), [usable, colourBy]);
+  const byFactor = colouring.kind === 'factor' ? colouring : null;
+  const mapLatent = useMemo(() => (usable && byFactor ? { ...usable, labels: byFactor.labels } : usable), [usable, byFactor]);
   const dims = manualDims ?? autoDims;
   const [dx, dy] = dims;
   // The handle keeps its place in the newly shown plane; hidden dimensions return to 0.
@@ -210,13 +221,13 @@ export function LatentExplorer() {
         />
         <div className="lx-map-area">
           <LatentMap
-            latent={usable}
+            latent={mapLatent}
             dims={dims}
             kind={model.kind}
             latentDim={model.latentDim}
-            classNames={classNames}
-            colors={CLASS_COLORS}
-            highlight={highlight}
+            classNames={byFactor ? byFactor.names : classNames}
+            colors={byFactor ? byFactor.colors : CLASS_COLORS}
+            highlight={byFactor?.scale === 'sequential' ? null : highlight}
             marks={marks}
             point={point}
             grid={grid}
@@ -224,7 +235,20 @@ export function LatentExplorer() {
             onHover={setHovered}
             onPick={onPick}
           />
-          <Legend classNames={classNames} colors={CLASS_COLORS} highlight={highlight} onHighlight={setHighlight} />
+          <ColourLegend
+            choice={colourBy}
+            onChoice={(c) => {
+              setHighlight(null);
+              onColourBy?.(c);
+            }}
+            factors={usable?.factors?.names ?? []}
+            colouring={colouring}
+            missing={missing}
+            classNames={classNames}
+            colors={CLASS_COLORS}
+            highlight={highlight}
+            onHighlight={setHighlight}
+          />
         </div>
         <CodeSpread latent={usable} model={model.kind === 'vae' ? 'VAE' : 'AE'} dims={dims} />
         <div className="lx-side">
