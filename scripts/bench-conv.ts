@@ -16,7 +16,7 @@ import '../src/model/registerGradientsNode';
 import { registerConvBackpropFilter } from '../src/kernels/convBackpropFilter';
 import { layerOutput, VAE_LAYERS, type ConvLayer } from '../src/kernels/convCases';
 import { registerConvKernels, unregisterConvKernels } from '../src/kernels/convKernels';
-import { registerFastMatMul } from '../src/kernels/registerFastMatMul';
+import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
 
 const argv = process.argv.slice(2);
 const numberArg = (name: string, fallback: number) => {
@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   registerConvKernels(tf);
   const routedChain = timeChain(layers);
   unregisterConvKernels();
+  // Stops the helper threads, which would keep the process alive.
+  unregisterFastMatMul();
 
   const ratio = (s: Timing, o: Timing) => ({ stock: s, ours: o, stockOverOursWall: round(s.ms / o.ms), stockOverOursCpu: round(s.cpuMs / o.cpuMs) });
   console.log(

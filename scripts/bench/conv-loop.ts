@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '../../src/model/registerGradientsNode';
 import { FusedAdamOptimizer } from '../../src/kernels/fusedAdamOptimizer';
+import { unregisterFastMatMul } from '../../src/kernels/registerFastMatMul';
 import { registerWasmKernels } from '../../src/kernels/wasmKernels';
 import { mnistTrainBatches } from '../mnistBatches';
 import { convVaeStepper } from './convVae';
@@ -45,6 +46,8 @@ const cpu = process.cpuUsage(c0);
 const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
 const parameters = stepper.parameters;
 stepper.dispose();
+// Stops the helper threads, which would keep the process alive.
+unregisterFastMatMul();
 process.stdout.write(
   `${JSON.stringify({
     what: `conv VAE (math.md), plain TF.js ops, WASM with our kernels (${kernels.registered.join(', ')}${kernels.matMul.fma ? ', FMA' : ''}), fused Adam, ${threadsInUse} thread(s)`,
