@@ -37,6 +37,15 @@ describe('discretise (20 equal-width bins between min and max)', () => {
     expect([...discretise([2.5, 2.5, 2.5])]).toEqual([0, 0, 0]);
   });
 
+  it('follows the edges as they are rounded where the quotient (v − min)/step rounds the other way', () => {
+    // Over [−0.759, 3.124]: edge 1 itself, whose quotient rounds just below 1, goes to bin 1; and
+    // 0.017599999999999946, a hair under edge 4 (0.01759999999999995) though its quotient rounds to 4, to bin 3.
+    const [min, max] = [-0.759, 3.124];
+    const edge1 = min + (max - min) / 20;
+    expect(Math.floor((edge1 - min) / ((max - min) / 20))).toBe(0);
+    expect([...discretise([min, max, edge1, 0.017599999999999946])]).toEqual([0, 19, 1, 3]);
+  });
+
   it('refuses non-finite values', () => {
     expect(() => discretise([0, NaN, 1])).toThrow(MigRefusal);
     expect(() => discretise([0, Infinity])).toThrow(/finite/);
