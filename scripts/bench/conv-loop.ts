@@ -1,9 +1,11 @@
 // The conv VAE's training step on TF.js's WASM backend with our kernels (registerWasmKernels:
 // the filter and input gradients of the convolutions, the products, Adam), on real MNIST
-// batches, timed. Prints one JSON line: wall and CPU time per step (CPU time: this process and
-// its helper threads, robust when other processes share the cores) and the load average.
+// batches, timed. By default the app's own model code (createNetwork with arch 'conv', the
+// Trainer with the accelerators the CLI plugs in); --plain: the same layers from plain TF.js ops
+// (convVae.ts). Prints one JSON line: wall and CPU time per step (CPU time: this process and its
+// helper threads, robust when other processes share the cores) and the load average.
 //
-//   node --import tsx scripts/bench/conv-loop.ts [--steps 20] [--threads 1]
+//   node --import tsx scripts/bench/conv-loop.ts [--steps 20] [--threads 1] [--plain]
 
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -13,7 +15,10 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '../../src/model/registerGradientsNode';
+import { kernelAccelerators } from '../../src/kernels/accelerators';
 import { FusedAdamOptimizer } from '../../src/kernels/fusedAdamOptimizer';
+import { createNetwork, DEFAULT_HYPER, DEFAULT_MODEL, Trainer } from '../../src/model';
+import { plugAccelerators } from '../../src/model/accelerators';
 import { unregisterFastMatMul } from '../../src/kernels/registerFastMatMul';
 import { registerWasmKernels } from '../../src/kernels/wasmKernels';
 import { mnistTrainBatches } from '../mnistBatches';
@@ -33,8 +38,32 @@ setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs
 if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
 const kernels = registerWasmKernels(tf, { threads, spawnWorker: (source) => new Worker(source, { eval: true }) });
 const threadsInUse = await kernels.matMul.threadsReady;
+const plain = process.argv.includes('--plain');
 const makeBatch = await mnistTrainBatches(batchSize, 1);
-const stepper = convVaeStepper(new FusedAdamOptimizer(1e-3), makeBatch);
+
+/** The app's conv VAE and Trainer (as the CLI runs them), stepping on MNIST batches. */
+function trainerStepper(): { step: () => number; dispose: () => void; parameters: number } {
+  plugAccelerators({ ...kernelAccelerators, transposedProducts: kernels.transposedProducts });
+  const net = createNetwork({ ...DEFAULT_MODEL, arch: 'conv' }, 1);
+  const trainer = new Trainer(net, { ...DEFAULT_HYPER, batchSize, learningRate: 1e-3 }, 1);
+  let x: tf.Tensor2D | null = null;
+  return {
+    parameters: net.variables.reduce((n, v) => n + v.size, 0),
+    step: () => {
+      x?.dispose();
+      x = makeBatch();
+      const r = trainer.step(x);
+      if (!r.ok) throw new Error('a training step gave a non-finite loss');
+      return r.metrics.objective;
+    },
+    dispose: () => {
+      x?.dispose();
+      trainer.dispose();
+      net.dispose();
+    },
+  };
+}
+const stepper = plain ? convVaeStepper(new FusedAdamOptimizer(1e-3), makeBatch) : trainerStepper();
 for (let s = 0; s < 3; s++) stepper.step();
 const load = loadavg()[0];
 const c0 = process.cpuUsage();
@@ -50,7 +79,7 @@ stepper.dispose();
 unregisterFastMatMul();
 process.stdout.write(
   `${JSON.stringify({
-    what: `conv VAE (math.md), plain TF.js ops, WASM with our kernels (${kernels.registered.join(', ')}${kernels.matMul.fma ? ', FMA' : ''}), fused Adam, ${threadsInUse} thread(s)`,
+    what: `conv VAE (math.md), ${plain ? 'plain TF.js ops' : "the app's createNetwork (arch conv) and Trainer"}, WASM with our kernels (${kernels.registered.join(', ')}${kernels.matMul.fma ? ', FMA' : ''}), fused Adam, ${threadsInUse} thread(s)`,
     parameters,
     steps,
     batch: batchSize,
