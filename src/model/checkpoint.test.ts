@@ -211,6 +211,18 @@ describe('float16', () => {
     expect(toFloat16Bits(1 + 3 * 2 ** -11)).toBe(0x3c02);
     expect(fromFloat16Bits(toFloat16Bits(70000))).toBe(Infinity);
     expect(Number.isNaN(fromFloat16Bits(toFloat16Bits(NaN)))).toBe(true);
+    // Saving as float16: the largest half (65504) is kept; a weight beyond it is refused by name, not saved as ∞.
+    const small = createNetwork({ kind: 'ae', inputDim: 784, latentDim: 2, hidden: [8] }, 1);
+    const w = small.getWeights();
+    w.mu.b[1] = -65504;
+    small.setWeights(w);
+    expect(parseCheckpoint(serializeCheckpoint(checkpointOf(small), { float16: true })).weights.mu.b[1]).toBe(-65504);
+    w.mu.b[1] = -65520;
+    small.setWeights(w);
+    expect(() => serializeCheckpoint(checkpointOf(small), { float16: true })).toThrow(
+      new CheckpointError('mu.b has a value beyond float16 range; save as float32'),
+    );
+    small.dispose();
     for (let i = 0; i < 1000; i++) {
       const v = Math.sin(i) * 4;
       expect(Math.abs(fromFloat16Bits(toFloat16Bits(v)) - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -11);
