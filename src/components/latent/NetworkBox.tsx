@@ -8,6 +8,7 @@ import type { SampleView } from '../explain/explainStore';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
 import { formatZ } from '../latentShared/geometry';
+import { layerChain } from './networkLayers';
 
 type ModelConfig = SessionConfig['model'];
 
@@ -40,10 +41,7 @@ function Trapezoid({ narrowing, label }: { narrowing: 'right' | 'left'; label: R
   );
 }
 
-const layers = (config: ModelConfig, reverse: boolean) => {
-  const sizes = [config.inputDim, ...config.hidden, config.latentDim];
-  return (reverse ? sizes.reverse() : sizes).join('→');
-};
+const layers = (config: ModelConfig, reverse: boolean) => layerChain(config, reverse ? 'decoder' : 'encoder');
 
 export interface EncodedView {
   mu: ArrayLike<number>;
