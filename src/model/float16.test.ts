@@ -48,7 +48,7 @@ describe('float16', () => {
   });
 
   it('rounds to the nearest half, ties to even, across normals, subnormals and the underflow edge', () => {
-    const values: number[] = [0, 2 ** -26, 2 ** -25, 2 ** -25 * 1.0001, 2 ** -24, 1.5 * 2 ** -24, 2.5 * 2 ** -24, 2 ** -14, 65504, 65519, 65520];
+    const values: number[] = [0, 1e-45, 2 ** -126, 1e-20, 2 ** -40, 2 ** -32, 2 ** -26, 2 ** -25, 2 ** -25 * 1.0001, 2 ** -24, 1.5 * 2 ** -24, 2.5 * 2 ** -24, 2 ** -14, 65504, 65519, 65520];
     // Every midpoint between neighbouring halves in a few decades (exact in float32), and a little either side.
     for (const start of [0, 0x0200, 0x03fe, 0x0400, 0x3c00, 0x7800]) {
       for (let h = start; h < start + 40 && h < 0x7bff; h++) {
