@@ -68,6 +68,7 @@ function emptyResult(plan: BenchPlan): BenchResult {
     nodeCliStockKernels: null,
     native: null,
     conv: null,
+    convSession: null,
     reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
     ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS,
@@ -76,8 +77,8 @@ function emptyResult(plan: BenchPlan): BenchResult {
   };
 }
 
-/** Kept for the scaling points and the Node CLI when the long run is sized, ms. */
-const RESERVE_AFTER_LONG_RUN_MS = 150_000;
+/** Kept for the conv session, the scaling points and the Node CLI when the long run is sized, ms. */
+const RESERVE_AFTER_LONG_RUN_MS = 210_000;
 /** Roughly what one scaling visit takes besides its windows (load, first step), ms. */
 const SCALING_OVERHEAD_MS = 15_000;
 
@@ -105,6 +106,13 @@ async function measureBrowser(plan: BenchPlan, r: BenchResult, { url, browser }:
       endurance: { steps: plan.enduranceSteps, capMs }, idleDragMoves: plan.dragMoves, heap: true,
     }, progress);
   }
+  if (left() > plan.warmMs + plan.windowMs + SCALING_OVERHEAD_MS + 60_000) {
+    progress(`bench: conv VAE on ${best} (batch ${BATCH}): training rate and drag decode`);
+    r.convSession = await runSession(browser, url, {
+      backend: best, batch: BATCH, hidden: HIDDEN, arch: 'conv', warmMs: plan.warmMs, windowMs: plan.windowMs,
+      dragMoves: plan.dragMoves, endurance: null, idleDragMoves: 0, heap: false,
+    }, progress);
+  } else r.notes.push('The conv session was skipped: the time budget was spent.');
   for (const p of plan.scaling) {
     if (left() < plan.scalingWarmMs + plan.scalingWindowMs + SCALING_OVERHEAD_MS + 30_000) {
       r.notes.push(`Scaling point batch ${p.batch} / hidden ${p.hidden} skipped: the time budget was spent.`);

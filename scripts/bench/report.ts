@@ -105,6 +105,8 @@ export interface BenchResult {
   native: NativeResult | { unavailable: string } | null;
   /** The conv VAE on WASM (ours) beside PyTorch (the issue-17 target), or null when not run. */
   conv: ConvComparison | null;
+  /** The conv VAE trained in the page on the best backend (full mode): its rate and the drag while training. */
+  convSession: SessionResult | null;
   reference: { bareLoopImagesPerSec: number; source: string };
   ratios: Ratios;
   units: Record<string, string>;

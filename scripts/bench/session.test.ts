@@ -9,4 +9,11 @@ describe('sessionUrl', () => {
     });
     expect(url.pathname).toBe('/');
   });
+
+  it('names the conv network instead of hidden sizes (MLP-only) for a conv session', () => {
+    const url = new URL(sessionUrl('http://127.0.0.1:9/', { backend: 'wasm', batch: 128, hidden: '512-256', arch: 'conv' }));
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      data: 'mnist', model: 'vae', z: '2', arch: 'conv', batch: '128', seed: '1', backend: 'wasm', start: 'fresh',
+    });
+  });
 });

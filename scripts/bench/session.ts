@@ -23,6 +23,8 @@ export interface SessionOptions {
   backend: BackendRequest;
   batch: number;
   hidden: string;
+  /** The network (absent: the MLP); a conv link names no hidden sizes (they are MLP-only). */
+  arch?: 'mlp' | 'conv';
   /** Training after the first step before the window opens, ms. */
   warmMs: number;
   /** Throughput and smoothness window while training, ms; 0 skips it. */
@@ -83,8 +85,9 @@ export interface SessionResult {
   errors: string[];
 }
 
-export function sessionUrl(base: string, o: Pick<SessionOptions, 'backend' | 'batch' | 'hidden'>): string {
-  const q = new URLSearchParams({ data: 'mnist', model: 'vae', z: '2', hidden: o.hidden, batch: String(o.batch), seed: '1', backend: o.backend, start: 'fresh' });
+export function sessionUrl(base: string, o: Pick<SessionOptions, 'backend' | 'batch' | 'hidden' | 'arch'>): string {
+  const shape: Record<string, string> = o.arch === 'conv' ? { arch: 'conv' } : { hidden: o.hidden };
+  const q = new URLSearchParams({ data: 'mnist', model: 'vae', z: '2', ...shape, batch: String(o.batch), seed: '1', backend: o.backend, start: 'fresh' });
   return `${base}?${q}`;
 }
 

@@ -27,6 +27,7 @@ function result(): BenchResult {
     nodeCliStockKernels: null,
     native: { unavailable: 'no Python with torch' },
     conv: null,
+    convSession: null,
     reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS, notes: ['a note'], errors: ['an error'],
   };
@@ -80,6 +81,10 @@ describe('summaryText', () => {
     expect(text).toContain('Conv VAE on WASM (Node, our kernels, 2 thread(s)): 320 img/s (400.0 ms/step, CPU 320.0 ms/step) over 20 steps, load 3.50 → 4.25');
     expect(text).toContain('Conv VAE in PyTorch 1.13 (CPU, 2 threads) with OpenBLAS 0.3.21 (openmp): 256 img/s (500.0 ms/step, CPU 160.0 ms/step) over 20 steps, load 5.00');
     expect(text).toContain('Conv ratios: WASM vs PyTorch 1.25× (per CPU second 0.50×)');
+    r.convSession = { ...session, url: 'conv', dragWhileTraining: {
+      moves: 200, latencyMs: { n: 180, p50: 6.5, p95: 12.25, min: 3, max: 20 }, frames: { fps: 60, maxFrameGapMs: 30, frames: 600 }, longTasks: { count: 0, totalMs: 0, longestMs: 0 },
+    } };
+    expect(summaryText(r)).toContain('Conv VAE in the page (wasm): chunk rate 1,300 img/s, wall rate 700 img/s; drag while training 6.5 ms p50 / 12.3 ms p95');
     r.conv = convComparison({ unavailable: 'conv-loop.ts failed' }, null);
     expect(summaryText(r)).toContain('Conv VAE on WASM: not run (conv-loop.ts failed)');
     expect(r.conv.wasmVsNative).toBeNull();

@@ -129,6 +129,13 @@ export function summaryText(r: BenchResult): string {
   }
   if (r.bareLoop) out.push(`Bare TF.js loop (Node: ${r.bareLoop.what}): ${ips(r.bareLoop.imagesPerSec)}, ${ms(r.bareLoop.msPerStep, 1)}/step`);
   if (r.native) out.push(nativeLine(r.native));
+  if (r.convSession) {
+    const c = r.convSession;
+    const t = c.training?.throughput;
+    const d = c.dragWhileTraining?.latencyMs;
+    out.push(`Conv VAE in the page (${c.backend ?? c.requestedBackend}): chunk rate ${ips(t?.chunkImagesPerSec ?? null)}, wall rate ${ips(t?.wallImagesPerSec ?? null)}; ` +
+      `drag while training ${ms(d?.p50 ?? null, 1)} p50 / ${ms(d?.p95 ?? null, 1)} p95${c.errors.length ? ` (${c.errors.join('; ')})` : ''}`);
+  }
   if (r.conv) out.push(...convLines(r.conv));
   out.push(
     `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
