@@ -74,11 +74,24 @@ export function im2colSize(g: ConvGeometry): { rows: number; cols: number } {
   return { rows: g.batch * g.outH * g.outW, cols: g.fH * g.fW * g.inC };
 }
 
+/** Below this many floats a loop beats copyWithin/fill (their call costs more than the copy). */
+const SHORT = 24;
+
+function copy(heap: Float32Array, dst: number, src: number, n: number): void {
+  if (n < SHORT) for (let i = 0; i < n; i++) heap[dst + i] = heap[src + i];
+  else heap.copyWithin(dst, src, src + n);
+}
+
+function zero(heap: Float32Array, at: number, n: number): void {
+  if (n < SHORT) for (let i = 0; i < n; i++) heap[at + i] = 0;
+  else heap.fill(0, at, at + n);
+}
+
 /**
  * Writes the im2col matrix of the image at float index `x` of `heap` to float index `col`:
  * row (b, oh, ow), column (kh, kw, c) holds x[b, oh·sH + kh − padTop, ow·sW + kw − padLeft, c],
- * or 0 outside the image. A filter row's fW·inC values are contiguous in the image when the row
- * lies wholly inside it: one copy then.
+ * or 0 outside the image. A filter row's fW·inC values are contiguous in the image: the part
+ * inside the image is one copy, the columns left and right of it zeros.
  */
 export function im2col(heap: Float32Array, x: number, g: ConvGeometry, col: number): void {
   const { batch, inH, inW, inC, outH, outW, fH, fW, sH, sW, padTop, padLeft } = g;
@@ -90,26 +103,19 @@ export function im2col(heap: Float32Array, x: number, g: ConvGeometry, col: numb
     for (let oh = 0; oh < outH; oh++) {
       for (let ow = 0; ow < outW; ow++, r += rowLen) {
         const iw0 = ow * sW - padLeft;
-        const inside = iw0 >= 0 && iw0 + fW <= inW;
+        // The filter columns kw0 … kw1 − 1 land inside the image.
+        const kw0 = Math.max(0, -iw0);
+        const kw1 = Math.max(kw0, Math.min(fW, inW - iw0));
         for (let kh = 0; kh < fH; kh++) {
           const ih = oh * sH + kh - padTop;
           const at = r + kh * span;
           if (ih < 0 || ih >= inH) {
-            heap.fill(0, at, at + span);
-          } else if (inside) {
-            const src = xb + (ih * inW + iw0) * inC;
-            heap.copyWithin(at, src, src + span);
-          } else {
-            for (let kw = 0; kw < fW; kw++) {
-              const iw = iw0 + kw;
-              const dst = at + kw * inC;
-              if (iw < 0 || iw >= inW) heap.fill(0, dst, dst + inC);
-              else {
-                const src = xb + (ih * inW + iw) * inC;
-                heap.copyWithin(dst, src, src + inC);
-              }
-            }
+            zero(heap, at, span);
+            continue;
           }
+          if (kw0 > 0) zero(heap, at, kw0 * inC);
+          copy(heap, at + kw0 * inC, xb + (ih * inW + iw0 + kw0) * inC, (kw1 - kw0) * inC);
+          if (kw1 < fW) zero(heap, at + kw1 * inC, (fW - kw1) * inC);
         }
       }
     }
