@@ -98,7 +98,7 @@ function metricsOf(ckpt: Checkpoint, id: string): PretrainedEntry['test'] {
 
 function titleOf(manifest: Manifest, ckpt: Checkpoint): string {
   const data = findDataset(manifest, ckpt.dataset as DatasetName).title;
-  return `${data} ${ckpt.config.kind.toUpperCase()} ${ckpt.config.latentDim}-D`;
+  return `${data}${ckpt.config.arch === 'conv' ? ' conv' : ''} ${ckpt.config.kind.toUpperCase()} ${ckpt.config.latentDim}-D`;
 }
 
 async function main(): Promise<void> {
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       epoch: ckpt.epoch,
       command: ckpt.command,
       ...(ckpt.testMetrics ? { testMetrics: ckpt.testMetrics } : {}),
-      decoder: denseOnly(ckpt.weights.decoder, 'the first-paint file'),
+      decoder: ckpt.weights.decoder,
       count: test.count,
       mu,
       logvar,
@@ -141,7 +141,9 @@ async function main(): Promise<void> {
     };
     const box = dragBox(fp);
     const cal = calibration(fp, box);
-    const fpBytes = serializeFirstPaint(fp, gptqDecoder(fp.decoder, cal.z, cal.n));
+    // GPTQ quantizes dense layers; a conv network's decoder ships as float16.
+    const conv = ckpt.config.arch === 'conv';
+    const fpBytes = serializeFirstPaint(fp, conv ? [] : gptqDecoder(denseOnly(fp.decoder, 'GPTQ'), cal.z, cal.n));
     const shipped = parseFirstPaint(fpBytes);
     const diff = maxPixelDiff(ckpt, shipped, box);
     if (diff > MAX_PIXEL_DIFF) throw new Error(`${id}: int8 decoder moves a pixel by ${diff.toFixed(4)} > ${MAX_PIXEL_DIFF}`);
@@ -154,6 +156,7 @@ async function main(): Promise<void> {
       title: titleOf(manifest, ckpt),
       dataset: ckpt.dataset,
       model: ckpt.config.kind,
+      ...(conv ? { arch: 'conv' as const } : {}),
       latent: ckpt.config.latentDim,
       hidden: ckpt.config.hidden,
       hyper: ckpt.hyper,

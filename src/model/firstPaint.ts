@@ -6,15 +6,17 @@
 // The app's one binary frame (binaryContainer.ts, as a checkpoint) with the magic "VAE-FRST";
 // the header describes the model. Tensors, in order: per decoder layer k `decoder.k.W` (int8 or float16, per layer),
 // `decoder.k.W.scale` (float32 [outDim], int8 layers only: W[i][j] = q[i][j]·scale[j]),
-// `decoder.k.b` (float32); then
+// `decoder.k.b` (float32); a conv network's convolutions (layerPlan.ts) are float16 in TF.js's
+// filter layout, never int8; then
 // `latent.mu` (float16 [count × latentDim]), `latent.logvar` (float16, VAE only) and
 // `latent.labels` (uint8 [count]).
 
-import { layerShapes, validateHyper, validateModelConfig, withHyperDefaults } from './config';
+import { validateHyper, validateModelConfig, withHyperDefaults } from './config';
+import { biasLength, layerFromArrays, networkPlan, weightShape } from './layerPlan';
 import { readContainer, readTensors, writeContainer, type ContainerKind, type TensorSpec } from './binaryContainer';
 import { toFloat16Bits } from './float16';
 import { dequantize, type QuantizedLayer } from './gptq';
-import type { DenseWeights, Hyper, Metrics, ModelConfig } from './types';
+import type { Hyper, LayerWeights, Metrics, ModelConfig } from './types';
 
 /** What the page draws before the real model runs. `decoder` is dequantized to float32. */
 export interface FirstPaint {
@@ -29,7 +31,7 @@ export interface FirstPaint {
   epoch: number;
   command?: string;
   testMetrics?: Metrics;
-  decoder: DenseWeights[];
+  decoder: LayerWeights[];
   /** Test images encoded (all of them, in the test file's order). */
   count: number;
   mu: Float32Array;
@@ -70,9 +72,12 @@ type Coding = Array<'int8' | 'float16'>;
 /** The tensors a config implies, in file order, with their shapes and dtypes. */
 function expectedTensors(config: ModelConfig, count: number, coding: Coding): TensorSpec[] {
   const out: TensorSpec[] = [];
-  layerShapes(config).decoder.forEach(([i, o], k) => {
-    out.push({ name: `decoder.${k}.W`, shape: [i, o], dtype: coding[k] ?? 'float16' });
-    if (coding[k] === 'int8') out.push({ name: `decoder.${k}.W.scale`, shape: [o], dtype: 'float32' });
+  networkPlan(config).decoder.forEach((s, k) => {
+    const o = biasLength(s);
+    // int8 is for dense layers only; a convolution is always float16.
+    const int8 = coding[k] === 'int8' && s.op === 'dense';
+    out.push({ name: `decoder.${k}.W`, shape: weightShape(s), dtype: int8 ? 'int8' : 'float16' });
+    if (int8) out.push({ name: `decoder.${k}.W.scale`, shape: [o], dtype: 'float32' });
     out.push({ name: `decoder.${k}.b`, shape: [o], dtype: 'float32' });
   });
   out.push({ name: 'latent.mu', shape: [count, config.latentDim], dtype: 'float16' });
@@ -90,6 +95,8 @@ export function serializeFirstPaint(fp: FirstPaint, quantized: Array<QuantizedLa
   const problems = validateModelConfig(fp.config);
   if (problems.length > 0) throw new FirstPaintError(`invalid model config: ${problems.join('; ')}`);
   if ((fp.logvar === null) !== (fp.config.kind === 'ae')) throw new FirstPaintError('log σ² must be present for a VAE and absent for an AE');
+  const plan = networkPlan(fp.config).decoder;
+  if (quantized.some((q, k) => q && plan[k]?.op !== 'dense')) throw new FirstPaintError('only dense decoder layers can be stored as int8');
   const arrays: ArrayBufferView[] = [];
   for (const [k, layer] of fp.decoder.entries()) {
     const qk = quantized?.[k];
@@ -131,7 +138,8 @@ export function parseFirstPaint(buf: ArrayBuffer): FirstPaint {
   const header = checkHeader(container.header);
   // Each layer's coding is whatever its W entry says; the table is then checked against it.
   const table = header.tensors as Array<{ name?: unknown; dtype?: unknown } | null>;
-  const coding: Coding = layerShapes(header.config).decoder.map((_, k) =>
+  const plan = networkPlan(header.config).decoder;
+  const coding: Coding = plan.map((_, k) =>
     table.find((t) => t?.name === `decoder.${k}.W`)?.dtype === 'int8' ? 'int8' : 'float16',
   );
   // Copies, so the arrays own compact buffers that can be transferred on their own.
@@ -139,9 +147,9 @@ export function parseFirstPaint(buf: ArrayBuffer): FirstPaint {
 
   let next = 0;
   const take = <T>() => raw[next++] as T;
-  const decoder = layerShapes(header.config).decoder.map(([inDim, outDim], k): DenseWeights => {
-    const W = coding[k] === 'int8' ? dequantize({ q: take<Int8Array>(), scale: take<Float32Array>() }, inDim, outDim) : take<Float32Array>();
-    return { inDim, outDim, W, b: take<Float32Array>() };
+  const decoder = plan.map((s, k): LayerWeights => {
+    const W = coding[k] === 'int8' && s.op === 'dense' ? dequantize({ q: take<Int8Array>(), scale: take<Float32Array>() }, s.inDim, s.outDim) : take<Float32Array>();
+    return layerFromArrays(s, W, take<Float32Array>());
   });
   const mu = take<Float32Array>();
   const logvar = header.config.kind === 'vae' ? take<Float32Array>() : null;
