@@ -124,9 +124,10 @@ export function im2col(heap: Float32Array, x: number, g: ConvGeometry, col: numb
 
 /**
  * The adjoint of im2col: adds each row's receptive field back into the image at float index `x`
- * (zeroed first), so dx = col2im(dy · Wᵀ) is the input gradient of a convolution.
+ * (zeroed first), so dx = col2im(dy · Wᵀ) is the input gradient of a convolution. `addSpan`
+ * (spanAdd.ts, on the same memory) adds the longer runs with f32x4; without it a loop does.
  */
-export function col2im(heap: Float32Array, col: number, g: ConvGeometry, x: number): void {
+export function col2im(heap: Float32Array, col: number, g: ConvGeometry, x: number, addSpan?: (dst: number, src: number, bytes: number) => void): void {
   const { batch, inH, inW, inC, outH, outW, fH, fW, sH, sW, padTop, padLeft } = g;
   const span = fW * inC;
   const rowLen = fH * span;
@@ -146,7 +147,8 @@ export function col2im(heap: Float32Array, col: number, g: ConvGeometry, x: numb
           const src = r + kh * span + kw0 * inC;
           const dst = xb + (ih * inW + iw0 + kw0) * inC;
           const n = (kw1 - kw0) * inC;
-          for (let i = 0; i < n; i++) heap[dst + i] += heap[src + i];
+          if (addSpan !== undefined && n >= 8) addSpan(dst * 4, src * 4, n * 4);
+          else for (let i = 0; i < n; i++) heap[dst + i] += heap[src + i];
         }
       }
     }

@@ -8,6 +8,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { col2im, convGeometry, im2col, im2colSize, type ConvAttrs, type ConvGeometry } from './convGeometry';
 import { heapProductOn } from './registerFastMatMul';
+import { addSpanOn } from './spanAdd';
 import { wasmHeapOf } from './wasmBackendAccess';
 
 type Tf = typeof tfc;
@@ -104,7 +105,7 @@ function backpropInput(tf: Tf, r: Registered, args: KernelArgs): tfc.TensorInfo 
   try {
     const outAt = heap.offsetOf(out.dataId);
     product({ a: heap.offsetOf(dy.dataId), b: heap.offsetOf(filter.dataId), c: direct ? outAt : colBase, m: rows, n: cols, k: g.outC, transposeA: false, transposeB: true });
-    if (!direct) col2im(new Float32Array(heap.memory.buffer), colBase / F32, g, outAt / F32);
+    if (!direct) col2im(new Float32Array(heap.memory.buffer), colBase / F32, g, outAt / F32, addSpanOn(args.backend) ?? undefined);
   } finally {
     if (colAt !== 0) heap.allocator.free(colAt);
   }
