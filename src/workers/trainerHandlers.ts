@@ -116,6 +116,7 @@ export const HANDLERS = {
       const b = applyModelB(host.requireSession().config, host.slots.modelB);
       const fits =
         config.model.kind === b.model.kind &&
+        (config.model.arch ?? 'mlp') === (b.model.arch ?? 'mlp') &&
         config.dataset === b.dataset &&
         config.model.inputDim === b.model.inputDim &&
         config.model.latentDim === b.model.latentDim &&
