@@ -9,7 +9,7 @@ import { canvasStats } from './pageReaders';
 
 const points = (p: Page) => p.getByRole('region', { name: 'Latent space', exact: true }).locator('canvas.lx-points');
 
-test('Shapes: colouring by position x recolours the points; Measure shows MIG and the matrix', async ({ page }) => {
+test('Shapes: colouring by position x recolours the points; Measure shows MIG, the matrix and labelled traversals', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = collectErrors(page);
   await page.goto('./?backend=wasm&data=shapes&z=6&beta=4&start=fresh');
@@ -44,6 +44,15 @@ test('Shapes: colouring by position x recolours the points; Measure shows MIG an
   await expect(matrix).toHaveAttribute('data-cols', '5');
   await expect(matrix.locator('rect')).toHaveCount(30);
   expect(await matrix.locator('title').textContent()).toMatch(/z₁: shape \d\.\d\d, scale \d\.\d\d, angle \d\.\d\d, x \d\.\d\d, y \d\.\d\d/);
+
+  // Traversal rows name the factor each dimension carries most of, with its normalised MI.
+  await page.getByRole('tab', { name: 'Traversal' }).click();
+  const labelled = page.getByRole('group', { name: /traversal/i }).getByTestId('trav-factor');
+  await expect(labelled.first()).toBeVisible();
+  const labels = await labelled.allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  expect(labels.length).toBeLessThanOrEqual(6);
+  for (const l of labels) expect(l).toMatch(/^· (shape|scale|orientation|position x|position y) · (0\.\d\d|1\.00)$/);
 
   // The link brings the colouring back.
   await page.reload();

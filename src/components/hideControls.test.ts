@@ -55,7 +55,7 @@ describe('hiddenControlsCss', () => {
     // With Bernoulli, Decoder sigma is not in the summary, so Batch size moves up one place.
     const settings = defaultSettings();
     const css = hiddenControlsCss(new Set<HideTarget>(['batchSize']), settings);
-    // sigmaX and objective share a cell, so Batch size is the 7th cell though the 8th key.
+    // arch and hidden, likelihood and objective share cells, so Batch size is the 7th cell though the 9th key.
     expect(css).toContain('.hyper-grid > :nth-child(7)');
     // In the summary Objective (before it) is listed and Decoder sigma (Bernoulli) is not.
     expect(css).toContain(`.hyper-summary > :nth-child(${PANEL_KEYS.indexOf('batchSize')})`);
@@ -73,12 +73,13 @@ describe('hiddenControlsCss', () => {
 
 describe('panelSelector', () => {
   it('finds each control in its grid cell, stacked controls inside their host cell', () => {
-    // Cells: latentDim, hidden, lr, beta, likelihood 1–5; sigmaX + objective share cell 6;
-    // batchSize, samples 7–8; reparam + warmStart share cell 9; gamma, cMax, rampSteps 10–12.
+    // Cells: latentDim, arch (+ hidden), lr, beta 1–4; likelihood + objective share cell 5;
+    // sigmaX, batchSize, samples 6–8; reparam + warmStart share cell 9; gamma, cMax, rampSteps 10–12.
     expect(panelSelector('latentDim')).toBe('.hyper-grid > :nth-child(1)');
     expect(panelSelector('beta')).toBe('.hyper-grid > :nth-child(4)');
-    expect(panelSelector('sigmaX')).toBe('.hyper-grid > :nth-child(6) > :nth-child(1)');
-    expect(panelSelector('objective')).toBe('.hyper-grid > :nth-child(6) > :nth-child(2)');
+    expect(panelSelector('likelihood')).toBe('.hyper-grid > :nth-child(5) > :nth-child(1)');
+    expect(panelSelector('objective')).toBe('.hyper-grid > :nth-child(5) > :nth-child(2)');
+    expect(panelSelector('sigmaX')).toBe('.hyper-grid > :nth-child(6)');
     expect(panelSelector('samples')).toBe('.hyper-grid > :nth-child(8)');
     expect(panelSelector('reparam')).toBe('.hyper-grid > :nth-child(9) > :nth-child(1)');
     expect(panelSelector('warmStart')).toBe('.hyper-grid > :nth-child(9) > :nth-child(2)');

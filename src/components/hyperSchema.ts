@@ -184,7 +184,7 @@ export const SCHEMA: Schema = {
  */
 export const PANEL_KEYS = [
   'latentDim', 'arch', 'hidden', 'learningRate',
-  'beta', 'likelihood', 'sigmaX', 'objective',
+  'beta', 'likelihood', 'objective', 'sigmaX',
   'batchSize', 'samples', 'reparam', 'warmStart',
   'gamma', 'cMax', 'rampSteps',
 ] as const satisfies readonly SettingKey[];

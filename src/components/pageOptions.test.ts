@@ -63,7 +63,7 @@ describe('hiddenPanels', () => {
   it('adds panels the link hides', () => {
     expect([...hiddenPanels(read('hide=curves,beta').options)]).toEqual(['curves']);
     // Every control of the panel, the objective and its capacity settings included.
-    expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam,objective,gamma,cmax,ramp').options)]).toEqual(['hyper']);
+    expect([...hiddenPanels(read('hide=z,arch,hidden,lr,fast,beta,lik,sigma,batch,L,reparam,objective,gamma,cmax,ramp').options)]).toEqual(['hyper']);
     expect([...hiddenPanels(read('hide=z,hidden,lr,fast,beta,lik,sigma,batch,L,reparam').options)]).toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ export function migNoteText(note: string, t: Translate): string {
   return t('dis.noteOther', { note });
 }
 
-export function DisentanglementPanel() {
+/**
+ * `compact`: only the head line (MIG, the KL total, Measure), so the Traversal tab above keeps
+ * the column's height for its rows; they name each dimension's factor themselves.
+ */
+export function DisentanglementPanel({ compact = false }: { compact?: boolean }) {
   const client = usePlaygroundClient();
   const state = useClientState();
   const t = useT();
@@ -43,7 +47,7 @@ export function DisentanglementPanel() {
   const measuring = asked !== null;
 
   return (
-    <section className="lx-dis" aria-label={t('dis.title')}>
+    <section className="lx-dis" aria-label={t('dis.title')} data-compact={compact}>
       <div className="dis-head">
         <h3 className="dis-title">
           {t('dis.title')}
@@ -73,7 +77,12 @@ export function DisentanglementPanel() {
           {measuring ? t('dis.measuring') : t('dis.measure')}
         </button>
       </div>
-      <div className="dis-figures">
+      {compact && kl && (
+        <p className="dis-note" data-testid="kl-total">
+          {t('dis.klCaption')} {t('dis.klTotal', { total: kl.reduce((a, v) => a + v, 0).toFixed(2) })}
+        </p>
+      )}
+      <div className="dis-figures" hidden={compact}>
         {kl ? <KlBars values={kl} /> : model.kind === 'ae' ? <p className="dis-note">{t('dis.klAe')}</p> : <p className="dis-note">{t('dis.klWait')}</p>}
         {shown && shown.mig !== null && shown.mi.length > 0 && <MiHeatmap snapshot={shown} />}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THEMES } from '../palette';
-import { bestFactors, formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
+import { bestFactors, dimensionFactor, formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
 
 const snap = {
   // Two latents × three factors, nats.
@@ -57,5 +57,18 @@ describe('formatting', () => {
     expect(formatShare(null)).toBe('–');
     expect(latentName(2)).toBe('z₃');
     expect(latentName(11)).toBe('z₁₂');
+  });
+});
+
+describe('dimensionFactor', () => {
+  const s = { ...snap, factorNames: ['shape', 'posX', 'posY'] };
+  it('names the factor a dimension carries most of, with its share to two decimals', () => {
+    expect(dimensionFactor(s, 1, 2)).toEqual({ factor: 'posX', share: '0.50' });
+    expect(dimensionFactor(s, 0, 2)).toEqual({ factor: 'shape', share: (1.0 / Math.log(3)).toFixed(2) });
+  });
+  it('says nothing without a snapshot of this latent size, or for a dimension carrying nothing', () => {
+    expect(dimensionFactor(null, 0, 2)).toBeNull();
+    expect(dimensionFactor(s, 0, 3)).toBeNull();
+    expect(dimensionFactor({ mi: [[0], [0.2]], factorEntropy: [1], factorNames: ['scale'] }, 0, 2)).toBeNull();
   });
 });

@@ -51,3 +51,18 @@ export function formatShare(v: number | null | undefined): string {
 export function latentName(j: number): string {
   return `z${String(j + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)])}`;
 }
+
+/**
+ * What a traversal row says about its dimension: the factor it carries the largest share of
+ * and that share ("position x", "0.61"), from a snapshot of the same latent size; null when
+ * there is none, the sizes differ, or the dimension carries nothing.
+ */
+export function dimensionFactor(
+  s: Pick<DisentanglementSnapshot, 'mi' | 'factorEntropy' | 'factorNames'> | null,
+  j: number,
+  dim: number,
+): { factor: string; share: string } | null {
+  if (!s || s.mi.length !== dim || j < 0 || j >= dim) return null;
+  const best = bestFactors(s)[j];
+  return best ? { factor: s.factorNames[best.factor], share: formatShare(best.score) } : null;
+}

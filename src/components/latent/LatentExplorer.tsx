@@ -262,7 +262,7 @@ export function LatentExplorer({ colourBy = 'label', onColourBy }: LatentExplore
           )}
           {tab === 'traversal' && <TraversalPanel focusMu={focusView?.mu ?? null} point={point} units={units} weightsStep={weightsStep} />}
         </ExplorerTabs>
-        <DisentanglementPanel />
+        <DisentanglementPanel compact={tab === 'traversal'} />
         </div>
       </div>
       <DecoderBox config={model} />

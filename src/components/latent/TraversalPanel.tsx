@@ -5,7 +5,10 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { ActiveUnits } from '../explain/activeUnits';
 import { InfoButton } from '../explain/InfoButton';
-import { useT } from '../i18n/LanguageProvider';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { dimensionFactor } from '../disentangle/disentangleScales';
+import { factorPhrase } from '../disentangle/factorText';
+import { useDisentanglement } from '../disentangle/useDisentanglement';
 import { useNoHover } from '../useNoHover';
 import { FullViewButton } from './FullViewButton';
 import type { LatentPointStore } from '../latentShared/latentPoint';
@@ -40,7 +43,9 @@ function RowCanvas({ images, row, label }: { images: Float32Array | null; row: n
 }
 
 export function TraversalPanel({ focusMu, point, units, weightsStep }: TraversalPanelProps) {
-  const t = useT();
+  const { t, lang } = useLanguage();
+  // Shapes: each row names the factor its dimension carries most of (normalised MI).
+  const snapshot = useDisentanglement();
   const noHover = useNoHover();
   const fullView = useFullView<HTMLDivElement>();
   const [pointZ, setPointZ] = useState<Float32Array>(() => point.shown);
@@ -54,6 +59,7 @@ export function TraversalPanel({ focusMu, point, units, weightsStep }: Traversal
   const variances = units && units.dim === dim ? units.variances : null;
   const order = useMemo(() => traversalOrder(dim, variances), [dim, variances]);
   const z = useMemo(() => traversalLatents(base, order, VALUES), [base, order]);
+  const factors = useMemo(() => Array.from({ length: dim }, (_, j) => dimensionFactor(snapshot, j, dim)), [snapshot, dim]);
   const images = useBatchDecode(z, order.length * VALUES.length, weightsStep);
 
   return (
@@ -76,6 +82,11 @@ export function TraversalPanel({ focusMu, point, units, weightsStep }: Traversal
             <li key={j} data-idle={idle}>
               <span className="lx-trav-label">z{sub(j)}</span>
               <RowCanvas images={images} row={r} label={t('lx.traversalRow', { j: j + 1 })} />
+              {factors[j] && (
+                <span className="lx-trav-factor" data-testid="trav-factor">
+                  · {factorPhrase(lang, factors[j].factor)} · {factors[j].share}
+                </span>
+              )}
               {idle && <span className="lx-trav-idle">{t('lx.traversalInactive')}</span>}
             </li>
           );
