@@ -50,12 +50,31 @@ function conv2d(l: ConvWeights, x: Float32Array, n: number, out: Float32Array): 
   }
 }
 
+// A transposed convolution's filter re-laid [k, k, inC, outC] (once per weights array), so the
+// scatter below walks outC contiguously and can skip the zeros a ReLU input is full of.
+// Keyed by the W array: weights arrive as new arrays (each snapshot, each file) and are never
+// written in place, so a held copy cannot go stale.
+const inputMajor = new WeakMap<Float32Array, Float32Array>();
+function filterInputMajor(l: ConvWeights): Float32Array {
+  const held = inputMajor.get(l.W);
+  if (held) return held;
+  const { kernel: k, inChannels: ci, outChannels: co, W } = l;
+  const t = new Float32Array(W.length);
+  for (let kk = 0; kk < k * k; kk++) {
+    for (let j = 0; j < co; j++) for (let c = 0; c < ci; c++) t[(kk * ci + c) * co + j] = W[(kk * co + j) * ci + c];
+  }
+  inputMajor.set(l.W, t);
+  return t;
+}
+
 /**
  * out[n, outSide, outSide, outC] = convT(x) + b. W [k, k, outC, inC] (TF.js's conv2dTranspose
- * layout). Scatters each input pixel; the inner walk is over inC, contiguous in x and in W.
+ * layout). Scatters each input pixel; the inner walk is over outC, contiguous in out and in the
+ * re-laid filter.
  */
 function conv2dTranspose(l: ConvWeights, x: Float32Array, n: number, out: Float32Array): void {
-  const { kernel: k, stride: s, inChannels: ci, outChannels: co, inSide: S, outSide: O, W, b } = l;
+  const { kernel: k, stride: s, inChannels: ci, outChannels: co, inSide: S, outSide: O, b } = l;
+  const T = filterInputMajor(l);
   const pad = padBefore(O, S, s, k);
   for (let i = 0; i < n; i++) {
     const oBase = i * O * O * co;
@@ -70,12 +89,12 @@ function conv2dTranspose(l: ConvWeights, x: Float32Array, n: number, out: Float3
             const ox = xx * s + kx - pad;
             if (ox < 0 || ox >= O) continue;
             const o = oBase + (oy * O + ox) * co;
-            const wo = (ky * k + kx) * co * ci;
-            for (let j = 0; j < co; j++) {
-              const w = wo + j * ci;
-              let acc = 0;
-              for (let c = 0; c < ci; c++) acc += x[xo + c] * W[w + c];
-              out[o + j] += acc;
+            const wo = (ky * k + kx) * ci * co;
+            for (let c = 0; c < ci; c++) {
+              const a = x[xo + c];
+              if (a === 0) continue;
+              const w = wo + c * co;
+              for (let j = 0; j < co; j++) out[o + j] += a * T[w + j];
             }
           }
         }
