@@ -86,6 +86,8 @@ const SIZES: Array<[number, number, number]> = [
   [2, 256, 128],
   [64, 64, 600],
   [128, 40, 9],
+  // Enough rows for A to run in several row blocks (the last one ragged, m not a multiple of mr).
+  [2051, 13, 70],
 ];
 const COMBOS = [
   [false, false],

@@ -37,6 +37,8 @@ const PARALLEL_MIN_MACS = 1 << 20;
  * fifths of their work. Above it the packed product is faster (scripts/bench-kernels.ts).
  */
 export const SPARSE_MAX_DENSITY = 0.3;
+/** Packed A per block of rows in the single-thread product (see run()); 64–256 KiB measured alike here. */
+const A_BLOCK_BYTES = 128 * 1024;
 /** Values of op(A) sampled to guess its density before building the sparse form. */
 const DENSITY_SAMPLES = 509;
 export class Gemm {
@@ -124,8 +126,19 @@ export class Gemm {
       const acc = k0 === 0 ? 0 : 1;
       const pool = this.poolFor(mPanels * mr * nPanels * nr * kc);
       if (pool === null) {
-        for (const call of [...packCalls(opA, k0, kc, mr, ap), ...packCalls(opB, k0, kc, nr, bp)]) this.call(call);
-        this.exports.gemm(ap, bp, cOut, mPanels, nPanels, kc, ldc, acc);
+        for (const call of packCalls(opB, k0, kc, nr, bp)) this.call(call);
+        // A in blocks of rows that stay in L2 while every column panel of B passes over them:
+        // the convolutions' products have tens of thousands of rows and a short K, and
+        // streaming all of A from memory once per column panel halved their speed.
+        // (An A of up to two blocks, e.g. the MLP's 128 rows, stays whole: measured no faster split.)
+        const whole = mPanels * mr * kc * F32 <= 2 * A_BLOCK_BYTES;
+        const step = whole ? mPanels : Math.max(1, Math.floor(A_BLOCK_BYTES / (mr * kc * F32)));
+        for (let p0 = 0; p0 < mPanels; p0 += step) {
+          const panels = Math.min(step, mPanels - p0);
+          const rows = { ...opA, base: opA.base + p0 * mr * opA.rowStride, rows: Math.min(panels * mr, m - p0 * mr) };
+          for (const call of packCalls(rows, k0, kc, mr, ap)) this.call(call);
+          this.exports.gemm(ap, bp, cOut + p0 * mr * ldc, panels, nPanels, kc, ldc, acc);
+        }
       } else {
         const block = sharedBlockCalls(this.shape, pool, { opA, opB, k0, kc, ap, bp, c: cOut, mPanels, nPanels, ldc, acc });
         for (const call of block.first) this.call(call);
