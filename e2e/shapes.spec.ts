@@ -40,4 +40,53 @@ test.describe('Shapes', () => {
     expect(await statusStep(page)).toBe(step);
     expect(errors).toEqual([]);
   });
+
+  test('switching the Dataset menu to Shapes and back gives new weights of each input size: map, strip and decoded image follow', async ({ page }) => {
+    const errors = collectErrors(page);
+    page.on('dialog', (d) => void d.accept());
+    await page.goto('./?start=fresh&z=3');
+    await waitReady(page, READY_MS);
+    const dataset = page.getByRole('combobox', { name: 'Dataset' });
+    const strip = page.getByRole('img', { name: 'Test image 1', exact: true });
+    const decoded = page.getByRole('img', { name: 'Decoded image' });
+    const width = (l: typeof strip) => l.evaluate((c) => (c as HTMLCanvasElement).width);
+    await expect.poll(() => width(strip), { timeout: READY_MS }).toBe(28);
+    await dataset.selectOption('shapes');
+    await expect.poll(async () => (await latent(page))?.factors?.valueCount, { timeout: READY_MS }).toBe(50_000);
+    await expect.poll(() => width(strip), { timeout: READY_MS }).toBe(32);
+    await expect.poll(() => width(decoded), { timeout: READY_MS }).toBe(32);
+    expect((await latent(page))!.dim).toBe(3);
+    await stepOnce(page, READY_MS);
+    await dataset.selectOption('mnist');
+    await expect.poll(async () => (await latent(page))?.count, { timeout: READY_MS }).toBe(10_000);
+    await expect.poll(async () => (await latent(page))?.factors ?? 'none', { timeout: READY_MS }).toBe('none');
+    await expect.poll(() => width(strip), { timeout: READY_MS }).toBe(28);
+    await expect.poll(() => width(decoded), { timeout: READY_MS }).toBe(28);
+    await stepOnce(page, READY_MS);
+    expect(errors).toEqual([]);
+  });
+
+  test('Load pretrained lists both shipped Shapes models and loads the β = 4 one: its map, and its MIG as index.json records it', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    await waitReady(page, READY_MS);
+    const models = await page.evaluate(async () => (await (await fetch('pretrained/index.json')).json()).models as Array<{ id: string; title: string; step: number; dataset: string; mig?: number }>);
+    const shapes = models.filter((m) => m.dataset === 'shapes');
+    expect(shapes.map((m) => m.title).sort()).toEqual(['Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4']);
+    const menu = page.getByRole('combobox', { name: 'Load pretrained' });
+    for (const m of shapes) await expect(menu.locator('option', { hasText: m.title })).toHaveCount(1);
+    const beta4 = shapes.find((m) => m.title.endsWith('β = 4'))!;
+    await menu.selectOption({ label: beta4.title });
+    await expect(menu).toHaveValue(beta4.id, { timeout: READY_MS });
+    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('shapes');
+    await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBe(beta4.step);
+    await expect.poll(async () => (await canvasStats(points(page))).inked, { timeout: READY_MS }).toBeGreaterThan(2000);
+    // The loaded weights' full snapshot is scored in the worker: the same MIG as the build's, up to float rounding at bin edges.
+    await expect.poll(async () => (await mig(page))?.step, { timeout: READY_MS }).toBe(beta4.step);
+    const d = (await mig(page))!;
+    expect(d.mig).not.toBeNull();
+    expect(Math.abs(d.mig! - beta4.mig!)).toBeLessThan(0.01);
+    expect((await latent(page))!.factors?.valueCount).toBe(50_000);
+    expect(errors).toEqual([]);
+  });
 });

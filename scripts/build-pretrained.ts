@@ -2,21 +2,27 @@
 // what the app ships in public/pretrained/: each checkpoint as it is (the training worker
 // continues from it), a small first-paint file (quantized decoder + the test set's μ, log σ²
 // and labels) so the page draws a trained map before TF.js or the dataset has loaded, and
-// index.json listing them. Run once after training:
-//   node --import tsx scripts/build-pretrained.ts [--runs runs] [--out public/pretrained]
+// index.json listing them. Shapes models also get their MIG over the evaluation set (the
+// worker's and the CLI's src/model/latentEval.ts). Run once after training:
+//   node --import tsx scripts/build-pretrained.ts [--runs runs] [--out public/pretrained] [--only id,id]
+// --only rebuilds the named models and keeps the other entries of the index as they are (their
+// runs need not be on this machine).
 
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findDataset, loadManifest, loadSplit, mulberry32, toFloat32, type DataSplit, type DatasetName, type Manifest } from '../src/data';
 import { fsSource } from '../src/data/fsSource';
+import { FACTOR_NAMES, makeEvalSet, SHAPES_DATA_SEED } from '../src/data/shapes';
+import { migReport } from '../src/model/latentEval';
+import { withShapesInfo } from '../src/shared/shapesDataset';
 import { decodeMeans, denseOnly, encodeMlp, parseCheckpoint, type Checkpoint } from '../src/model';
 import { parseFirstPaint, serializeFirstPaint, type FirstPaint } from '../src/model/firstPaint';
 import { gptqDecoder } from '../src/model/gptq';
-import { DEFAULT_PRETRAINED, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
+import { DEFAULT_PRETRAINED, parsePretrainedIndex, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
 
 /** The runs shipped, in menu order, the default first. */
-const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d'] as const;
+const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d', 'shapes-vae-6d-beta1', 'shapes-vae-6d-beta4'] as const;
 /** Decoded pixels (in [0, 1]) may move at most this much through quantization: invisible. */
 const MAX_PIXEL_DIFF = 0.02;
 const ENCODE_ROWS = 500;
@@ -96,33 +102,58 @@ function metricsOf(ckpt: Checkpoint, id: string): PretrainedEntry['test'] {
   return { elbo: m.elbo, recon: m.recon, kl: m.kl };
 }
 
+/** e.g. "MNIST VAE 2-D"; with β where it is not 1, and always on Shapes, whose models differ by it ("Shapes VAE 6-D β = 4"). */
 function titleOf(manifest: Manifest, ckpt: Checkpoint): string {
   const data = findDataset(manifest, ckpt.dataset as DatasetName).title;
-  return `${data}${ckpt.config.arch === 'conv' ? ' conv' : ''} ${ckpt.config.kind.toUpperCase()} ${ckpt.config.latentDim}-D`;
+  const beta = ckpt.config.kind === 'vae' && (ckpt.hyper.beta !== 1 || ckpt.dataset === 'shapes') ? ` β = ${ckpt.hyper.beta}` : '';
+  return `${data}${ckpt.config.arch === 'conv' ? ' conv' : ''} ${ckpt.config.kind.toUpperCase()} ${ckpt.config.latentDim}-D${beta}`;
+}
+
+/** The test split a model's first paint encodes: the dataset's file, or Shapes' evaluation set (drawn) with its factors. */
+async function testSplitOf(dataset: string, source: ReturnType<typeof fsSource>, manifest: Manifest): Promise<{ test: DataSplit; factors: Uint8Array[] | null }> {
+  if (dataset === 'shapes') {
+    const evalSet = makeEvalSet(SHAPES_DATA_SEED);
+    return { test: evalSet.split, factors: FACTOR_NAMES.map((n) => evalSet.factors[n]) };
+  }
+  return { test: await loadSplit(source, manifest, dataset as DatasetName, 'test'), factors: null };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: 'runs' }, out: { type: 'string', default: 'public/pretrained' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: 'runs' }, out: { type: 'string', default: 'public/pretrained' }, only: { type: 'string' } },
+  });
   const runs = values.runs as string;
   const out = values.out as string;
+  const only = values.only === undefined ? null : new Set(values.only.split(','));
+  for (const id of only ?? []) if (!(SHIPPED as readonly string[]).includes(id)) throw new Error(`--only: ${id} is not one of ${SHIPPED.join(', ')}`);
+  const kept = only ? parsePretrainedIndex(JSON.parse(readFileSync(join(out, PRETRAINED_INDEX), 'utf8'))).models : [];
   const source = fsSource(join(process.cwd(), 'public/datasets'));
-  const manifest = await loadManifest(source);
-  const tests = new Map<string, DataSplit>();
+  const manifest = withShapesInfo(await loadManifest(source));
+  const tests = new Map<string, { test: DataSplit; factors: Uint8Array[] | null }>();
   mkdirSync(out, { recursive: true });
 
   const models: PretrainedEntry[] = [];
   for (const id of SHIPPED) {
+    if (only && !only.has(id)) {
+      const entry = kept.find((m) => m.id === id);
+      if (!entry) throw new Error(`${id}: not in ${out}/${PRETRAINED_INDEX}, so it must be rebuilt (name it in --only)`);
+      models.push(entry);
+      continue;
+    }
     const bytes = readFileSync(join(runs, id, 'checkpoint.vaeckpt'));
     const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const ckpt = parseCheckpoint(buf);
     if (!ckpt.command) throw new Error(`${id}: the checkpoint records no command; ship only what \`npm run train\` made`);
-    let test = tests.get(ckpt.dataset);
-    if (!test) {
-      test = await loadSplit(source, manifest, ckpt.dataset as DatasetName, 'test');
-      tests.set(ckpt.dataset, test);
+    let split = tests.get(ckpt.dataset);
+    if (!split) {
+      split = await testSplitOf(ckpt.dataset, source, manifest);
+      tests.set(ckpt.dataset, split);
     }
+    const { test, factors } = split;
     const t0 = performance.now();
     const { mu, logvar } = encodeTestSet(ckpt, test);
+    // Shapes: MIG over the evaluation set, as the CLI's epoch line and the app's worker compute it.
+    const mig = factors ? migReport(mu, ckpt.config.latentDim, factors).mig : null;
     const fp: FirstPaint = {
       id,
       dataset: ckpt.dataset,
@@ -163,13 +194,14 @@ async function main(): Promise<void> {
       step: ckpt.step,
       epochs: ckpt.epoch,
       test: metricsOf(ckpt, id),
+      ...(mig === null ? {} : { mig: Math.round(mig * 1e4) / 1e4 }),
       command: ckpt.command,
       seed: ckpt.seed,
       files,
       bytes: { checkpoint: statSync(join(out, files.checkpoint)).size, firstPaint: fpBytes.byteLength },
     };
     models.push(entry);
-    log(`${id}: ${entry.title}, step ${entry.step}, test −ELBO ${(-entry.test.elbo).toFixed(1)}; checkpoint ${entry.bytes.checkpoint} B, first paint ${entry.bytes.firstPaint} B; max pixel diff ${diff.toFixed(4)} (${Math.round(performance.now() - t0)} ms)`);
+    log(`${id}: ${entry.title}, step ${entry.step}, test −ELBO ${(-entry.test.elbo).toFixed(1)}${mig === null ? '' : `, MIG ${mig.toFixed(4)}`}; checkpoint ${entry.bytes.checkpoint} B, first paint ${entry.bytes.firstPaint} B; max pixel diff ${diff.toFixed(4)} (${Math.round(performance.now() - t0)} ms)`);
   }
   const index: PretrainedIndex = { version: 1, default: DEFAULT_PRETRAINED, models };
   writeFileSync(join(out, PRETRAINED_INDEX), `${JSON.stringify(index, null, 2)}\n`);

@@ -139,8 +139,8 @@ describe('the shipped pretrained models', () => {
   };
   const index = parsePretrainedIndex(JSON.parse(new TextDecoder().decode(read('index.json'))));
 
-  it('lists MNIST VAE, MNIST AE and Fashion-MNIST VAE, the MNIST VAE first and by default', () => {
-    expect(index.models.map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D']);
+  it('lists MNIST VAE, MNIST AE, Fashion-MNIST VAE and the two Shapes VAEs, the MNIST VAE first and by default', () => {
+    expect(index.models.map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4']);
     expect(index.default).toBe(index.models[0].id);
     for (const m of index.models) expect(m.command).toMatch(/^npm run train -- .*--seed \d+/);
   });
@@ -152,9 +152,10 @@ describe('the shipped pretrained models', () => {
     expect(fp).toMatchObject({ id: entry.id, dataset: ckpt.dataset, config: ckpt.config, hyper: ckpt.hyper, step: ckpt.step, seed: ckpt.seed });
     expect(entry).toMatchObject({ step: ckpt.step, seed: ckpt.seed, command: ckpt.command, model: ckpt.config.kind });
     expect(fp.count).toBe(10_000);
-    // Where the test codes lie, and the prior's 3σ box.
-    const z = Float32Array.from([...fp.mu.subarray(0, 400), ...Array.from({ length: 98 }, (_, i) => (i % 7) - 3)]);
-    const n = z.length / 2;
+    // Where the test codes lie (the first 200), and the prior's 3σ box.
+    const dim = fp.config.latentDim;
+    const z = Float32Array.from([...fp.mu.subarray(0, 200 * dim), ...Array.from({ length: 49 * dim }, (_, i) => (i % 7) - 3)]);
+    const n = z.length / dim;
     expect(maxDiff(decodeMeans(fp, z, n), decodeMeans(ckpt.weights, z, n))).toBeLessThan(0.02);
   });
 });

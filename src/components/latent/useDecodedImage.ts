@@ -57,17 +57,28 @@ export function useDecodedImage({ point, weightsStep, theme, model, focus = null
     now.current.onPainted?.(req);
   };
   const queue = useRef<LatestOnly<DecodeRequest, Float32Array> | null>(null);
+  // Paints from the page's decoder so far: a worker answer asked for before the latest of them
+  // is stale even at the same move number (asked while new weights were on their way, it may come
+  // from the old ones, even of another image size).
+  const nowPaints = useRef(0);
+  const asked = useRef(new WeakMap<DecodeRequest, number>());
   queue.current ??= new LatestOnly<DecodeRequest, Float32Array>(
     (req) => client.decode(req.z, 1, model),
-    paint,
+    (pixels, req) => {
+      if (asked.current.get(req) === nowPaints.current) paint(pixels, req);
+    },
     (_err, req) => now.current.onRefused?.(req),
   );
   const show = (req: DecodeRequest) => {
     const pixels = client.decodeNow(req.z, model);
     if (pixels) {
       queue.current?.cancelPending();
+      nowPaints.current++;
       paint(pixels, req);
-    } else queue.current?.request(req);
+    } else {
+      asked.current.set(req, nowPaints.current);
+      queue.current?.request(req);
+    }
   };
   const showNow = useRef(show);
   showNow.current = show;
