@@ -109,11 +109,12 @@ describe('Conv2D and Conv2DBackpropInput (wasm, ours)', () => {
     }
   }, 120_000);
 
-  it('route by ROUTES: the stock Conv2D, our Conv2DBackpropInput, and the stock kernels for dilations', () => {
+  it('route by ROUTES: the stock Conv2D for short filter rows, ours for long ones, our Conv2DBackpropInput, and the stock kernels for dilations', () => {
     unregisterConvKernels();
     registerConvKernels(tf);
     const g = { batch: 1, inH: 28, inW: 28, inC: 1, outH: 14, outW: 14, outC: 32, fH: 3, fW: 3, sH: 2, sW: 2, padTop: 0, padLeft: 0 };
     expect(ROUTES.Conv2D(g)).toBe(false);
+    expect(ROUTES.Conv2D({ ...g, inC: 64 })).toBe(true);
     expect(ROUTES.Conv2DBackpropInput(g)).toBe(true);
     const before = convKernelCounts();
     both(LAYER_CASES[1], 1, 10);

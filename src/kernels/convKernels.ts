@@ -25,13 +25,14 @@ export type ConvRoute = (g: ConvGeometry) => boolean;
 /**
  * Where ours is faster than the stock kernel. Measured with scripts/bench-conv.ts (batch 128,
  * 28×28 layers, one thread, FMA, medians of 5 in one run, stock ÷ ours in CPU time of the
- * process, load average 13–15 on 2 cores): Conv2D 0.34, 0.97, 0.91, 0.51, 0.37 for conv 1→32,
- * conv 32→64, convT 64→64, convT 64→32, convT 32→1 (XNNPACK's indirect convolution beats
- * im2col + our product everywhere: stock); Conv2DBackpropInput 2.6, 7.4, 6.7, 5.4, 1.5 (the
- * stock one is a plain loop: ours everywhere).
+ * process, load average 6.5–7.5 on 2 cores), for conv 1→32, conv 32→64, convT 64→64, convT 64→32,
+ * convT 32→1: Conv2D 0.51, 1.08, 1.24, 1.00, 0.81 (XNNPACK's indirect convolution wins on the
+ * thin layers, im2col + our product where the filter rows are long: ours from 576 = 3·3·64 values
+ * per row); Conv2DBackpropInput 2.7, 12.7, 12.7, 11.9, 2.4 (the stock one is a plain loop: ours
+ * everywhere). The five layers' forward and gradients together: 722 → 215 ms of CPU.
  */
 export const ROUTES: Record<ConvKernelName, ConvRoute> = {
-  Conv2D: () => false,
+  Conv2D: (g) => g.fH * g.fW * g.inC >= 576,
   Conv2DBackpropInput: () => true,
 };
 
