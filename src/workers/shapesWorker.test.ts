@@ -106,6 +106,24 @@ describe('the training worker on Shapes (CPU backend)', () => {
     expect(d!.mig).not.toBeNull();
   });
 
+  it('scores MIG at each epoch end, after the full test pass of that step', async () => {
+    // 60,000 training images in batches of 4,096: an epoch is 15 steps.
+    await h.send({ type: 'reset', config: { ...shapes, hyper: { ...shapes.hyper, batchSize: 4096 } } });
+    const msgs: FromTrainer[] = [];
+    for (let i = 0; i < 40; i++) {
+      msgs.push(...(await h.send({ type: 'step', chunks: 1 })));
+      if (h.of(msgs, 'metrics').some((m) => m.epoch >= 1 && m.train.elbo.length > 0)) break;
+    }
+    const end = h.of(msgs, 'metrics').find((m) => m.epoch >= 1 && m.train.elbo.length > 0)!;
+    expect(end.step).toBe(15);
+    const fullTest = msgs.findIndex((m) => m.type === 'metrics' && m.test?.full === true && m.step === end.step);
+    const migAt = msgs.findIndex((m) => m.type === 'disentanglement' && m.step === end.step);
+    expect(fullTest).toBeGreaterThan(-1);
+    expect(migAt).toBeGreaterThan(fullTest);
+    expect((msgs[migAt] as Extract<FromTrainer, { type: 'disentanglement' }>).mig).not.toBeNull();
+    // A whole epoch on the CPU backend: about 90 s on a busy 2-core machine.
+  }, 300_000);
+
   it('answers MIG on latent dimension 1 with a note, not a crash', async () => {
     await h.send({ type: 'reset', config: { ...shapes, model: { ...shapes.model, latentDim: 1 } } });
     const [d] = h.of(await h.send({ type: 'measureDisentanglement' }), 'disentanglement');
