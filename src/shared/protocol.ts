@@ -121,7 +121,8 @@ export interface HistoryRecord {
   recon: number[];
   kl: number[];
   objective: number[];
-  test: Array<TestMetrics & { step: number }>;
+  /** mig: MIG measured at that step (Shapes; src/client/metricsStore.ts noteMig). */
+  test: Array<TestMetrics & { step: number; mig?: number }>;
 }
 
 // ─── page → training worker ────────────────────────────────────────────────────────────────
