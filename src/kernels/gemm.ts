@@ -4,7 +4,7 @@
 // Which calls make a product is gemmCalls.ts; this runs them. No TF.js here: tensors are byte
 // addresses.
 
-import { align16, F32, gemmLayout, operands, packCalls, shares, sharedBlockCalls, sparseBytes, type GemmArgs, type KernelCall, type MacroKernelPool } from './gemmCalls';
+import { A_BLOCK_BYTES, align16, F32, gemmLayout, operands, packCalls, shares, sharedBlockCalls, sparseBytes, type GemmArgs, type KernelCall, type MacroKernelPool } from './gemmCalls';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, type GemmShapeConfig } from './gemmModule';
 
 /** Allocates and frees bytes in the memory the kernels address (e.g. the TF.js heap's malloc). */
@@ -37,8 +37,6 @@ const PARALLEL_MIN_MACS = 1 << 20;
  * fifths of their work. Above it the packed product is faster (scripts/bench-kernels.ts).
  */
 export const SPARSE_MAX_DENSITY = 0.3;
-/** Packed A per block of rows in the single-thread product (see run()); 64–256 KiB measured alike here. */
-const A_BLOCK_BYTES = 128 * 1024;
 /** Values of op(A) sampled to guess its density before building the sparse form. */
 const DENSITY_SAMPLES = 509;
 export class Gemm {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { F32, gemmLayout, operands, packCalls, shares, sharedBlockCalls, sparseBytes } from './gemmCalls';
+import { A_BLOCK_BYTES, F32, gemmLayout, operands, packCalls, shares, sharedBlockCalls, sparseBytes } from './gemmCalls';
+import { MAX_ROWS } from './gemmWorkerSource';
 
 describe('gemmCalls', () => {
   it('splits work into contiguous, disjoint shares covering every item, about four per thread', () => {
@@ -10,6 +11,21 @@ describe('gemmCalls', () => {
       expect(s.at(-1)![0] + s.at(-1)![1]).toBe(total);
       expect(s.length).toBeLessThanOrEqual((helpers + 1) * 4);
     }
+  });
+
+  it('cuts shares to at most `most` items, never into more than MAX_ROWS', () => {
+    const s = shares(6272, { helpers: 1 }, 128);
+    expect(s.length).toBe(49);
+    expect(s.every(([, count]) => count <= 128)).toBe(true);
+    expect(s.at(-1)![0] + s.at(-1)![1]).toBe(6272);
+    expect(shares(100, { helpers: 1 }, 128)).toHaveLength(8);
+    expect(shares(1_000_000, { helpers: 1 }, 1).length).toBeLessThanOrEqual(MAX_ROWS);
+  });
+
+  it('slices a tall A for the helpers in blocks that stay in L2, a wide B as before', () => {
+    const tall = operands({ a: 0, b: 0, c: 0, m: 25088, n: 288, k: 64, transposeA: false, transposeB: true });
+    const rows = sharedBlockCalls({ mr: 4, nr: 8 }, { helpers: 1 }, { ...tall, k0: 0, kc: 64, ap: 0, bp: 0, c: 0, mPanels: 6272, nPanels: 36, ldc: 288 * F32, acc: 0 }).rows;
+    expect(rows.length).toBe(Math.ceil(6272 / (A_BLOCK_BYTES / (4 * 64 * F32))));
   });
 
   it('blocks K evenly under kcMax and pads C only when the tiles overhang', () => {

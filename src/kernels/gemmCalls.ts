@@ -4,10 +4,13 @@
 // gemm.ts runs them.
 
 import type { GemmShapeConfig } from './gemmModule';
+import { MAX_ROWS } from './gemmWorkerSource';
 
 /** Bytes per float32. */
 export const F32 = 4;
 export const align16 = (n: number) => Math.ceil(n / 16) * 16;
+/** Packed A per block of rows (gemm.ts's single-thread product, the helpers' slices); 64–256 KiB measured alike. */
+export const A_BLOCK_BYTES = 128 * 1024;
 /** Rows per thread in a job: enough for a thread held back by the OS to fall behind gracefully. */
 const ROWS_PER_THREAD = 4;
 
@@ -85,9 +88,13 @@ export function packCalls(op: Operand, k0: number, kc: number, w: number, dst: n
   return calls;
 }
 
-/** [start, count] ranges splitting `total` items (panels or rows) into ROWS_PER_THREAD per thread. */
-export function shares(total: number, pool: Pick<MacroKernelPool, 'helpers'>): Array<[number, number]> {
-  const step = Math.max(1, Math.ceil(total / ((pool.helpers + 1) * ROWS_PER_THREAD)));
+/**
+ * [start, count] ranges splitting `total` items (panels or rows) into ROWS_PER_THREAD per thread,
+ * or more where that keeps each at most `most` items (within MAX_ROWS ranges in all).
+ */
+export function shares(total: number, pool: Pick<MacroKernelPool, 'helpers'>, most = Infinity): Array<[number, number]> {
+  const even = Math.ceil(total / ((pool.helpers + 1) * ROWS_PER_THREAD));
+  const step = Math.max(1, Math.ceil(total / MAX_ROWS), Math.min(even, most));
   const out: Array<[number, number]> = [];
   for (let start = 0; start < total; start += step) out.push([start, Math.min(step, total - start)]);
   return out;
@@ -125,7 +132,9 @@ export function sharedBlockCalls(
   const panels = byColumns ? nPanels : mPanels;
   const w = byColumns ? nr : mr;
   const op = byColumns ? opB : opA;
-  const rows = shares(panels, pool).map(([p0, count]): KernelCall[] => {
+  // Slices of A no bigger than a block that stays in L2 (as the single-thread product's, gemm.ts).
+  const most = byColumns ? Infinity : Math.max(1, Math.floor(A_BLOCK_BYTES / (mr * kc * F32)));
+  const rows = shares(panels, pool, most).map(([p0, count]): KernelCall[] => {
     const slice: Operand = { ...op, base: op.base + p0 * w * op.rowStride, rows: Math.min(op.rows - p0 * w, count * w) };
     const dst = (byColumns ? bp : ap) + p0 * w * kc * F32;
     const product: KernelCall = byColumns
