@@ -33,18 +33,25 @@ export const NO_FACTORS_NOTE = 'no MIG: it needs a dataset whose factors of vari
 
 /**
  * MIG of latent means `mu` (n rows of latentDim, row-major) against `factors`: one array of n
- * factor indices per factor, in FACTOR_NAMES order, or null (a dataset without known factors).
+ * factor indices per factor, named by `names` (Shapes' FACTOR_NAMES by default), or null (a
+ * dataset without known factors).
  * Never throws for what a model or dataset can be: latent dimension 1, no factors and a diverged
  * model (non-finite μ) come back as a note.
  */
-export function migReport(mu: ArrayLike<number>, latentDim: number, factors: ReadonlyArray<ArrayLike<number>> | null): MigReport {
+export function migReport(
+  mu: ArrayLike<number>,
+  latentDim: number,
+  factors: ReadonlyArray<ArrayLike<number>> | null,
+  names: readonly string[] = FACTOR_NAMES,
+): MigReport {
   if (!factors) return refused(NO_FACTORS_NOTE);
+  if (names.length !== factors.length) throw new RangeError(`migReport: ${factors.length} factors but ${names.length} names`);
   if (latentDim < 2) {
     return refused(`no MIG with latent dimension ${latentDim}: it is the gap between the two latents that know most about a factor, and needs at least 2`);
   }
   try {
     const m = mig(mu, latentDim, factors);
-    return { mig: m.mig, mi: m.mi, factorEntropy: m.entropy, migGap: m.gap, factorNames: [...FACTOR_NAMES] };
+    return { mig: m.mig, mi: m.mi, factorEntropy: m.entropy, migGap: m.gap, factorNames: [...names] };
   } catch (e) {
     if (!(e instanceof MigRefusal)) throw e;
     return refused(`no MIG: ${e.message}`);

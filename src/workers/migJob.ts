@@ -13,7 +13,7 @@ import type { TrainingSession } from './trainingSession';
 /** The message for latent means already at hand (a full snapshot's): nothing more is encoded. */
 export function disentanglementOf(session: TrainingSession, step: number, mu: Float32Array): DisentanglementSnapshot {
   const factors = session.data.factors;
-  return { step, ...migReport(mu, session.net.config.latentDim, factors ? factors.columns : null) };
+  return { step, ...(factors ? migReport(mu, session.net.config.latentDim, factors.columns, factors.names) : migReport(mu, session.net.config.latentDim, null)) };
 }
 
 export class MigJob implements ExtraJob {
