@@ -10,27 +10,46 @@ test('KL per dimension: one bar per latent dimension, summing to the test KL', a
   await waitReady(page, READY_MS);
   const region = page.getByRole('region', { name: 'Disentanglement', exact: true });
   await expect(region).toBeVisible();
-  await trainPast(page, 150);
+  await trainPast(page, 300);
   const bars = region.getByRole('img', { name: 'KL per dimension' });
   await expect(bars).toBeVisible();
   await expect(bars.locator('rect.bar')).toHaveCount(5);
   await expect(bars).toHaveAttribute('data-bars', '5');
-  const values = await bars.locator('rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-kl'))));
+  const readBars = () => bars.locator('rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-kl'))));
+  const readTestKl = async () => {
+    const text = await page.getByTestId('legend-kl').locator('xpath=..').locator('.legend-test').textContent();
+    return Number(/test ([\d.]+)/.exec(text ?? '')?.[1]);
+  };
+  // Close to the KL the chart reports for test images: that is the latest test point (a 1,000-
+  // image subset), the bars all 10,000 codes of the latest snapshot, so they are not the same
+  // images (measured 3–12 % apart after 300 steps); that the bars split the KL exactly is
+  // klPerDim.test.ts's to show.
+  await expect
+    .poll(async () => {
+      const sum = (await readBars()).reduce((a, v) => a + v, 0);
+      const testKl = await readTestKl();
+      return testKl > 0 ? Math.abs(sum - testKl) / testKl : Infinity;
+    }, { timeout: 30_000 })
+    .toBeLessThan(0.2);
+  const values = await readBars();
   expect(values.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
   const total = values.reduce((a, v) => a + v, 0);
   // The shown total is the bars' sum.
   await expect(region.getByTestId('kl-total')).toHaveText(`Σ ${total.toFixed(2)} nats`);
-  // …and close to the KL the chart reports for test images: that is the latest test point (a
-  // 1,000-image subset), the bars all 10,000 codes of the latest snapshot, a few steps apart
-  // while KL still moves, so they agree to about 10 %, not exactly.
-  const legendTest = await page.getByTestId('legend-kl').locator('xpath=..').locator('.legend-test').textContent();
-  const testKl = Number(/test ([\d.]+)/.exec(legendTest ?? '')?.[1]);
-  expect(testKl).toBeGreaterThan(0);
-  expect(Math.abs(total - testKl) / testKl, `bars ${total}, test ${testKl}`).toBeLessThan(0.15);
   // Every value is in the image's text alternative.
   const alt = await bars.locator('title').textContent();
   expect(alt?.split(',').length).toBe(5);
   expect(alt).toContain('z₁');
+
+  // Beside another tab the region folds to its head line, the total still in words.
+  await page.getByRole('tab', { name: 'Interpolate' }).click();
+  await expect(bars).toBeHidden();
+  // (A later snapshot may have come since: the line and the hidden bars agree with each other.)
+  await expect
+    .poll(async () => `KL per dimension Σ ${Number(await region.locator('svg[data-bars]').getAttribute('data-total')).toFixed(2)} nats` === (await region.getByTestId('kl-total-line').textContent()))
+    .toBe(true);
+  await page.getByRole('tab', { name: 'Decode' }).click();
+  await expect(bars).toBeVisible();
 
   // MNIST has no known factors: Measure answers with the reason, and no matrix is drawn.
   await region.getByRole('button', { name: 'Measure' }).click();

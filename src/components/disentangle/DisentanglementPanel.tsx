@@ -24,8 +24,8 @@ export function migNoteText(note: string, t: Translate): string {
 }
 
 /**
- * `compact`: only the head line (MIG, the KL total, Measure), so the Traversal tab above keeps
- * the column's height for its rows; they name each dimension's factor themselves.
+ * `compact`: only the head line (MIG, the KL total, Measure), so the tabs other than Decode
+ * (strips, samples, traversal rows that name their factors themselves) keep the column's height.
  */
 export function DisentanglementPanel({ compact = false }: { compact?: boolean }) {
   const client = usePlaygroundClient();
@@ -78,7 +78,7 @@ export function DisentanglementPanel({ compact = false }: { compact?: boolean })
         </button>
       </div>
       {compact && kl && (
-        <p className="dis-note" data-testid="kl-total">
+        <p className="dis-note" data-testid="kl-total-line">
           {t('dis.klCaption')} {t('dis.klTotal', { total: kl.reduce((a, v) => a + v, 0).toFixed(2) })}
         </p>
       )}

@@ -262,7 +262,7 @@ export function LatentExplorer({ colourBy = 'label', onColourBy }: LatentExplore
           )}
           {tab === 'traversal' && <TraversalPanel focusMu={focusView?.mu ?? null} point={point} units={units} weightsStep={weightsStep} />}
         </ExplorerTabs>
-        <DisentanglementPanel compact={tab === 'traversal'} />
+        <DisentanglementPanel compact={tab !== 'explore'} />
         </div>
       </div>
       <DecoderBox config={model} />

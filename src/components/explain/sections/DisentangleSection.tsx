@@ -1,13 +1,14 @@
 // Idea 11: disentanglement you can measure. What a factor of variation is, what β does to the
 // posterior, what MIG measures and where it stops, and capacity annealing; with this model's
 // numbers (β, KL and how many dimensions carry it, MIG, C).
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { capacityAt } from '../../../model/capacitySchedule';
 import { klPerDim } from '../../../model/klPerDim';
 import { PARAMS } from '../../../model/params';
 import { formatShare } from '../../disentangle/disentangleScales';
 import { useT } from '../../i18n/LanguageProvider';
-import { useClientState, usePlaygroundClient, useTopic } from '../../usePlayground';
+import { useDisentanglement } from '../../disentangle/useDisentanglement';
+import { useClientState } from '../../usePlayground';
 import { Rich } from '../math/Rich';
 import { Live, TryIt } from '../parts';
 import { useLatentSnapshot, useLiveMetrics } from '../useLiveData';
@@ -17,12 +18,10 @@ const CARRIES_NATS = 0.1;
 
 export function DisentangleSection() {
   const t = useT();
-  const client = usePlaygroundClient();
   const state = useClientState();
   const metrics = useLiveMetrics();
   const latent = useLatentSnapshot();
-  const [snapshot, setSnapshot] = useState(() => client.getDisentanglement());
-  useTopic('disentanglement', () => setSnapshot(client.getDisentanglement()));
+  const snapshot = useDisentanglement();
   const hyper = state.config.hyper;
   const d = state.config.model.latentDim;
   const kl = useMemo(() => (latent && latent.dim === d && latent.logvar && latent.count > 0 ? klPerDim(latent.mu, latent.logvar, d) : null), [latent, d]);
