@@ -22,7 +22,7 @@ import { gptqDecoder } from '../src/model/gptq';
 import { DEFAULT_PRETRAINED, parsePretrainedIndex, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
 
 /** The runs shipped, in menu order, the default first. */
-const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d', 'shapes-vae-6d-beta1', 'shapes-vae-6d-beta4'] as const;
+const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d', 'shapes-vae-6d-beta1', 'shapes-vae-6d-beta4', 'mnist-conv-vae-2d'] as const;
 /** Decoded pixels (in [0, 1]) may move at most this much through quantization: invisible. */
 const MAX_PIXEL_DIFF = 0.02;
 const ENCODE_ROWS = 500;

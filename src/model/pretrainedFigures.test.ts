@@ -55,5 +55,6 @@ describe('shipped pretrained figures', () => {
     expect(Math.abs(m.elbo - entry.test.elbo)).toBeLessThan(NATS);
     expect(Math.abs(m.recon - entry.test.recon)).toBeLessThan(NATS);
     expect(Math.abs(m.kl - entry.test.kl)).toBeLessThan(NATS);
-  }, 120_000);
+    // The conv model's transposed convolutions run TF.js's plain WASM loop here: minutes under load.
+  }, 600_000);
 });
