@@ -71,7 +71,10 @@ test.describe('Compare any two', () => {
     await expect(chart).toContainText('VAE · β = 1 reconstruction');
     await expect(chart).toContainText('VAE · β = 1 KL');
     await expect(chart).toContainText('VAE · β = 4 reconstruction');
-    for (const key of ['recon', 'kl', 'aeRecon']) await expect(chart.getByTestId(`legend-${key}`)).toHaveText(/^\d[\d,]*\.\d+$/);
+    // Model B is a VAE too: its KL is on the chart beside A's.
+    await expect(chart).toContainText('VAE · β = 4 KL');
+    for (const key of ['recon', 'kl', 'aeRecon', 'aeKl']) await expect(chart.getByTestId(`legend-${key}`)).toHaveText(/^\d[\d,]*\.\d+$/);
+    expect((await page.locator('path.line.smooth.s-aeKl').getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
     // Same latent size: one point, decoded by both.
     await expect(page.getByTestId('compare-hint')).toHaveText(/both decoders get the same z/);
     expect(errors).toEqual([]);

@@ -16,6 +16,8 @@ import {
 } from './hyperSchema';
 import { settingsToParams } from './settingsLink';
 import { modelBToParams } from './modelBLink';
+import { RateDistortionChart } from './rateDistortion/RateDistortionChart';
+import { RdToggle } from './rateDistortion/RdToggle';
 import { DEFAULT_MODEL_B } from '../shared/modelB';
 import { useLanguage } from './i18n/LanguageProvider';
 import { LanguageToggle } from './i18n/LanguageToggle';
@@ -157,7 +159,17 @@ export function App({ linkNotes = [], pageOptions: linkOptions }: AppProps) {
   const hyperPanel = useMemo(() => <HyperPanel settings={settings} onChange={change} />, [settings, change]);
   const { kind, beta, objective, cMax, rampSteps } = settings;
   const capacity = useMemo(() => (objective === 'capacity' ? { cMax, rampSteps } : null), [objective, cMax, rampSteps]);
-  const lossChart = useMemo(() => <LossChart kind={kind} beta={beta} capacity={capacity} />, [kind, beta, capacity]);
+  // The curves' place shows the loss curves or the rate–distortion plane (its button toggles).
+  const [rdPlane, setRdPlane] = useState(false);
+  const lossChart = useMemo(
+    () =>
+      rdPlane ? (
+        <RateDistortionChart comparing={kind === 'compare'} onToggle={() => setRdPlane(false)} />
+      ) : (
+        <LossChart kind={kind} beta={beta} capacity={capacity} switcher={<RdToggle pressed={false} onToggle={() => setRdPlane(true)} />} />
+      ),
+    [kind, beta, capacity, rdPlane],
+  );
   const reconStrip = useMemo(() => <ReconStrip />, []);
   const menu = useMemo(
     () => (

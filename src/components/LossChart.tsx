@@ -1,6 +1,6 @@
 // The loss curves panel: legend with the latest numbers as text, the d3-drawn chart, and a
 // hover readout. Metrics stream outside React; this redraws at most once per animation frame.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ClientState, MetricsHistory } from '../client/clientTypes';
 import {
   hasGaussian,
@@ -53,13 +53,18 @@ interface ConstantNote {
   constant: number;
 }
 
-/** `capacity`: the capacity objective's C(step) to draw beside KL (a VAE with that objective). */
-export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; beta: number; capacity?: CapacityLine | null }) {
+/**
+ * `capacity`: the capacity objective's C(step) to draw beside KL (a VAE with that objective).
+ * `switcher`: drawn in the head (the button to the rate–distortion plane).
+ */
+export function LossChart({ kind, beta, capacity = null, switcher = null }: { kind: ViewKind; beta: number; capacity?: CapacityLine | null; switcher?: ReactNode }) {
   const client = usePlaygroundClient();
   const t = useT();
   const { config, modelB } = useClientState();
   // Compare's legends name each model by its settings ("VAE · β = 4").
   const pair = useMemo(() => modelPair(config, modelB, t), [config, modelB, t]);
+  // Model B's KL beside A's when B is a VAE too.
+  const bHasKl = pair.config.b.model.kind === 'vae';
   const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<LossChartRenderer | null>(null);
@@ -82,12 +87,12 @@ export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; bet
     () =>
       new Set<SeriesKey>(
         kind === 'compare'
-          ? ['recon', 'kl', 'aeRecon']
+          ? ['recon', 'kl', 'aeRecon', ...(bHasKl ? (['aeKl'] as const) : [])]
           : kind === 'ae'
             ? ['recon']
             : ['elbo', 'recon', 'kl', ...(beta !== 1 && !capacity ? (['objective'] as const) : [])],
       ),
-    [kind, beta, capacity],
+    [kind, beta, capacity, bHasKl],
   );
 
   /** Brings the shown history's track up to date with the client's settings and history. */
@@ -195,7 +200,7 @@ export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; bet
           {t('loss.title')} <span className="unit">{t('loss.unit')}</span>
           <InfoButton section="elbo" />
         </h2>
-        <LossLegend kind={kind} beta={beta} summary={summary} capacity={capacity !== null && kind === 'vae'} names={pair.label} />
+        <LossLegend kind={kind} beta={beta} summary={summary} capacity={capacity !== null && kind === 'vae'} names={pair.label} bKl={bHasKl} />
         {note && (
           <label className="check small drop-constant" title={t('chart.dropConstantTitle')}>
             <input type="checkbox" checked={dropConstant} onChange={(e) => setDropConstant(e.currentTarget.checked)} />
@@ -206,6 +211,7 @@ export function LossChart({ kind, beta, capacity = null }: { kind: ViewKind; bet
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
           {t('loss.logScale')}
         </label>
+        {switcher}
         {note && (
           <p className="constant-note" data-testid="constant-note">
             {dropConstant

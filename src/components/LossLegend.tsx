@@ -14,7 +14,22 @@ const DEFAULT_NAMES: PairNames = { a: 'VAE', b: 'AE' };
 
 /** `capacity`: the capacity objective's C is drawn (dashed, in KL's colour) and named here. */
 /** `names`: in Compare, what each model is called (its kind and the settings it differs in: latent/modelPair.ts). */
-export function LossLegend({ kind, beta, summary, capacity = false, names = DEFAULT_NAMES }: { kind: ViewKind; beta: number; summary: DrawSummary; capacity?: boolean; names?: PairNames }) {
+export function LossLegend({
+  kind,
+  beta,
+  summary,
+  capacity = false,
+  names = DEFAULT_NAMES,
+  bKl = false,
+}: {
+  kind: ViewKind;
+  beta: number;
+  summary: DrawSummary;
+  capacity?: boolean;
+  names?: PairNames;
+  /** In Compare, Model B is a VAE: its KL too. */
+  bKl?: boolean;
+}) {
   const t = useT();
   const get = (key: SeriesKey) => summary.series.find((s) => s.key === key);
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
@@ -23,6 +38,7 @@ export function LossLegend({ kind, beta, summary, capacity = false, names = DEFA
           { key: 'recon', label: t('loss.modelRecon', { model: names.a }) },
           { key: 'kl', label: t('loss.modelKl', { model: names.a }) },
           { key: 'aeRecon', label: t('loss.modelRecon', { model: names.b }) },
+          ...(bKl ? [{ key: 'aeKl' as const, label: t('loss.modelKl', { model: names.b }) }] : []),
         ]
       : kind === 'ae'
       ? [

@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n/translate';
 import { formatNats, formatStep } from './lossChartScales';
 
 /** The series' names in the page's language. */
-const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon' };
+const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon', aeKl: 'loss.bKl' };
 
 export function LossTooltip({ hover, width }: { hover: HoverInfo; width: number }) {
   const t = useT();

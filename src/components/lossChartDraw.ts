@@ -19,8 +19,10 @@ import {
 } from './lossChartScales';
 import { smoothSegments, thinTestMarks, withoutConstant } from './lossChartSeries';
 
-/** aeRecon: in Compare, the AE's reconstruction beside the VAE's series (DrawOptions.ae). */
-export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon';
+/** aeRecon, aeKl: in Compare, Model B's reconstruction (and KL, when B is a VAE) beside A's series (DrawOptions.ae). */
+export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon' | 'aeKl';
+/** The series drawn from Model B's history. */
+const ofB = (key: SeriesKey) => key === 'aeRecon' || key === 'aeKl';
 
 export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
   { key: 'elbo', label: '−ELBO' },
@@ -28,6 +30,7 @@ export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
   { key: 'kl', label: 'KL' },
   { key: 'objective', label: 'Objective' },
   { key: 'aeRecon', label: 'AE reconstruction' },
+  { key: 'aeKl', label: 'Model B KL' },
 ];
 
 const MARGIN = { top: 8, right: 12, bottom: 34, left: 42 };
@@ -89,14 +92,16 @@ let clipCounter = 0;
 /** Train values as charted: −ELBO is positive, the others are as stored (aeRecon is its history's recon). */
 function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
   if (key === 'aeRecon') return h.recon;
+  if (key === 'aeKl') return h.kl;
   return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
 }
 function rawTestValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
   if (key === 'aeRecon') return t.recon;
+  if (key === 'aeKl') return t.kl;
   return key === 'elbo' ? -t.elbo : t[key];
 }
 /** Every series but KL contains the likelihood's constant once. */
-const carriesConstant = (key: SeriesKey) => key !== 'kl';
+const carriesConstant = (key: SeriesKey) => key !== 'kl' && key !== 'aeKl';
 const EMPTY_HISTORY: MetricsHistory = { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
 
 export class LossChartRenderer {
@@ -155,7 +160,7 @@ export class LossChartRenderer {
     const n = steps.length;
     const ae = o.ae ?? EMPTY_HISTORY;
     const keys = SERIES.map((s) => s.key).filter((k) => o.visible.has(k));
-    const source = (k: SeriesKey) => (k === 'aeRecon' ? ae : h);
+    const source = (k: SeriesKey) => (ofB(k) ? ae : h);
 
     const regimes = o.regimes ?? [];
     const pixels = o.pixels ?? 784;
@@ -177,7 +182,7 @@ export class LossChartRenderer {
 
     const x0 = 0;
     const lastStep = (g: MetricsHistory) => Math.max(g.steps.length ? g.steps[g.steps.length - 1] : 0, g.test.length ? g.test[g.test.length - 1].step : 0);
-    const x1 = Math.max(lastStep(h), o.visible.has('aeRecon') ? lastStep(ae) : 0, 10);
+    const x1 = Math.max(lastStep(h), o.visible.has('aeRecon') || o.visible.has('aeKl') ? lastStep(ae) : 0, 10);
     const x = scaleLinear().domain([x0, x1]).range([0, innerW]);
     const cLine = o.capacity ? capacityPoints(o.capacity, x0, x1) : [];
     const dom = yDomain([...values.values(), ...testSeries, cLine.map((p) => p[1])], o.log);
@@ -285,7 +290,7 @@ export class LossChartRenderer {
         continue;
       }
       // The AE's curve has steps of its own: its point nearest the rule.
-      const j = key === 'aeRecon' ? nearestIndex(last.aeSteps, step) : i;
+      const j = ofB(key) ? nearestIndex(last.aeSteps, step) : i;
       const yv = j >= 0 ? last.y(sm[j]) : NaN;
       if (Number.isFinite(yv)) dot.style('display', 'inline').attr('cx', sx).attr('cy', yv);
       else dot.style('display', 'none');
@@ -297,7 +302,7 @@ export class LossChartRenderer {
     // A test point counts as "here" when it is within a few pixels of the rule.
     if (t && Math.abs(last.x(t.step) - sx) <= 6) {
       const values: Partial<Record<SeriesKey, number>> = {};
-      for (const r of rows) if (r.key !== 'objective' && r.key !== 'aeRecon') values[r.key] = last.testValue(t, r.key);
+      for (const r of rows) if (r.key !== 'objective' && !ofB(r.key)) values[r.key] = last.testValue(t, r.key);
       info.test = { step: t.step, values };
     }
     return info;

@@ -15,6 +15,7 @@ import { LikelihoodSection } from './sections/LikelihoodSection';
 import { LogpxSection } from './sections/LogpxSection';
 import { McSection } from './sections/McSection';
 import { NetworkSection } from './sections/NetworkSection';
+import { RdSection } from './sections/RdSection';
 import { ReparamSection } from './sections/ReparamSection';
 import { TraversalSection } from './sections/TraversalSection';
 import { SECTION_SHORT, SECTION_TITLE } from './sectionText';
@@ -36,6 +37,7 @@ const BODIES: Readonly<Record<SectionId, ComponentType>> = {
   logpx: LogpxSection,
   active: ActiveSection,
   disentangle: DisentangleSection,
+  rd: RdSection,
 };
 
 export function DrawerPanel() {

@@ -17,6 +17,7 @@ export const SECTION_IDS = [
   'logpx',
   'active',
   'disentangle',
+  'rd',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

@@ -16,6 +16,7 @@ export const SECTION_TITLE: Readonly<Record<SectionId, MessageKey>> = {
   logpx: 'x.logpx.title',
   active: 'x.active.title',
   disentangle: 'x.disentangle.title',
+  rd: 'x.rd.title',
 };
 
 /** The drawer's contents: a short name for each idea, shown beside its number. */
@@ -31,6 +32,7 @@ export const SECTION_SHORT: Readonly<Record<SectionId, MessageKey>> = {
   logpx: 'x.logpx.short',
   active: 'x.active.short',
   disentangle: 'x.disentangle.short',
+  rd: 'x.rd.short',
 };
 
 export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
@@ -45,6 +47,7 @@ export const SECTION_TOPIC: Readonly<Record<SectionId, MessageKey>> = {
   logpx: 'x.logpx.topic',
   active: 'x.active.topic',
   disentangle: 'x.disentangle.topic',
+  rd: 'x.rd.topic',
 };
 
 export const SETTING_SECTION: Readonly<Partial<Record<SettingKey, SectionId>>> = {

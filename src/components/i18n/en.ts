@@ -2,6 +2,7 @@
 // other language must match (ja.ts), and the default when no language is chosen.
 import { enChart } from './enChart';
 import { enCompare } from './enCompare';
+import { enRateDistortion } from './enRateDistortion';
 import { enDisentangle } from './enDisentangle';
 import { enExplain } from './enExplain';
 import { enModelExchange } from './enModelExchange';
@@ -9,6 +10,6 @@ import { enSaveLoad } from './enSaveLoad';
 import { enUi } from './enUi';
 import { enUpload } from './enUpload';
 
-export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart, ...enModelExchange, ...enDisentangle, ...enCompare };
+export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart, ...enModelExchange, ...enDisentangle, ...enCompare, ...enRateDistortion };
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;

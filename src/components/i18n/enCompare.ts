@@ -18,4 +18,5 @@ export const enCompare = {
   'cmp.trickOff': 'no trick',
   'loss.modelRecon': '{model} reconstruction',
   'loss.modelKl': '{model} KL',
+  'loss.bKl': 'Model B KL',
 } as const;

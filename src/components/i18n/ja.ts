@@ -2,6 +2,7 @@
 import type { Messages } from './en';
 import { jaChart } from './jaChart';
 import { jaCompare } from './jaCompare';
+import { jaRateDistortion } from './jaRateDistortion';
 import { jaDisentangle } from './jaDisentangle';
 import { jaExplain } from './jaExplain';
 import { jaModelExchange } from './jaModelExchange';
@@ -9,4 +10,4 @@ import { jaSaveLoad } from './jaSaveLoad';
 import { jaUi } from './jaUi';
 import { jaUpload } from './jaUpload';
 
-export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart, ...jaModelExchange, ...jaDisentangle, ...jaCompare };
+export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart, ...jaModelExchange, ...jaDisentangle, ...jaCompare, ...jaRateDistortion };

@@ -17,4 +17,5 @@ export const jaCompare = {
   'cmp.trickOff': 'トリックなし',
   'loss.modelRecon': '{model} の再構成誤差',
   'loss.modelKl': '{model} の KL',
+  'loss.bKl': 'モデル B の KL',
 } as const;

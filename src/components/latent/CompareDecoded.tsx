@@ -24,7 +24,9 @@ export function CompareDecoded({ model, testId, label, point, weightsStep }: Com
 
   return (
     <figure className="cmp-decoded">
-      <figcaption className="lx-col-title dec">{t('cmp.decoded', { model: label })}</figcaption>
+      <figcaption className="lx-col-title dec" title={t('cmp.decoded', { model: label })}>
+        {t('cmp.decoded', { model: label })}
+      </figcaption>
       <div className="lx-decoded-frame">
         <canvas
           ref={canvas}
