@@ -97,3 +97,20 @@ test('save to a file, reset, load: the architecture and the decoded image come b
   expect(await decodeFixedZ(page)).toBe(hash);
   expect(errors).toEqual([]);
 });
+
+test('Load pretrained opens the shipped conv MNIST VAE: Conv in the menu, its step, and the drag decodes', async () => {
+  const menu = page.getByRole('combobox', { name: 'Load pretrained' });
+  // Replacing a trained model asks first.
+  page.once('dialog', (d) => void d.accept());
+  await menu.selectOption({ label: 'MNIST conv VAE 2-D' });
+  await expect(menu).toHaveValue('mnist-conv-vae-2d', { timeout: READY_MS });
+  await expect.poll(() => statusStep(page), { timeout: READY_MS }).toBe(1407);
+  await expect(arch(page)).toHaveValue('conv');
+  await expect(page.getByText('weights of step 1,407')).toBeVisible({ timeout: READY_MS });
+  const at = await decodeFixedZ(page);
+  await handle(page).focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('latent-coords')).toHaveText('z = (0.00, 0.00)');
+  await expect.poll(() => canvasHash(decoded(page))).not.toBe(at);
+  expect(errors).toEqual([]);
+});
