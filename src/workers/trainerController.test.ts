@@ -83,7 +83,7 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
     expect(recon.count).toBe(8);
     expect(recon.outputs.every((v) => v > 0 && v < 1)).toBe(true);
     expect(h.of(msgs, 'weights')[0]!.weights.encoder[0]!.W.length).toBe(784 * 32);
-    expect(h.of(msgs, 'state')[0]).toEqual({ type: 'state', running: false, step: 0, epoch: 0, model: 'vae' });
+    expect(h.of(msgs, 'state')[0]).toEqual({ type: 'state', running: false, step: 0, epoch: 0, model: 'a' });
   });
 
   it('steps: one metrics message per chunk with consecutive steps, a test point first, then state and snapshots', async () => {
