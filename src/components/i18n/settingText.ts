@@ -31,7 +31,7 @@ export const JA_SETTINGS: Readonly<Record<SettingKey, SettingText>> = {
   warmStart: { label: '立ち上がりを速く', hint: '最初の300ステップは学習率を4倍にし、1,000ステップまでに元に戻します。' },
   reparam: { label: '再パラメータ化トリック', hint: 'オフにすると、再構成の勾配が θ に届きません。' },
   seed: { label: 'シード', hint: '初期の重みとバッチの順番を固定します。' },
-  objective: { label: '目的関数', hint: 'β·KL か、KL を上がっていく容量 C の近くに保つかです。', options: { capacity: '容量' } },
+  objective: { label: '目的関数', hint: 'β·KL か、KL を C 付近に保つか。', options: { capacity: '容量' } },
   gamma: { label: 'γ（ガンマ）', hint: 'KL を C にどれだけ強く引き寄せるかです。' },
   cMax: { label: '容量 C の上限', hint: 'C が最終的に達する KL（nats）です。' },
   rampSteps: { label: '容量を上げるステップ数', hint: 'C が 0 から上限まで上がるのにかけるステップ数です。' },
