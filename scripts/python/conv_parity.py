@@ -5,7 +5,7 @@ padding=1 both sides, as scripts/bench/native_vae.py) and a chosen init ("ts": t
 "torch": PyTorch's default).
 
     /usr/bin/python3 scripts/python/conv_parity.py compare [dir]
-    /usr/bin/python3 scripts/python/conv_parity.py train --pad tf|torch --init ts|torch [--seed S] [--steps N] [dir]
+    /usr/bin/python3 scripts/python/conv_parity.py train [dir] --pad tf|torch --init ts|torch [--seed S] [--steps N]
 """
 import argparse
 import gzip
