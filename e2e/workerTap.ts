@@ -29,15 +29,15 @@ export async function tapTraining(page: Page): Promise<void> {
         this.addEventListener('message', (e: MessageEvent) => {
           const d = e.data as { type?: string; step?: number; model?: string; train?: StepSeries };
           if (d?.type !== 'metrics' || !d.train || d.train.elbo.length === 0) return;
-          chunks.push({ model: d.model ?? 'vae', step: d.step ?? -1, elbo: [...d.train.elbo], recon: [...d.train.recon], kl: [...d.train.kl] });
+          chunks.push({ model: d.model ?? 'a', step: d.step ?? -1, elbo: [...d.train.elbo], recon: [...d.train.recon], kl: [...d.train.kl] });
         });
       }
     };
   });
 }
 
-/** Every step trained so far by the model (`vae` or `ae`), in order. */
-export async function trainedSteps(page: Page, model = 'vae'): Promise<StepSeries & { lastStep: number }> {
+/** Every step trained so far by the model in slot `a` (the one shown) or `b` (Compare's second), in order. */
+export async function trainedSteps(page: Page, model: 'a' | 'b' = 'a'): Promise<StepSeries & { lastStep: number }> {
   const chunks = await page.evaluate(() => (window as unknown as { __trainChunks: Chunk[] }).__trainChunks.slice());
   const out = { elbo: [] as number[], recon: [] as number[], kl: [] as number[], lastStep: -1 };
   for (const c of chunks.filter((c) => c.model === model)) {

@@ -57,7 +57,9 @@ export function MapOverlay({ width, height, base, zoom, dims, latent, marks, cla
     const d = visibleDomain(base, zoom, width, height);
     const x = scaleLinear().domain([d.x0, d.x1]).range([0, width]);
     const y = scaleLinear().domain([d.y0, d.y1]).range([height, 0]);
-    const ticks = (px: number) => Math.max(2, Math.round(px / 90));
+    // At least 4 asked for: on a short map (about 200 px at 1366×768 with the Disentanglement
+    // region beside it) 2 gave steps of 5 whose ends fall on the hidden edges, leaving one label.
+    const ticks = (px: number) => Math.max(4, Math.round(px / 90));
     // Labels that would be cut by the map's edge are left out rather than shown in half.
     const edge = (px: number, size: number) => (px < 12 || px > size - 12 ? 0 : 1);
     if (xAxis.current) {
