@@ -3,17 +3,7 @@
 // reparameterization trick off the encoder learns from KL alone, so its codes collapse.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { canvasHash, canvasStats, statusStep } from './pageReaders';
-
-const READY_MS = 120_000;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { collectErrors, READY_MS } from './pageActions';
 
 async function open(page: Page, query: string): Promise<void> {
   // A link with settings of its own starts from new weights (the bare link opens the pretrained model).

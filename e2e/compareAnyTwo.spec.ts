@@ -4,17 +4,7 @@
 // teacher's link opens the same pair; a B with another latent size gets a point of its own.
 import { expect, test, type Page } from '@playwright/test';
 import { canvasStats, statusStep } from './pageReaders';
-
-const READY_MS = 120_000;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { collectErrors, READY_MS } from './pageActions';
 
 async function open(page: Page, query: string): Promise<void> {
   await page.goto(`./?${query}`);

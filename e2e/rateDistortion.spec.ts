@@ -2,19 +2,9 @@
 // model of Compare as its test point (rate R = KL across, distortion D up) with its name and its
 // path, the AE on the D axis with the reason said, lines of equal −ELBO; and its explanation
 // with the live numbers.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { statusStep } from './pageReaders';
-
-const READY_MS = 120_000;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { collectErrors, READY_MS } from './pageActions';
 
 const num = (text: string | null, name: string) => Number(new RegExp(`${name} (\\d[\\d,]*\\.?\\d*)`).exec(text ?? '')?.[1]?.replaceAll(',', '') ?? NaN);
 
