@@ -3,7 +3,7 @@
 
 import type { DatasetName } from '../data/types';
 import { INPUT_DIM, INPUT_DIMS, INPUT_SIDES, inputDimOf, inValidRange, PARAMS, validRangeText } from './params';
-import { archOf, DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
+import { archOf, DEFAULT_HYPER, type Hyper, type ModelConfig, type NetworkWeights } from './types';
 
 export { INPUT_DIM, inputDimOf };
 /** "784 (28×28 images) or 1024 (32×32 images)": the input sizes a model may have, for messages. */
@@ -107,6 +107,19 @@ export function sameConfig(a: ModelConfig, b: ModelConfig): boolean {
     a.hidden.length === b.hidden.length &&
     a.hidden.every((h, i) => h === b.hidden[i])
   );
+}
+
+/**
+ * The checks every network's setWeights starts with, whatever its layers: the weights' config is
+ * the network's, and they hold as many encoder and decoder layers. Throws; changes nothing.
+ */
+export function checkWeightsFrame(w: NetworkWeights, cfg: ModelConfig, encoderLayers: number, decoderLayers: number): void {
+  if (!sameConfig(w.config, cfg)) {
+    throw new Error(`weights: config ${JSON.stringify(w.config)} does not match the network ${JSON.stringify(cfg)}`);
+  }
+  if (w.encoder.length !== encoderLayers || w.decoder.length !== decoderLayers) {
+    throw new Error(`weights: expected ${encoderLayers} encoder and ${decoderLayers} decoder layers`);
+  }
 }
 
 /** Layer shapes [inDim, outDim] of an MLP config, in NetworkWeights order (layerPlan.ts has both architectures). */

@@ -10,7 +10,7 @@
 // PyTorch computes it from its ConvTranspose2d weight [in, out, k, k], out·k·k for Conv2DTranspose.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { sameConfig } from './config';
+import { checkWeightsFrame } from './config';
 import { apply, assign, toVariable, toWeights, type Dense } from './denseLayer';
 import { layerProblem, networkPlan, weightShape, type ConvSpec, type DenseSpec, type LayerSpec } from './layerPlan';
 import type { Network } from './network';
@@ -157,12 +157,7 @@ export function createConvNetwork(config: ModelConfig, seed: number): Network {
     },
 
     setWeights(w) {
-      if (!sameConfig(w.config, cfg)) {
-        throw new Error(`weights: config ${JSON.stringify(w.config)} does not match the network ${JSON.stringify(cfg)}`);
-      }
-      if (w.encoder.length !== encoder.length || w.decoder.length !== decoder.length) {
-        throw new Error(`weights: expected ${encoder.length} encoder and ${decoder.length} decoder layers`);
-      }
+      checkWeightsFrame(w, cfg, encoder.length, decoder.length);
       if (!logvarHead && w.logvar) throw new Error('weights: an AE has no logvar head');
       const problems = [
         ...plan.encoder.map((s, k) => layerProblem(`encoder.${k}`, w.encoder[k], s)),

@@ -4,7 +4,7 @@
 // builds convNetwork.ts's network instead, behind the same interface.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { layerShapes, sameConfig, validateModelConfig } from './config';
+import { checkWeightsFrame, layerShapes, validateModelConfig } from './config';
 import { createConvNetwork } from './convNetwork';
 import { apply, assign, checkShape, createDense, toWeights, type Dense } from './denseLayer';
 import { deriveSeed } from './prng';
@@ -76,12 +76,7 @@ export function createNetwork(config: ModelConfig, seed: number): Network {
     },
 
     setWeights(w) {
-      if (!sameConfig(w.config, cfg)) {
-        throw new Error(`weights: config ${JSON.stringify(w.config)} does not match the network ${JSON.stringify(cfg)}`);
-      }
-      if (w.encoder.length !== encoder.length || w.decoder.length !== decoder.length) {
-        throw new Error(`weights: expected ${encoder.length} encoder and ${decoder.length} decoder layers`);
-      }
+      checkWeightsFrame(w, cfg, encoder.length, decoder.length);
       shapes.encoder.forEach((s, k) => checkShape(`encoder.${k}`, w.encoder[k], s));
       checkShape('mu', w.mu, shapes.head);
       if (logvarHead) checkShape('logvar', w.logvar, shapes.head);
