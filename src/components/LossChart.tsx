@@ -26,6 +26,7 @@ import type { Translate } from './i18n/translate';
 import type { Marker } from './lossChartMarkers';
 import { formatNats } from './lossChartScales';
 import { useClientState, usePlaygroundClient, useTopic } from './usePlayground';
+import { useElementSize } from './useElementSize';
 import { modelPair } from './latent/modelPair';
 import './charts.css';
 
@@ -70,7 +71,7 @@ export function LossChart({ kind, beta, capacity = null, switcher = null }: { ki
   const renderer = useRef<LossChartRenderer | null>(null);
   const opts = useRef<DrawOptions | null>(null);
   const frame = useRef(0);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const size = useElementSize(plotRef);
   const [log, setLog] = useState(false);
   const [summary, setSummary] = useState<DrawSummary>(EMPTY);
   const [hover, setHover] = useState<HoverInfo | null>(null);
@@ -160,18 +161,6 @@ export function LossChart({ kind, beta, capacity = null, switcher = null }: { ki
       frame.current = 0;
       renderer.current = null;
     };
-  }, []);
-
-  useEffect(() => {
-    const el = plotRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry.contentRect.width);
-      const height = Math.floor(entry.contentRect.height);
-      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
   }, []);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { useT } from '../i18n/LanguageProvider';
 import { modelPair } from '../latent/modelPair';
 import { formatNats } from '../lossChartScales';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
+import { useElementSize } from '../useElementSize';
 import { RdRenderer } from './rdDraw';
 import { rdSeries, type RdSeries } from './rdSeries';
 import { RdToggle } from './RdToggle';
@@ -22,7 +23,7 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
   const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<RdRenderer | null>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const size = useElementSize(plotRef);
 
   const read = useCallback((): RdSeries[] => {
     if (!comparing) return [rdSeries('a', config.model.kind.toUpperCase(), config.model.kind, client.getMetrics())];
@@ -37,17 +38,6 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
     return () => {
       renderer.current = null;
     };
-  }, []);
-  useEffect(() => {
-    const el = plotRef.current;
-    if (!el) return;
-    const ro = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry.contentRect.width);
-      const height = Math.floor(entry.contentRect.height);
-      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
   }, []);
   const [lines, setLines] = useState<number[]>([]);
   useEffect(() => {
