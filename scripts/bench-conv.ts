@@ -17,6 +17,7 @@ import { registerConvBackpropFilter } from '../src/kernels/convBackpropFilter';
 import { layerOutput, VAE_LAYERS, type ConvLayer } from '../src/kernels/convCases';
 import { registerConvKernels, unregisterConvKernels } from '../src/kernels/convKernels';
 import { registerFastMatMul, unregisterFastMatMul } from '../src/kernels/registerFastMatMul';
+import { timeRuns } from './bench/cpuTiming';
 
 const argv = process.argv.slice(2);
 const numberArg = (name: string, fallback: number) => {
@@ -39,19 +40,7 @@ interface Timing {
 }
 
 function measure(once: () => void, n = reps, warmup = 2): Timing {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < warmup + n; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    once();
-    const dt = performance.now() - t0;
-    const dc = process.cpuUsage(c0);
-    if (i >= warmup) {
-      wall.push(dt);
-      cpu.push((dc.user + dc.system) / 1000);
-    }
-  }
+  const { wall, cpu } = timeRuns(once, n, warmup);
   return { ms: round(median(wall)), cpuMs: round(median(cpu)) };
 }
 

@@ -16,6 +16,7 @@ import { plainVaeStepper } from './bench/plainVae';
 import { registerFusedAdam, unregisterFusedAdam } from '../src/kernels/fusedAdam';
 import { FusedAdamOptimizer } from '../src/kernels/fusedAdamOptimizer';
 import { fastMatMulStats, registerFastMatMul, unregisterFastMatMul, type FastMatMulRegistration } from '../src/kernels/registerFastMatMul';
+import { timeRuns } from './bench/cpuTiming';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -39,19 +40,7 @@ interface Timing {
 
 /** Runs `once` warmup + reps times; medians (and the minimum) over the timed runs. */
 function measure(once: () => void, reps: number, warmup = 5): Timing {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < warmup + reps; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    once();
-    const dt = performance.now() - t0;
-    const dc = process.cpuUsage(c0);
-    if (i >= warmup) {
-      wall.push(dt);
-      cpu.push((dc.user + dc.system) / 1000);
-    }
-  }
+  const { wall, cpu } = timeRuns(once, reps, warmup);
   return { ms: round(median(wall)), minMs: round(Math.min(...wall)), cpuMs: round(median(cpu)) };
 }
 
