@@ -1,21 +1,11 @@
-// What a class sees the app do (issue 13): Compare is fair (both models at one step, always;
-// the AE's map has no prior rings), the pipeline goes on to x̂ for the hovered image (its
-// reconstruction, its posterior ellipse big enough to see with samples flickering inside),
+// What a class sees the app do (issue 13; Compare's fairness is in classroomCompare.spec.ts):
+// the pipeline goes on to x̂ for the hovered image (its reconstruction, its posterior ellipse big
+// enough to see with samples flickering inside),
 // Reset asks before it throws training away, and the explorer's tabs and the class legend
 // work from the keyboard.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, nextFrames, READY_MS, transitionsDone } from './pageActions';
+import { expect, test, type Locator } from '@playwright/test';
+import { answerDialogs, collectErrors, nextFrames, READY_MS, transitionsDone, waitReady } from './pageActions';
 import { canvasHash, statusStep } from './pageReaders';
-
-async function ready(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: READY_MS });
-}
-
-/** The number in a `· step 1,234` text. */
-async function stepIn(el: Locator): Promise<number> {
-  const m = /step ([\d,]+)/.exec((await el.textContent()) ?? '');
-  return m ? Number(m[1].replaceAll(',', '')) : -1;
-}
 
 /** A spot on the points canvas with a test point under it (page coordinates), searched from the middle out, clear of the latent point at the origin. */
 async function pointSpot(points: Locator): Promise<[number, number]> {
@@ -42,104 +32,13 @@ async function pointSpot(points: Locator): Promise<[number, number]> {
   return [box.x + hit[0], box.y + hit[1]];
 }
 
-/** Records every confirm() the page shows and answers it: dismissed until `accept` is set. */
-function answerDialogs(page: Page): { asked: string[]; dialogs: { accept: boolean } } {
-  const asked: string[] = [];
-  const dialogs = { accept: false };
-  page.on('dialog', (d) => {
-    asked.push(d.message());
-    void (dialogs.accept ? d.accept() : d.dismiss());
-  });
-  return { asked, dialogs };
-}
-
-test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyboard', () => {
+test.describe('the classroom: the whole pipeline, safe Reset, keyboard', () => {
   test.setTimeout(300_000);
-
-  test('Compare starts the shipped VAE and AE at the same step and trains them in equal steps; the AE map has no σ-rings', async ({ page }) => {
-    const errors = collectErrors(page);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto('./');
-    await ready(page);
-    expect(await statusStep(page)).toBe(2345);
-
-    await page.getByRole('radio', { name: 'Compare', exact: true }).click();
-    await expect(page.getByRole('radio', { name: 'Compare', exact: true })).toBeChecked();
-    const vaeStep = page.getByTestId('compare-step-vae');
-    const aeStep = page.getByTestId('compare-step-ae');
-    // The shipped AE joins the shipped VAE: both at 2,345, without a question (nothing of the user's is lost).
-    await expect(aeStep).toHaveText('· step 2,345', { timeout: 60_000 });
-    await expect(vaeStep).toHaveText('· step 2,345');
-    await expect(page.getByTestId('compare-origin')).toHaveText(/shipped checkpoints/);
-    expect(dialogs).toEqual([]);
-
-    const vaeSide = page.getByRole('region', { name: 'VAE latent space', exact: true });
-    const aeSide = page.getByRole('region', { name: 'AE latent space', exact: true });
-    await expect(vaeSide.getByTestId('prior-rings')).toHaveCount(1);
-    await expect(vaeSide.getByTestId('prior-rings').locator('circle')).toHaveCount(3);
-    await expect(aeSide.getByTestId('prior-rings')).toHaveCount(0);
-
-    // Steps of training go to both alike.
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepIn(vaeStep), { timeout: 60_000 }).toBeGreaterThan(2345);
-    await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
-    await expect.poll(() => stepIn(aeStep), { timeout: 60_000 }).toBe(await stepIn(vaeStep));
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => stepIn(vaeStep), { timeout: 120_000 }).toBeGreaterThan(2400);
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
-    const vaeEnd = await stepIn(vaeStep);
-    await expect.poll(() => stepIn(aeStep), { timeout: 60_000 }).toBe(vaeEnd);
-    await expect.poll(() => statusStep(page)).toBe(vaeEnd);
-    expect(errors).toEqual([]);
-  });
-
-  test('Compare asks before replacing training of the user’s own; where no AE is shipped (Fashion-MNIST) both start from new weights, and the page says so', async ({ page }) => {
-    const errors = collectErrors(page);
-    const { asked, dialogs } = answerDialogs(page);
-    await page.goto('./');
-    await ready(page);
-    // Steps of the user's own on top of the shipped VAE.
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBeGreaterThan(2345);
-    await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
-    const own = await statusStep(page);
-    const compare = page.getByRole('radio', { name: 'Compare', exact: true });
-    await compare.click();
-    await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toContain('shipped checkpoints (step 2,345)');
-    // Declined: still the VAE alone, its steps kept.
-    await expect(page.getByRole('radio', { name: 'VAE', exact: true })).toBeChecked();
-    expect(await statusStep(page)).toBe(own);
-    dialogs.accept = true;
-    await compare.click();
-    await expect(compare).toBeChecked();
-    await expect(page.getByTestId('compare-step-vae')).toHaveText('· step 2,345', { timeout: 60_000 });
-    await expect(page.getByTestId('compare-step-ae')).toHaveText('· step 2,345', { timeout: 60_000 });
-
-    // Fashion-MNIST ships no AE: both models from new weights, nothing of the user's lost (no question).
-    await page.getByRole('radio', { name: 'VAE', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Load pretrained' }).selectOption({ label: 'Fashion-MNIST VAE 2-D' });
-    await expect.poll(() => statusStep(page), { timeout: 60_000 }).toBe(2345);
-    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('fashion');
-    const before = asked.length;
-    await compare.click();
-    await expect(compare).toBeChecked();
-    await expect(page.getByTestId('compare-step-vae')).toHaveText('· step 0', { timeout: 60_000 });
-    await expect(page.getByTestId('compare-step-ae')).toHaveText('· step 0');
-    await expect(page.getByTestId('compare-origin')).toHaveText(/new weights/);
-    expect(asked.length).toBe(before);
-    expect(errors).toEqual([]);
-  });
 
   test('hovering a test point decodes that point: the Decoded image becomes its reconstruction, its ellipse visible with samples inside', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./');
-    await ready(page);
+    await waitReady(page);
     // The training worker's own copy of the weights has replaced the first paint's.
     await expect.poll(() => page.evaluate(() => window.__vaeDebug?.snapshotStep() ?? null), { timeout: 60_000 }).toBe(2345);
     const decoded = page.getByRole('img', { name: 'Decoded image', exact: true });
@@ -197,7 +96,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
     const errors = collectErrors(page);
     const { asked, dialogs } = answerDialogs(page);
     await page.goto('./');
-    await ready(page);
+    await waitReady(page);
     expect(await statusStep(page)).toBe(2345);
     const reset = page.getByRole('button', { name: 'Reset', exact: true });
 
@@ -223,7 +122,7 @@ test.describe('the classroom: fair Compare, the whole pipeline, safe Reset, keyb
   test('keyboard and contrast: the tabs move with ↑/↓ and Home/End, the legend is one tab stop, the Hyperparameters toggle shows focus, dark Pause looks enabled', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./');
-    await ready(page);
+    await waitReady(page);
 
     // The explorer's tabs: a tablist moved with the arrows, ↑/↓ included.
     const tab = (name: string) => page.getByRole('tab', { name, exact: true });

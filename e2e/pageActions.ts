@@ -78,3 +78,14 @@ export async function transitionsDone(el: Locator): Promise<void> {
     await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
   });
 }
+
+/** Records every confirm() the page shows and answers it: dismissed until `accept` is set. */
+export function answerDialogs(page: Page): { asked: string[]; dialogs: { accept: boolean } } {
+  const asked: string[] = [];
+  const dialogs = { accept: false };
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void (dialogs.accept ? d.accept() : d.dismiss());
+  });
+  return { asked, dialogs };
+}

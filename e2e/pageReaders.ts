@@ -47,3 +47,9 @@ export function canvasHash(canvas: Locator): Promise<string> {
 export function weightsNote(p: Page, step: number): Locator {
   return p.getByText(new RegExp(`weights of step ${step.toLocaleString('en-US')}$`));
 }
+
+/** The number in a `· step 1,234` text. */
+export async function stepIn(el: Locator): Promise<number> {
+  const m = /step ([\d,]+)/.exec((await el.textContent()) ?? '');
+  return m ? Number(m[1].replaceAll(',', '')) : -1;
+}
