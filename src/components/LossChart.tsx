@@ -222,7 +222,7 @@ export function LossChart({ kind, beta, capacity = null, switcher = null }: { ki
           onPointerLeave={onLeave}
         />
         {summary.points === 0 && <p className="empty">{t('loss.empty')}</p>}
-        {hover && <LossTooltip hover={hover} width={size?.width ?? 0} />}
+        {hover && <LossTooltip hover={hover} width={size?.width ?? 0} names={kind === 'compare' ? pair.label : undefined} />}
       </div>
     </section>
   );

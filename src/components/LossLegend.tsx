@@ -4,12 +4,7 @@ import type { ViewKind } from './hyperSchema';
 import { useT } from './i18n/LanguageProvider';
 import type { DrawSummary, SeriesKey } from './lossChartDraw';
 import { formatNats } from './lossChartScales';
-
-/** Compare's two models by name: Model A and Model B. */
-export interface PairNames {
-  a: string;
-  b: string;
-}
+import { seriesName, type PairNames } from './lossSeriesNames';
 const DEFAULT_NAMES: PairNames = { a: 'VAE', b: 'AE' };
 
 /** `capacity`: the capacity objective's C is drawn (dashed, in KL's colour) and named here. */
@@ -35,10 +30,10 @@ export function LossLegend({
   const items: Array<{ key: SeriesKey; label: string; na?: boolean }> =
     kind === 'compare'
       ? [
-          { key: 'recon', label: t('loss.modelRecon', { model: names.a }) },
-          { key: 'kl', label: t('loss.modelKl', { model: names.a }) },
-          { key: 'aeRecon', label: t('loss.modelRecon', { model: names.b }) },
-          ...(bKl ? [{ key: 'aeKl' as const, label: t('loss.modelKl', { model: names.b }) }] : []),
+          { key: 'recon', label: seriesName('recon', t, names) },
+          { key: 'kl', label: seriesName('kl', t, names) },
+          { key: 'aeRecon', label: seriesName('aeRecon', t, names) },
+          ...(bKl ? [{ key: 'aeKl' as const, label: seriesName('aeKl', t, names) }] : []),
         ]
       : kind === 'ae'
       ? [

@@ -1,14 +1,12 @@
 // The loss chart's hover readout: the step under the pointer and, per series, the smoothed
 // and raw training values and the test value there.
-import type { HoverInfo, SeriesKey } from './lossChartDraw';
+import type { HoverInfo } from './lossChartDraw';
 import { useT } from './i18n/LanguageProvider';
-import type { MessageKey } from './i18n/translate';
 import { formatNats, formatStep } from './lossChartScales';
+import { seriesName, type PairNames } from './lossSeriesNames';
 
-/** The series' names in the page's language. */
-const LABEL_KEY: Record<SeriesKey, MessageKey> = { elbo: 'loss.elbo', recon: 'loss.recon', kl: 'loss.kl', objective: 'loss.objective', aeRecon: 'loss.aeRecon', aeKl: 'loss.bKl' };
-
-export function LossTooltip({ hover, width }: { hover: HoverInfo; width: number }) {
+/** `names`: in Compare, each row names its model as the legend does. */
+export function LossTooltip({ hover, width, names }: { hover: HoverInfo; width: number; names?: PairNames }) {
   const t = useT();
   // Sits on the side of the rule with more room, so it never covers the latest values.
   const flip = hover.x > width / 2;
@@ -25,7 +23,7 @@ export function LossTooltip({ hover, width }: { hover: HoverInfo; width: number 
       {hover.rows.map((r) => (
         <div key={r.key} className={`tooltip-row s-${r.key}`}>
           <span className="swatch" />
-          <span>{t(LABEL_KEY[r.key])}</span>
+          <span>{seriesName(r.key, t, names)}</span>
           <span className="num">{formatNats(r.smooth)}</span>
           <span className="num faint">{formatNats(r.raw)}</span>
           {test && <span className="num faint">{formatNats(test.values[r.key])}</span>}
