@@ -23,7 +23,7 @@ export function supervisorHost({ core, baseUrl, data, pretrained }: HostParts): 
     now: () => performance.now(),
     hidden: () => typeof document !== 'undefined' && document.hidden,
     state: () => core.state,
-    history: () => core.metrics.record(),
+    history: (model) => (model ? core.streams.of(model).metrics.record() : core.metrics.record()),
     replaceWorker: () => {
       if (pretrained().gate.active) pretrained().cancel();
       core.trainerPending.failAll('The training worker was restarted.');
@@ -34,6 +34,9 @@ export function supervisorHost({ core, baseUrl, data, pretrained }: HostParts): 
       core.postTrainer({ type: 'init', config, backend, baseUrl, probe: core.state.backendProbe, ...data.imagesFor(config) }),
     load: (bytes) => core.loadBytes(bytes),
     play: () => core.postTrainer({ type: 'play' }),
+    setModelB: (settings) => core.postTrainer({ type: 'setModelB', settings }),
+    setView: (view) => core.postTrainer({ type: 'setView', view }),
+    loadPartner: (bytes) => core.askTrainer((id) => ({ type: 'loadPartner', id, bytes })),
     rewind: (step) => {
       core.metrics.clear(historyUpTo(core.metrics.record(), step));
       core.emit('metrics');

@@ -24,8 +24,9 @@ const history: HistoryRecord = {
   test: [{ step: 2, full: false, count: 10, elbo: -4, recon: 4, kl: 0, objective: 4 }, { step: 5, full: false, count: 10, elbo: -1, recon: 1, kl: 0, objective: 1 }],
 };
 
-function harness(opts: { loadFails?: boolean } = {}) {
+function harness(opts: { loadFails?: boolean; partnerFails?: boolean } = {}) {
   const log: string[] = [];
+  const partners: ArrayBuffer[] = [];
   const loaded: ArrayBuffer[] = [];
   const notices: Array<{ level: string; message: string }> = [];
   const rewinds: number[] = [];
@@ -45,6 +46,13 @@ function harness(opts: { loadFails?: boolean } = {}) {
       if (opts.loadFails) throw new Error('the new worker refused it');
     },
     play: () => log.push('play'),
+    setModelB: (settings) => log.push(`modelB ${JSON.stringify(settings)}`),
+    setView: (view) => log.push(`view ${view}`),
+    loadPartner: async (bytes) => {
+      log.push('loadPartner');
+      partners.push(bytes);
+      if (opts.partnerFails) throw new Error('not a model of Model B’s layers');
+    },
     rewind: (step) => rewinds.push(step),
     notice: (level, message) => notices.push({ level, message }),
   };
@@ -63,7 +71,7 @@ function harness(opts: { loadFails?: boolean } = {}) {
     await Promise.resolve();
   };
   return {
-    sup, log, loaded, notices, rewinds, receive, advance,
+    sup, log, loaded, partners, notices, rewinds, receive, advance,
     setHidden: (h: boolean) => (hidden = h),
     setState: (s: Partial<ClientState>) => (state = { ...state, ...s }),
     jump: (ms: number) => (now += ms),
@@ -115,6 +123,51 @@ describe('TrainerSupervisor', () => {
     expect(c.step).toBe(5);
     expect(c.weights.mu.W[0]).toBeCloseTo(0.2);
     expect(h.notices.at(-1)?.message).toMatch(/stopped with an error \(boom\)\. A new worker took over from step 5, the latest snapshot; training goes on\./);
+  });
+
+  it('brings Compare back as it was: Model B’s settings, then B from its own latest weights beside A', async () => {
+    const h = harness();
+    h.setState({ view: 'compare', modelB: { beta: 4 } });
+    h.receive({ type: 'weights', step: 5, weights: weights(0.2), model: 'a' });
+    h.receive({ type: 'weights', step: 4, weights: weights(0.7), model: 'b' });
+    h.sup.crashed('boom');
+    await h.advance(0);
+    expect(h.log).toEqual(['replace', 'init 7 wasm', 'load', 'modelB {"beta":4}', 'loadPartner']);
+    expect(parseCheckpoint(h.loaded[0]!).weights.mu.W[0]).toBeCloseTo(0.2);
+    const b = parseCheckpoint(h.partners[0]!);
+    expect(b.step).toBe(4);
+    expect(b.hyper.beta).toBe(4);
+    expect(b.weights.mu.W[0]).toBeCloseTo(0.7);
+    expect(h.notices.at(-1)?.message).toMatch(/from step 5, the latest snapshot, with Model B from its step 4;/);
+  });
+
+  it('gives Model B new weights when the new worker refuses its old ones, and outside Compare leaves B parked', async () => {
+    const h = harness({ partnerFails: true });
+    h.setState({ view: 'compare' });
+    h.receive({ type: 'weights', step: 5, weights: weights(0.2), model: 'a' });
+    h.receive({ type: 'weights', step: 5, weights: weights(0.7), model: 'b' });
+    h.sup.crashed('boom');
+    await h.advance(0);
+    expect(h.log.slice(-2)).toEqual(['loadPartner', 'view compare']);
+    expect(h.notices.at(-1)?.message).toMatch(/with Model B from new weights/);
+
+    const alone = harness();
+    alone.setState({ view: 'vae' });
+    alone.receive({ type: 'weights', step: 5, weights: weights(0.2), model: 'a' });
+    alone.sup.crashed('boom');
+    await alone.advance(0);
+    expect(alone.log).toEqual(['replace', 'init 7 wasm', 'load']);
+  });
+
+  it('forgets Model B’s weights on a load or a reset, so an old B never comes back', async () => {
+    const h = harness();
+    h.setState({ view: 'compare' });
+    h.receive({ type: 'weights', step: 5, weights: weights(0.7), model: 'b' });
+    h.receive({ type: 'loaded', id: 1, model: 'b', config, step: 0 });
+    h.sup.crashed('boom');
+    await h.advance(0);
+    expect(h.log).not.toContain('loadPartner');
+    expect(h.log.at(-1)).toBe('view compare');
   });
 
   it('does not resume a worker that was paused, and says so', async () => {

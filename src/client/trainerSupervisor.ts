@@ -8,8 +8,8 @@
 import { serializeCheckpoint } from '../model/checkpoint';
 import type { LayerWeights, NetworkWeights } from '../model/types';
 import type { ClientState } from './clientTypes';
-import { slotOfKind } from '../shared/modelB';
-import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
+import { applyModelB, DEFAULT_MODEL_B, sameModelB, slotOfKind, type ModelBSettings } from '../shared/modelB';
+import type { BackendChoice, FromTrainer, HistoryRecord, SessionConfig, ViewMode } from '../shared/protocol';
 import { weightsFinite } from '../shared/finiteWeights';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS, Watchdog } from './watchdog';
 import { errorText } from '../shared/workerErrors';
@@ -26,14 +26,20 @@ export interface SupervisorHost {
   /** A hidden tab's timers are throttled: silence cannot be judged while it is hidden. */
   hidden(): boolean;
   state(): ClientState;
-  /** The loss curves as the page holds them. */
-  history(): HistoryRecord;
+  /** The loss curves as the page holds them: the shown model's, or Compare's Model B's. */
+  history(model?: 'b'): HistoryRecord;
   /** Ends the training worker and starts a new one; requests waiting on the old one fail. */
   replaceWorker(): void;
   init(config: SessionConfig, backend: BackendChoice): void;
   /** Loads checkpoint bytes into the (new) worker; rejects if it refuses them. */
   load(bytes: ArrayBuffer): Promise<unknown>;
   play(): void;
+  /** Model B's own settings, as the page holds them, for the new worker. */
+  setModelB(settings: ModelBSettings): void;
+  /** Compare with new weights for Model B. */
+  setView(view: ViewMode): void;
+  /** Compare with Model B from these checkpoint bytes; rejects if the worker refuses them. */
+  loadPartner(bytes: ArrayBuffer): Promise<unknown>;
   /** The worker went back to an earlier step (weights restored): curves after it are gone. */
   rewind(step: number): void;
   notice(level: 'info' | 'warning' | 'error', message: string): void;
@@ -80,6 +86,8 @@ export class TrainerSupervisor {
   private readonly host: SupervisorHost;
   private readonly watchdog: Watchdog;
   private snapshot: Snapshot | null = null;
+  /** Compare's Model B (the model beside the shown one): its latest weights, to come back beside it. */
+  private partner: Snapshot | null = null;
   /** Whether the worker should be training: Train pressed, or its own latest report. */
   private running = false;
   private restoring = false;
@@ -126,13 +134,18 @@ export class TrainerSupervisor {
     if (this.restoring) return;
     const shown = !('model' in msg) || msg.model === undefined || msg.model === slotOfKind(this.host.state().config.model.kind);
     if (msg.type === 'state' && shown && msg.step < this.host.state().step) this.host.rewind(msg.step);
-    // Another session's weights come next; these belong to the one that was replaced.
-    if (msg.type === 'loaded' && shown) this.snapshot = null;
+    // Another session's weights come next; these belong to the one that was replaced (a load
+    // replaces Model B too; loading B alone replaces B's).
+    if (msg.type === 'loaded') {
+      if (shown) this.snapshot = null;
+      this.partner = null;
+    }
     // Weights gone NaN are no snapshot to come back to.
-    if (msg.type === 'weights' && shown && weightsFinite(msg.weights)) {
+    if (msg.type === 'weights' && weightsFinite(msg.weights)) {
       const { step, weights } = msg;
       const state = this.host.state();
-      this.snapshot = { step, epoch: state.epoch, config: state.config, weights: copyWeights(weights) };
+      if (shown) this.snapshot = { step, epoch: state.epoch, config: state.config, weights: copyWeights(weights) };
+      else if (msg.model === 'b' && state.view === 'compare') this.partner = { step, epoch: 0, config: state.config, weights: copyWeights(weights) };
     }
   }
 
@@ -147,9 +160,10 @@ export class TrainerSupervisor {
     this.running = false;
   }
 
-  /** New weights (Reset): the old snapshot must not come back. */
+  /** New weights (Reset): the old snapshots must not come back. */
   forget(): void {
     this.snapshot = null;
+    this.partner = null;
   }
 
   /** The worker raised an `error` event. True when a restart was started (the client says nothing more). */
@@ -188,7 +202,8 @@ export class TrainerSupervisor {
       host.replaceWorker();
       host.init(snap?.config ?? state.config, state.backendChoice);
       if (snap) await host.load(snapshotCheckpoint(snap, state.config.hyper, host.history(), new Date().toISOString()));
-      const from = snap ? `step ${snap.step}, the latest snapshot` : 'new weights (no snapshot had been taken yet)';
+      const pair = await this.restorePartner(state);
+      const from = (snap ? `step ${snap.step}, the latest snapshot` : 'new weights (no snapshot had been taken yet)') + pair;
       host.notice('warning', `The training worker ${why}. A new worker took over from ${from}; ${resume ? 'training goes on' : 'press Train to go on'}.`);
       if (resume) {
         this.played();
@@ -200,5 +215,29 @@ export class TrainerSupervisor {
       this.restoring = false;
       this.watchdog.heard(host.now());
     }
+  }
+
+  /**
+   * Compare comes back as it was: Model B's own settings, then B from its latest weights beside
+   * the restored model (or new weights for B when it had none, or the worker refuses them).
+   * Returns what the notice adds about Model B.
+   */
+  private async restorePartner(state: ClientState): Promise<string> {
+    const { host } = this;
+    const settings = state.modelB ?? DEFAULT_MODEL_B;
+    if (!sameModelB(settings, DEFAULT_MODEL_B)) host.setModelB(settings);
+    if (state.view !== 'compare') return '';
+    const b = this.partner;
+    if (b) {
+      const config = applyModelB(state.config, settings);
+      try {
+        await host.loadPartner(snapshotCheckpoint({ ...b, config }, config.hyper, host.history('b'), new Date().toISOString()));
+        return `, with Model B from its step ${b.step}`;
+      } catch {
+        // Its layers changed since (new weights not sent yet): B starts over below.
+      }
+    }
+    host.setView('compare');
+    return ', with Model B from new weights';
   }
 }
