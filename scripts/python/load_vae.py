@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Load a VAE Playground model (model.safetensors + vae.json) into PyTorch, check it, write one back.
 
+The MLP (PlaygroundVAE) and the conv network (PlaygroundConvVAE: the Keras example's layers, with
+TF "same" padding written as ZeroPad2d before each stride-2 Conv2d and a crop after each
+stride-2 ConvTranspose2d, so the outputs are the playground's to float rounding).
+
 Standalone: needs torch and numpy only (no `safetensors` package; works with torch 1.13).
 
     python3 load_vae.py DIR                          # rebuild the model, print a summary
@@ -71,6 +75,61 @@ class PlaygroundVAE(nn.Module):
         mu, logvar = self.encode(x)
         z = mu if logvar is None else mu + torch.exp(0.5 * logvar) * torch.randn_like(mu)
         return self.decode(z), mu, logvar
+
+
+class Crop(nn.Module):
+    """Keeps the first `size` rows and columns (TF "same" at stride 2 drops the transposed conv's last)."""
+
+    def __init__(self, size):
+        super().__init__()
+        self.size = size
+
+    def forward(self, x):
+        return x[:, :, :self.size, :self.size]
+
+
+class PlaygroundConvVAE(PlaygroundVAE):
+    """The playground's conv network for side S (28 or 32); the layers with weights are encoder.2, .5, .8,
+    fc_mu, fc_logvar, decoder.0, .3, .6, .9 (conv_layer_list)."""
+
+    def __init__(self, input_dim=784, latent_dim=2, kind="vae"):
+        nn.Module.__init__(self)
+        self.input_dim, self.hidden, self.latent_dim, self.kind = input_dim, [512, 256], latent_dim, kind
+        s = math.isqrt(input_dim)
+        q, flat = s // 4, 64 * (s // 4) ** 2
+        pad = lambda: nn.ZeroPad2d((0, 1, 0, 1))  # noqa: E731
+        self.encoder = nn.Sequential(nn.Unflatten(1, (1, s, s)), pad(), nn.Conv2d(1, 32, 3, stride=2), nn.ReLU(),
+                                     pad(), nn.Conv2d(32, 64, 3, stride=2), nn.ReLU(), nn.Flatten(), nn.Linear(flat, 16), nn.ReLU())
+        self.fc_mu = nn.Linear(16, latent_dim)
+        self.fc_logvar = nn.Linear(16, latent_dim) if kind == "vae" else None
+        self.decoder = nn.Sequential(nn.Linear(latent_dim, flat), nn.ReLU(), nn.Unflatten(1, (64, q, q)),
+                                     nn.ConvTranspose2d(64, 64, 3, stride=2), Crop(2 * q), nn.ReLU(),
+                                     nn.ConvTranspose2d(64, 32, 3, stride=2), Crop(s), nn.ReLU(),
+                                     nn.ConvTranspose2d(32, 1, 3, padding=1), nn.Flatten())
+
+
+def conv_layer_list(input_dim, latent_dim, kind):
+    """The conv network's layers with weights in module order, as vae.json lists them."""
+    s = math.isqrt(input_dim)
+    q, flat = s // 4, 64 * (s // 4) ** 2
+
+    def conv(name, role, kind_, i, o, stride, side_in, side_out, relu=True):
+        e = {"name": name, "role": role, "type": kind_, "in": i, "out": o, "kernel": 3, "stride": stride,
+             "inSide": side_in, "outSide": side_out, "padding": 1 if stride == 1 else 0}
+        if stride == 2:
+            e["pad" if kind_ == "conv2d" else "crop"] = [0, 1]
+        e.update({"activation": "relu"} if relu else {"activation": "linear", "output": "logits"})
+        return e
+    heads = [{"name": "fc_mu", "role": "mu", "in": 16, "out": latent_dim, "activation": "linear", "output": "mu"}]
+    if kind == "vae":
+        heads.append({"name": "fc_logvar", "role": "logvar", "in": 16, "out": latent_dim, "activation": "linear",
+                      "output": "logvar", "clamp": [LOGVAR_MIN, LOGVAR_MAX]})
+    return [conv("encoder.2", "encoder", "conv2d", 1, 32, 2, s, 2 * q), conv("encoder.5", "encoder", "conv2d", 32, 64, 2, 2 * q, q),
+            {"name": "encoder.8", "role": "encoder", "in": flat, "out": 16, "activation": "relu"}, *heads,
+            {"name": "decoder.0", "role": "decoder", "in": latent_dim, "out": flat, "activation": "relu"},
+            conv("decoder.3", "decoder", "convTranspose2d", 64, 64, 2, q, 2 * q),
+            conv("decoder.6", "decoder", "convTranspose2d", 64, 32, 2, 2 * q, s),
+            conv("decoder.9", "decoder", "convTranspose2d", 32, 1, 1, s, s, relu=False)]
 
 
 def layer_list(input_dim, hidden, latent_dim, kind):
@@ -148,9 +207,12 @@ def load_vae(directory):
     if manifest.get("format") != FORMAT:
         raise ValueError("vae.json: not a %s manifest" % FORMAT)
     m = manifest["model"]
-    if m.get("architecture") != "mlp":
+    if m.get("architecture") == "conv":
+        model = PlaygroundConvVAE(m["inputDim"], m["latentDim"], m["kind"])
+    elif m.get("architecture") == "mlp":
+        model = PlaygroundVAE(m["inputDim"], m["hidden"], m["latentDim"], m["kind"])
+    else:
         raise ValueError("vae.json: architecture %r is not supported by this script" % m.get("architecture"))
-    model = PlaygroundVAE(m["inputDim"], m["hidden"], m["latentDim"], m["kind"])
     tensors, _ = read_safetensors(os.path.join(directory, manifest.get("weights", {}).get("file", "model.safetensors")))
     state = {k: torch.from_numpy(v.copy()) for k, v in tensors.items()}
     model.load_state_dict(state, strict=True)  # names and [out, in] shapes must match exactly
@@ -166,8 +228,10 @@ def save_for_playground(model, directory, dataset="mnist", step=0, epoch=0, like
         raise ValueError("step and epoch must be non-negative integers")
     os.makedirs(directory, exist_ok=True)
     state = {k: v.detach().cpu().float().numpy() for k, v in model.state_dict().items()}
-    expected = [n for layer in layer_list(model.input_dim, model.hidden, model.latent_dim, model.kind)
-                for n in (layer["name"] + ".weight", layer["name"] + ".bias")]
+    conv = isinstance(model, PlaygroundConvVAE)
+    layers = (conv_layer_list(model.input_dim, model.latent_dim, model.kind) if conv
+              else layer_list(model.input_dim, model.hidden, model.latent_dim, model.kind))
+    expected = [n for layer in layers for n in (layer["name"] + ".weight", layer["name"] + ".bias")]
     if sorted(state) != sorted(expected):
         raise ValueError("the model's parameters %s are not the playground's %s" % (sorted(state), sorted(expected)))
     write_safetensors(os.path.join(directory, "model.safetensors"), {n: state[n] for n in expected},
@@ -179,15 +243,15 @@ def save_for_playground(model, directory, dataset="mnist", step=0, epoch=0, like
     side = math.isqrt(model.input_dim)  # 28 for 784, 32 for Shapes' 1024
     manifest = {
         "format": FORMAT, "version": 1, "playgroundVersion": PLAYGROUND_SCRIPT_VERSION, "producer": "pytorch",
-        "model": {"kind": model.kind, "architecture": "mlp", "inputShape": [1, side, side], "inputDim": model.input_dim,
-                  "latentDim": model.latent_dim, "hidden": model.hidden,
-                  "layers": layer_list(model.input_dim, model.hidden, model.latent_dim, model.kind)},
+        "model": {"kind": model.kind, "architecture": "conv" if conv else "mlp", "inputShape": [1, side, side],
+                  "inputDim": model.input_dim, "latentDim": model.latent_dim, "hidden": model.hidden, "layers": layers},
         "likelihood": {"type": likelihood, "sigmaX": sigma_x},
         "data": {"dataset": dataset, "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255",
                  "flatten": "row-major %dx%d -> %d" % (side, side, model.input_dim)},
         "training": train,
         "weights": {"file": "model.safetensors", "layout": "pytorch", "dtype": "F32"},
-        "notes": ["Written by save_for_playground (load_vae.py). PyTorch layout: weight [out, in], bias [out]."],
+        "notes": ["Written by save_for_playground (load_vae.py). PyTorch layouts: Linear [out, in], Conv2d [out, in, k, k], "
+                  "ConvTranspose2d [in, out, k, k]; bias [out]."],
         "createdAt": datetime.now(timezone.utc).isoformat(),
     }
     with open(os.path.join(directory, "vae.json"), "w", encoding="utf-8") as f:

@@ -4,7 +4,6 @@
 // 1. our model → npm run export → load_vae.py --check gives our z = μ test −ELBO within 0.05 nats;
 // 2. train_vae.py (300 steps, seed 1) → import → our z = μ evaluation gives what PyTorch printed.
 // A fixed subset (the first 2,000 test images) on both sides keeps the run short.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,31 +13,15 @@ import { fsSource } from '../../src/data/fsSource';
 import type { DataSplit } from '../../src/data/types';
 import { evaluateAtMean } from '../../src/model/meanEvaluation';
 import { openModel } from '../modelFiles';
+import { findTorchPython, lastJson, root, run } from './torchPython';
 
 const LIMIT = 2000;
 const TOLERANCE = 0.05;
-const root = join(import.meta.dirname, '..', '..');
-
-function findTorchPython(): { python: string | null; tried: string[] } {
-  const candidates = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => !!c);
-  for (const c of candidates) {
-    const r = spawnSync(c, ['-c', 'import torch, numpy'], { stdio: 'ignore', timeout: 60_000 });
-    if (r.status === 0) return { python: c, tried: candidates };
-  }
-  return { python: null, tried: candidates };
-}
 
 const { python, tried } = findTorchPython();
 if (!python) {
   console.warn(`PyTorch round trips SKIPPED: no Python with torch and numpy (tried ${tried.join(', ')}); on Debian: apt-get install python3-torch`);
 }
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', timeout: 240_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
-const lastJson = (out: string) => JSON.parse(out.trim().split('\n').pop()!) as { test_nelbo: number; recon: number; kl: number; count: number; step?: number };
 
 describe.skipIf(!python)(`PyTorch round trips (${python ?? 'no Python with torch'})`, () => {
   let dir: string;

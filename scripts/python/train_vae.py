@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Train the playground's MLP VAE (or AE) in PyTorch and save it for the playground to open.
+"""Train the playground's MLP VAE (or AE), or its conv network, in PyTorch and save it for the playground to open.
 
-The same architecture and loss as the browser (load_vae.py's PlaygroundVAE; losses in nats per
+The same architecture and loss as the browser (load_vae.py's PlaygroundVAE, or PlaygroundConvVAE with
+--arch conv; losses in nats per
 image, summed over pixels and latent dimensions, averaged over the batch; Adam). For GPUs or
 several machines run it under torchrun: each process trains on its own batches and gradients
 are averaged by DistributedDataParallel; rank 0 evaluates and saves.
@@ -24,7 +25,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from load_vae import PlaygroundVAE, evaluate_at_mean, read_split, save_for_playground  # noqa: E402
+from load_vae import PlaygroundConvVAE, PlaygroundVAE, evaluate_at_mean, read_split, save_for_playground  # noqa: E402
 
 
 def loss_terms(logits, mu, logvar, x, likelihood, sigma_x):
@@ -45,6 +46,7 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="folder for model.safetensors and vae.json")
     p.add_argument("--steps", type=int, default=1000)
     p.add_argument("--kind", default="vae", choices=["vae", "ae"])
+    p.add_argument("--arch", default="mlp", choices=["mlp", "conv"], help="conv: the Keras example's layers (--hidden is ignored)")
     p.add_argument("--latent", type=int, default=2)
     p.add_argument("--hidden", default="512,256", help="encoder hidden sizes; the decoder mirrors them")
     p.add_argument("--batch", type=int, default=128)
@@ -77,7 +79,7 @@ def main(argv=None):
 
     torch.manual_seed(a.seed)  # identical initial weights on every rank
     hidden = [int(h) for h in a.hidden.split(",")]
-    model = PlaygroundVAE(784, hidden, a.latent, a.kind).to(device)
+    model = (PlaygroundConvVAE(784, a.latent, a.kind) if a.arch == "conv" else PlaygroundVAE(784, hidden, a.latent, a.kind)).to(device)
     trained = DistributedDataParallel(model) if world > 1 else model
     opt = torch.optim.Adam(trained.parameters(), lr=a.lr)
     train = torch.from_numpy(read_split(a.data, a.dataset, "train").copy())

@@ -1,5 +1,5 @@
 // Our NetworkWeights ↔ PyTorch's names and layouts, for model.safetensors. The module it matches
-// (scripts/python/load_vae.py builds it):
+// (scripts/python/load_vae.py builds it; the conv network's is in torchLayoutConv.ts):
 //
 //   encoder    = nn.Sequential(Linear(784, h1), ReLU(), Linear(h1, h2), ReLU(), …)
 //   fc_mu      = Linear(h_last, latent)
@@ -13,37 +13,17 @@
 
 import { layerShapes } from './config';
 import type { NamedTensor } from './safetensors';
+import { TorchLayoutError, type TorchLayer } from './torchLayer';
+import { convFromTorchTensors, convToTorchTensors, convTorchLayers } from './torchLayoutConv';
 import { archOf, denseOnly, LOGVAR_MAX, LOGVAR_MIN, type DenseWeights, type ModelConfig, type NetworkWeights } from './types';
 
-export class TorchLayoutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TorchLayoutError';
-  }
-}
+export { TorchLayoutError, type Activation, type TorchLayer } from './torchLayer';
 
-export type Activation = 'relu' | 'linear';
-
-/** One Linear layer as the manifest lists it. */
-export interface TorchLayer {
-  /** Module path, e.g. "encoder.0", "fc_mu", "decoder.4". */
-  name: string;
-  role: 'encoder' | 'mu' | 'logvar' | 'decoder';
-  in: number;
-  out: number;
-  /** Applied after the layer. */
-  activation: Activation;
-  /** What the output means, where it is not just the next layer's input. */
-  output?: 'mu' | 'logvar' | 'logits';
-  /** log σ² is clamped to this range before use (math.md). */
-  clamp?: [number, number];
-}
-
-/** The Linear layers of a config in module order, with their PyTorch names. */
+/** The layers with weights of a config in module order, with their PyTorch names (a conv network's: torchLayoutConv.ts). */
 export function torchLayers(config: ModelConfig): TorchLayer[] {
-  if (archOf(config) !== 'mlp') {
-    throw new TorchLayoutError('the PyTorch exchange (model.safetensors + vae.json) holds MLPs only; a conv network cannot be exported or imported this way yet (save it as a .vaeckpt checkpoint instead)');
-  }
+  const arch = archOf(config);
+  if (arch === 'conv') return convTorchLayers(config);
+  if (arch !== 'mlp') throw new TorchLayoutError(`architecture ${JSON.stringify(arch)} has no PyTorch layout here`);
   const s = layerShapes(config);
   const seq = (role: 'encoder' | 'decoder', shapes: Array<[number, number]>, lastLinear: boolean): TorchLayer[] =>
     shapes.map(([i, o], k) => {
@@ -73,8 +53,9 @@ function layersOf(w: NetworkWeights): DenseWeights[] {
   return denseOnly([...w.encoder, w.mu, ...(w.logvar ? [w.logvar] : []), ...w.decoder], 'the PyTorch exchange');
 }
 
-/** The weights as PyTorch tensors (weight [out, in], bias [out]), in module order. */
+/** The weights as PyTorch tensors (Linear: weight [out, in], bias [out]), in module order. */
 export function toTorchTensors(w: NetworkWeights): NamedTensor[] {
+  if (archOf(w.config) === 'conv') return convToTorchTensors(w);
   const layers = torchLayers(w.config);
   const dense = layersOf(w);
   if (dense.length !== layers.length) throw new TorchLayoutError(`the weights have ${dense.length} layers, the config ${layers.length}`);
@@ -104,6 +85,7 @@ export function fromTorchTensors(config: ModelConfig, tensors: Map<string, Named
         : `unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.slice(0, 4).join(', ')}${extra.length > 4 ? ', …' : ''} (expected ${[...expected].slice(0, 3).join(', ')}, …)`,
     );
   }
+  if (archOf(config) === 'conv') return convFromTorchTensors(config, tensors);
   const dense: DenseWeights[] = layers.map((l) => {
     const W = tensors.get(`${l.name}.weight`);
     const b = tensors.get(`${l.name}.bias`);

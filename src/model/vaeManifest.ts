@@ -6,10 +6,11 @@
 //   "format": "vae-playground-model", "version": 1,
 //   "playgroundVersion": "0.1.0",            package.json version of the app that wrote it (Python: its own)
 //   "producer": "vae-playground" | "pytorch", who trained the weights last
-//   "model": { "kind": "vae" | "ae", "architecture": "mlp", "inputShape": [1, 28, 28], "inputDim": 784,
+//   "model": { "kind": "vae" | "ae", "architecture": "mlp" | "conv", "inputShape": [1, 28, 28], "inputDim": 784,
 //              (Shapes: [1, 32, 32] and 1024; the shape must agree with inputDim, and a known
 //              dataset with both: a 784-input model named "shapes" is refused)
-//              "latentDim": 2, "hidden": [512, 256], "layers": [TorchLayer…] }   (torchLayout.ts)
+//              "latentDim": 2, "hidden": [512, 256], "layers": [TorchLayer…] }   (torchLayout.ts; conv:
+//              torchLayoutConv.ts, whose fixed layers ignore "hidden", which may be absent)
 //   "likelihood": { "type": "bernoulli" | "gaussian", "sigmaX": 1 },
 //   "data": { "dataset": "mnist" | "fashion" | "shapes", "pixelRange": [0, 1], "pixelScaling": "x = intensity / 255", … },
 //   "training": { "optimizer": "adam", "learningRate", "beta", "samples", "reparam", "batchSize",
@@ -22,7 +23,7 @@ import { datasetInputProblem, validateHyper, validateModelConfig } from './confi
 import { INPUT_SIDES } from './params';
 import { parseBoundedJson } from './safetensors';
 import { torchLayers, type TorchLayer } from './torchLayout';
-import { DEFAULT_HYPER, type Hyper, type ModelConfig } from './types';
+import { archOf, DEFAULT_MODEL, DEFAULT_HYPER, type Arch, type Hyper, type ModelConfig } from './types';
 
 export const MANIFEST_FORMAT = 'vae-playground-model';
 export const MANIFEST_FILE = 'vae.json';
@@ -55,11 +56,18 @@ export interface ModelManifest {
   createdAt: string;
 }
 
-/** The notes of a model of this input size (its image side in the input line). */
-export function manifestNotes(inputDim: number): string[] {
+/** The notes of a model of this input size (its image side in the input line) and architecture. */
+export function manifestNotes(inputDim: number, arch: Arch = 'mlp'): string[] {
   const side = INPUT_SIDES.get(inputDim) ?? Math.sqrt(inputDim);
-  return MANIFEST_NOTES.map((n) => n.replace('28×28', `${side}×${side}`).replace(' 784 ', ` ${inputDim} `));
+  const notes = arch === 'conv' ? [...CONV_NOTES, ...MANIFEST_NOTES.slice(2)] : MANIFEST_NOTES;
+  return notes.map((n) => n.replace('28×28', `${side}×${side}`).replace(' 784 ', ` ${inputDim} `));
 }
+
+/** A conv model's first notes (its layers; the input and loss notes are the MLP's). */
+export const CONV_NOTES = [
+  'Weights in PyTorch layouts: Conv2d [out, in, k, k], ConvTranspose2d [in, out, k, k], Linear [out, in]; feature maps are NCHW, so the Linear after the encoder\'s flatten reads (channel, row, column). Keras/TF.js kernels are [k, k, in, out] and [k, k, out, in] with NHWC maps.',
+  'TF "same" padding at stride 2 is uneven: each stride-2 Conv2d has a ZeroPad2d((0, 1, 0, 1)) ahead of it (pad), and each stride-2 ConvTranspose2d keeps the first 2·in outputs of its 2·in + 1 (crop). The heads fc_mu and fc_logvar (VAE only; log σ² is clamped to [−10, 10]) read the 16-unit Dense layer; the decoder\'s last layer outputs logits: the mean image is sigmoid(logits).',
+];
 
 /** The notes as a 28×28 model's manifest carries them. */
 export const MANIFEST_NOTES = [
@@ -80,7 +88,7 @@ export function buildManifest(m: ModelManifest): Record<string, unknown> {
     producer: m.producer,
     model: {
       kind: config.kind,
-      architecture: 'mlp',
+      architecture: archOf(config),
       inputShape: [1, side, side],
       inputDim: config.inputDim,
       latentDim: config.latentDim,
@@ -102,7 +110,7 @@ export function buildManifest(m: ModelManifest): Record<string, unknown> {
       epoch: m.epoch,
     },
     weights: { file: WEIGHTS_FILE, layout: 'pytorch', dtype: 'F32' },
-    notes: manifestNotes(config.inputDim),
+    notes: manifestNotes(config.inputDim, archOf(config)),
     createdAt: m.createdAt,
   };
 }
@@ -118,7 +126,8 @@ export function checkCount(name: string, v: unknown, onError: (message: string) 
 
 function sameLayer(a: TorchLayer, b: unknown): boolean {
   if (!isObject(b)) return false;
-  return a.name === b.name && a.in === b.in && a.out === b.out && a.activation === b.activation;
+  const conv = a.type === undefined || (a.type === b.type && a.kernel === b.kernel && a.stride === b.stride);
+  return conv && a.name === b.name && a.in === b.in && a.out === b.out && a.activation === b.activation;
 }
 
 export function parseManifest(bytes: Uint8Array): ModelManifest {
@@ -129,12 +138,14 @@ export function parseManifest(bytes: Uint8Array): ModelManifest {
   if (raw.version !== 1) fail(`version ${JSON.stringify(raw.version)}; this app reads version 1`);
   const model = raw.model;
   if (!isObject(model)) fail('no "model" section');
-  if (model.architecture !== 'mlp') {
-    fail(model.architecture === 'conv'
-      ? 'convolutional models cannot be opened yet: this version runs MLP (dense) encoders and decoders only'
-      : `architecture ${JSON.stringify(model.architecture)} is not one this app runs (it runs "mlp")`);
+  if (model.architecture !== 'mlp' && model.architecture !== 'conv') {
+    fail(`architecture ${JSON.stringify(model.architecture)} is not one this app runs (it runs "mlp" and "conv")`);
   }
-  const config = { kind: model.kind, inputDim: model.inputDim, latentDim: model.latentDim, hidden: model.hidden } as ModelConfig;
+  const conv = model.architecture === 'conv';
+  // A conv network's layers are fixed: its hidden sizes, if any, are kept as written (checkpoints carry them) and not used.
+  const hidden = conv && model.hidden === undefined ? [...DEFAULT_MODEL.hidden] : model.hidden;
+  const config = { ...(conv ? { arch: 'conv' } : {}), kind: model.kind, inputDim: model.inputDim, latentDim: model.latentDim, hidden } as ModelConfig;
+  if (conv && !(Array.isArray(hidden) && hidden.every((h) => Number.isSafeInteger(h)))) fail(`model.hidden must be a list of integers (a conv network ignores it), got ${JSON.stringify(hidden)}`);
   const configProblems = validateModelConfig(config);
   if (configProblems.length > 0) fail(configProblems.join('; '));
   const side = INPUT_SIDES.get(config.inputDim) as number;
@@ -147,10 +158,11 @@ export function parseManifest(bytes: Uint8Array): ModelManifest {
     const listed: unknown = model.layers;
     if (!Array.isArray(listed)) fail('model.layers must be a list');
     const implied = torchLayers(config);
-    if (listed.length !== implied.length) fail(`model.layers lists ${listed.length} layers; kind, hidden and latentDim imply ${implied.length}`);
+    if (listed.length !== implied.length) fail(`model.layers lists ${listed.length} layers; ${conv ? 'the conv network with this latentDim implies' : 'kind, hidden and latentDim imply'} ${implied.length}`);
     implied.forEach((l, i) => {
       if (!sameLayer(l, listed[i])) {
-        fail(`model.layers[${i}] is ${JSON.stringify(listed[i]).slice(0, 120)}; kind, hidden and latentDim imply ${l.name} ${l.in}→${l.out} ${l.activation}`);
+        const what = l.type ? ` ${l.type} ${l.kernel}×${l.kernel} stride ${l.stride}` : '';
+        fail(`model.layers[${i}] is ${JSON.stringify(listed[i]).slice(0, 120)}; ${conv ? 'the conv network with this latentDim implies' : 'kind, hidden and latentDim imply'} ${l.name}${what} ${l.in}→${l.out} ${l.activation}`);
       }
     });
   }
