@@ -1,30 +1,32 @@
 // The flags of a β sweep (`--sweep-beta 0.25,1,4`, `--steps N`), checked before anything trains:
-// the list (numbers above 0 within β's valid range, no repeats, at most MAX_SWEEP_VALUES) and the
-// flags that cannot go with it. scripts/sweep.ts trains it.
+// the list (src/shared/sweepValues.ts, the check the page's `Sweep β` runs too) and the flags
+// that cannot go with it. scripts/sweep.ts trains it.
 
 import { PARAMS } from '../src/model/params';
+import { MAX_SWEEP_VALUES, parseSweepValues } from '../src/shared/sweepValues';
 
-/** More values than this is not a sweep a class waits for: refused. */
-export const MAX_SWEEP_VALUES = 12;
+export { MAX_SWEEP_VALUES };
 
 /**
- * The β list of `--sweep-beta` ("0.25,1,4"), or why it is refused: every value a number above 0
- * within β's valid range (the schema's), no value twice, 1 to MAX_SWEEP_VALUES values.
+ * The β list of `--sweep-beta` ("0.25,1,4"), or why it is refused: the page's check
+ * (src/shared/sweepValues.ts), worded for the command line.
  */
 export function parseSweepBeta(text: string): { values: number[] } | { error: string } {
-  const parts = text.split(',').map((s) => s.trim());
-  if (parts.length > MAX_SWEEP_VALUES) return { error: `--sweep-beta takes at most ${MAX_SWEEP_VALUES} values, got ${parts.length}` };
-  const values: number[] = [];
-  const { max } = PARAMS.beta.valid;
-  for (const part of parts) {
-    const n = part === '' ? NaN : Number(part);
-    if (!Number.isFinite(n)) return { error: `--sweep-beta must list numbers like 0.25,1,4, got "${part}" in "${text}"` };
-    if (n <= 0) return { error: `--sweep-beta: every β must be above 0 (β = 0 is a plain autoencoder's objective), got ${n}` };
-    if (n > max) return { error: `--sweep-beta: every β must be at most ${max}, got ${n}` };
-    if (values.includes(n)) return { error: `--sweep-beta lists ${n} twice` };
-    values.push(n);
+  const r = parseSweepValues(text);
+  if ('values' in r) return r;
+  const e = r.error;
+  switch (e.reason) {
+    case 'tooMany':
+      return { error: `--sweep-beta takes at most ${e.max} values, got ${e.count}` };
+    case 'notNumber':
+      return { error: `--sweep-beta must list numbers like 0.25,1,4, got "${e.part}" in "${text}"` };
+    case 'notPositive':
+      return { error: `--sweep-beta: every β must be above 0 (β = 0 is a plain autoencoder's objective), got ${e.value}` };
+    case 'aboveMax':
+      return { error: `--sweep-beta: every β must be at most ${e.max}, got ${e.value}` };
+    case 'repeated':
+      return { error: `--sweep-beta lists ${e.value} twice` };
   }
-  return { values };
 }
 
 /** The sweep's flags as the CLI read them (values are raw text). */

@@ -19,6 +19,7 @@ import { PretrainedStart } from './pretrainedStart';
 import { rememberedProbe } from './probeStore';
 import { TrainerInbox } from './trainerInbox';
 import { TrainerSupervisor } from './trainerSupervisor';
+import { SweepFlow } from './sweepFlow';
 import * as requests from './workerRequests';
 import { slotOfKind, type ModelBSettings } from '../shared/modelB';
 import type { BackendChoice, ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
@@ -35,6 +36,7 @@ class WorkerClient implements PlaygroundClient {
   /** Restarts a crashed or hung training worker from the latest weights (trainerSupervisor.ts). */
   private readonly supervisor: TrainerSupervisor;
   private readonly compare: CompareFlow;
+  readonly sweeps: SweepFlow;
 
   constructor(config: SessionConfig, opts: ClientOptions) {
     const backend = opts.backend ?? 'auto';
@@ -61,6 +63,7 @@ class WorkerClient implements PlaygroundClient {
     this.supervisor = new TrainerSupervisor(supervisorHost(parts));
     this.supervisor.start();
     this.compare = new CompareFlow(core, this.pretrained, baseUrl, (c) => this.reset(c));
+    this.sweeps = new SweepFlow(core);
     installDebugHook({ post: (fault) => core.postTrainer({ type: 'debug', fault }), client: this, snapshotStep: () => this.supervisor.snapshotStep });
   }
 

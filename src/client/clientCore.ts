@@ -9,6 +9,7 @@ import { ModelStreams } from './modelStreams';
 import { withNotice } from './notices';
 import { PendingRequests } from './pendingRequests';
 import { RestartableWorker } from './restartableWorker';
+import { SweepStore } from './sweepStore';
 import type { FromInference, FromTrainer, ModelTag, ToInference, ToTrainer } from '../shared/protocol';
 
 export const CLOSED = 'The playground was closed.';
@@ -21,6 +22,8 @@ export class ClientCore {
   readonly trainer: RestartableWorker;
   readonly inference: Worker;
   readonly trainerPending: PendingRequests<FromTrainer>;
+  /** The β sweeps and their kept models (sweepStore.ts). */
+  readonly sweeps = new SweepStore();
   readonly inferencePending: PendingRequests<FromInference>;
   disposed = false;
   private nextIdValue = 1;

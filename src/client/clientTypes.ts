@@ -5,6 +5,7 @@ import type { DataSplit, Manifest } from '../data/types';
 import type { ImageDataset } from '../data/imageImport/types';
 import type { PretrainedEntry } from '../model/pretrainedIndex';
 import type { CompareOrigin, ComparePlan } from './compareStart';
+import type { SweepControls } from './sweepFlow';
 import type { Hyper } from '../model/types';
 import type { ModelBSettings } from '../shared/modelB';
 import type {
@@ -169,6 +170,8 @@ export interface Models {
 
 /** The facade React uses (client.ts): every capability, and dispose. */
 export interface PlaygroundClient extends ClientStore, Training, Inference, Sessions, Models {
+  /** The β sweeps (sweepFlow.ts). */
+  readonly sweeps: SweepControls;
   dispose(): void;
 }
 

@@ -76,6 +76,13 @@ export class TrainerInbox implements TrainerEffects {
     this.core.showModel(shownModel(msg.view));
   }
 
+  sweep(msg: TrainerMessage<'sweep' | 'sweepModel'> | 'lost'): void {
+    const sweeps = this.core.sweeps;
+    if (msg === 'lost') sweeps.lost('The training worker restarted, so the β sweep stopped; its finished models are kept.');
+    else if (msg.type === 'sweep') sweeps.progress(msg);
+    else sweeps.model(msg);
+  }
+
   replaced(msg: TrainerMessage<'loaded'>, shown: boolean): void {
     const core = this.core;
     if (!shown) {

@@ -32,6 +32,8 @@ export interface TrainerEffects {
   showView(msg: TrainerMessage<'view'>): void;
   /** A checkpoint replaced a model's weights (the shown one, or Compare's other). */
   replaced(msg: TrainerMessage<'loaded'>, shown: boolean): void;
+  /** A β sweep's progress or finished model (the page's sweep store); `lost`: the worker (re)started, so no sweep runs there. */
+  sweep(msg: TrainerMessage<'sweep' | 'sweepModel'> | 'lost'): void;
 }
 
 export interface MessageRule<M extends FromTrainer> {
@@ -50,6 +52,7 @@ export const TRAINER_MESSAGES: Rules = {
   ready: {
     startup: 'hold',
     state: (s, m) => ({ ...s, phase: 'ready', backend: m.backend, tried: m.tried, config: m.config, progress: null }),
+    effect: (fx) => fx.sweep('lost'),
   },
   probed: {
     startup: 'apply',
@@ -152,6 +155,9 @@ export const TRAINER_MESSAGES: Rules = {
     effect: (fx, m) => fx.settle(m.id, m),
   },
   saved: { startup: 'apply', effect: (fx, m) => fx.settle(m.id, m) },
+  // The sweep's own store, apart from the models' streams.
+  sweep: { startup: 'apply', effect: (fx, m) => fx.sweep(m) },
+  sweepModel: { startup: 'apply', effect: (fx, m) => fx.sweep(m) },
   error: {
     startup: 'apply',
     state: (s, m, noticeId) => {

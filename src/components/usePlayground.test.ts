@@ -5,6 +5,7 @@ import { initialState } from '../client/clientState';
 import type { PlaygroundClient } from '../client/clientTypes';
 import { emptyHistory } from '../client/metricsStore';
 import { defaultSettings, settingsToConfig } from './hyperSchema';
+import { SweepFlow } from '../client/sweepFlow';
 import { PlaygroundProvider, useClientState, usePlaygroundClient } from './usePlayground';
 
 function fakeClient(): PlaygroundClient {
@@ -12,6 +13,7 @@ function fakeClient(): PlaygroundClient {
   const fail = () => Promise.reject(new Error('not in this test'));
   return {
     getState: () => state,
+    sweeps: new SweepFlow(null as never),
     getMetrics: () => emptyHistory(),
     getLatent: () => null,
     getRecon: () => null,

@@ -38,6 +38,9 @@ const toTrainer: Samples<ToTrainer> = {
   debug: { type: 'debug', fault: 'nan' },
   setView: { type: 'setView', view: 'compare' },
   setModelB: { type: 'setModelB', settings: { kind: 'vae', beta: 4, hidden: [256] } },
+  sweepStart: { type: 'sweepStart', sweepId: 1, values: [0.25, 1, 4], steps: 1000 },
+  sweepControl: { type: 'sweepControl', action: 'pause' },
+  openSweepModel: { type: 'openSweepModel', id: 10, settings: { beta: 4 }, config, weights: weights(), test: { ...test, full: true, count: 10000 } },
   useImages: {
     type: 'useImages',
     id: 8,
@@ -96,6 +99,8 @@ const fromTrainer: Samples<FromTrainer> = {
   loaded: { type: 'loaded', id: 3, config, step: 400, history },
   error: { type: 'error', code: 'nan', message: 'The loss became NaN at step 3', recoverable: true, id: 4 },
   view: { type: 'view', view: 'ae', config },
+  sweep: { type: 'sweep', sweepId: 1, phase: 'training', index: 2, of: 6, step: 412, steps: 1000 },
+  sweepModel: { type: 'sweepModel', sweepId: 1, index: 2, beta: 1, step: 1000, config, test: { ...test, full: true, count: 10000 }, mig: null, weights: weights() },
 };
 
 const toInference: Samples<ToInference> = {

@@ -125,6 +125,36 @@ export interface HistoryRecord {
   test: Array<TestMetrics & { step: number; mig?: number }>;
 }
 
+/**
+ * Where a β sweep stands (src/workers/sweepJob.ts): model `index` (0-based) of `of`, at `step` of
+ * the `steps` each trains. 'done': all trained; 'cancelled': stopped early (the models finished
+ * before stay on the page), `note` says why when the user did not cancel it.
+ */
+export interface SweepProgress {
+  sweepId: number;
+  phase: 'training' | 'testing' | 'paused' | 'done' | 'cancelled';
+  index: number;
+  of: number;
+  step: number;
+  steps: number;
+  note?: string;
+}
+
+/** One finished model of a β sweep: its config (the primary's, with this β), test figures and weights. */
+export interface SweepModelResult {
+  sweepId: number;
+  index: number;
+  beta: number;
+  step: number;
+  config: SessionConfig;
+  /** Rate R = test.kl, distortion D = test.recon, −ELBO = −test.elbo (the full test set). */
+  test: TestMetrics;
+  /** MIG on Shapes (null where it is not defined). */
+  mig: number | null;
+  /** Plain arrays (transferred): the page keeps them, within its bound (src/client/sweepStore.ts). */
+  weights: NetworkWeights;
+}
+
 // ─── page → training worker ────────────────────────────────────────────────────────────────
 export type ToTrainer =
   /** baseUrl: where public/ is served (import.meta.env.BASE_URL resolved to an absolute URL). */
@@ -153,6 +183,11 @@ export type ToTrainer =
   | { type: 'loadPartner'; id: number; bytes: ArrayBuffer }
   /** Train on the user's own images (config.dataset 'custom'): new weights, step 0; answered by 'loaded'. */
   | { type: 'useImages'; id: number; config: SessionConfig; images: ImageDataset }
+  /** A β sweep (sweepJob.ts): one VAE per value, each `steps` steps from the primary's seed; the shown models pause. */
+  | { type: 'sweepStart'; sweepId: number; values: number[]; steps: number }
+  | { type: 'sweepControl'; action: 'pause' | 'resume' | 'cancel' }
+  /** Compare, with Model B a sweep's model (these settings over Model A's, these weights); answered by 'loaded' for 'b'. */
+  | { type: 'openSweepModel'; id: number; settings: ModelBSettings; config: SessionConfig; weights: NetworkWeights; test: TestMetrics }
   /** Test/debug hook (debugFaults.ts): makes the worker fail on purpose, so recovery can be tested. */
   | { type: 'debug'; fault: DebugFault };
 
@@ -215,6 +250,8 @@ export type FromTrainer =
   /** Answers 'load', 'loadPartner' and 'useImages' (step 0, no history). */
   /** model: 'b' answers 'loadPartner' (Compare's Model B); absent, the shown model was replaced. */
   | { type: 'loaded'; id: number; config: SessionConfig; step: number; history?: HistoryRecord; model?: ModelTag }
+  | ({ type: 'sweep' } & SweepProgress)
+  | ({ type: 'sweepModel' } & SweepModelResult)
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; id?: number };
 
 export type ErrorCode =

@@ -10,6 +10,7 @@ import { SessionData } from './sessionData';
 import type { TrainingData } from './trainingData';
 import { TrainingLoop } from './trainingLoop';
 import { TrainingSession, type SessionStart } from './trainingSession';
+import type { SweepJob } from './sweepJob';
 import { settled } from '../model/readback';
 import { weightsFinite } from '../shared/finiteWeights';
 import { slotOfKind, type ModelBSettings } from '../shared/modelB';
@@ -43,6 +44,8 @@ export class SessionHost {
   /** The shown model's loop; AE vs VAE swaps it for a parked one (modelSlots.ts). */
   loop: TrainingLoop;
   readonly slots = new ModelSlots();
+  /** The β sweep beside the user's models (sweepJob.ts, sweepControl.ts), if one was started. */
+  sweep: SweepJob | null = null;
   private readonly deps: ControllerDeps;
 
   constructor(deps: ControllerDeps) {
@@ -115,6 +118,7 @@ export class SessionHost {
     this.session?.dispose();
     this.slots.dropAll();
     this.data.adopt(splits, data);
+    if (this.sweep && !this.sweep.usesData(data)) this.sweep.cancel('The dataset changed, so the β sweep stopped; its finished models are kept.');
     this.adopt(session, true);
     this.slots.replaced(this.primary(), this.spawn);
     this.post({ type: 'view', view: this.slots.view, config: session.config });
@@ -177,6 +181,7 @@ export class SessionHost {
   }
 
   private async rebuildOn(choice: BackendChoice, config: SessionConfig, start: SessionStart | undefined): Promise<void> {
+    this.sweep?.cancel('The backend changed, so the β sweep stopped; its finished models are kept.');
     const parked = this.slots.suspend();
     // Tensors belong to the backend that made them: free them before leaving it.
     try {
@@ -213,6 +218,19 @@ export class SessionHost {
         this.post({ type: 'error', ...classifyError(inner, 'recovering from a lost WebGL context') });
       }
       this.loop.postState();
+    }
+  }
+
+  /** One chunk (or test slice) of the β sweep; a failure stops it, with the reason. */
+  async advanceSweep(): Promise<void> {
+    const sweep = this.sweep;
+    if (!sweep) return;
+    try {
+      await sweep.advance();
+    } catch (err) {
+      const c = classifyError(err, 'running the β sweep');
+      this.post({ type: 'error', ...c, recoverable: true });
+      sweep.cancel(c.message);
     }
   }
 

@@ -25,7 +25,7 @@ export class TrainerController {
   /** Whether work() has something to do: a slice of extra work or a chunk of training. */
   get hasWork(): boolean {
     const host = this.host;
-    return host.loop.hasWork || host.slots.partnerHasWork || host.pendingProbe !== null;
+    return host.loop.hasWork || host.slots.partnerHasWork || host.pendingProbe !== null || (host.sweep?.hasWork ?? false);
   }
 
   /** Never throws: every failure becomes an `error` message (with the request's id, if it has one). */
@@ -52,6 +52,8 @@ export class TrainerController {
       this.trainedSinceProbeMs = 0;
       if (!training) return;
     }
+    // A β sweep trains while the user's models stand still (their owed snapshots go first).
+    if (!host.loop.hasWork && !host.slots.partnerHasWork) return host.advanceSweep();
     const started = performance.now();
     await host.trainChunk();
     if (training) this.trainedSinceProbeMs += performance.now() - started;

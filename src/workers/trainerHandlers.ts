@@ -8,6 +8,7 @@ import { TestJob } from './extraJobs';
 import { MigJob } from './migJob';
 import { settled } from '../model/readback';
 import type { SessionHost } from './sessionHost';
+import { controlSweep, openSweepModel, pauseSweepFor, startSweep } from './sweepControl';
 import { IMAGES_DATASET } from '../shared/imageDataset';
 import { applyModelB } from '../shared/modelB';
 import type { ToTrainer } from '../shared/protocol';
@@ -35,9 +36,20 @@ export const HANDLERS = {
       host.announce();
     },
   },
-  play: { run: (host) => host.shownLoops().forEach((l) => l.play()) },
+  // Train and Step pause a running β sweep: the two take turns (sweepControl.ts).
+  play: {
+    run: (host) => {
+      pauseSweepFor(host);
+      host.shownLoops().forEach((l) => l.play());
+    },
+  },
   pause: { run: (host) => host.shownLoops().forEach((l) => l.pause()) },
-  step: { run: (host, msg) => host.shownLoops().forEach((l) => l.step(msg.chunks)) },
+  step: {
+    run: (host, msg) => {
+      pauseSweepFor(host);
+      host.shownLoops().forEach((l) => l.step(msg.chunks));
+    },
+  },
   reset: {
     doing: 'creating new weights',
     run: async (host, msg) => {
@@ -143,6 +155,9 @@ export const HANDLERS = {
       host.announce();
     },
   },
+  sweepStart: { doing: 'starting the β sweep', run: startSweep },
+  sweepControl: { doing: 'controlling the β sweep', run: controlSweep },
+  openSweepModel: { doing: 'opening a model of the β sweep', run: openSweepModel },
   debug: { run: (host, msg) => injectFault(msg.fault, host.session) },
 } satisfies { [K in ToTrainer['type']]: Handler<K> };
 
