@@ -61,6 +61,22 @@ describe('Model B: the settings in which Compare’s second model differs from M
     expect(sameModelB({ kind: 'ae' }, { kind: 'ae', beta: 4 })).toBe(false);
   });
 
+  it('may differ in architecture: MLP against Conv is new weights, and an MLP names no architecture', () => {
+    const conv = applyModelB(a, { arch: 'conv' });
+    expect(conv.model.arch).toBe('conv');
+    expect(a.model.arch).toBeUndefined();
+    expect(modelBNeedsNewWeights(a, {}, { arch: 'conv' })).toBe(true);
+    expect(modelBDiff(a, { arch: 'conv' })).toEqual({ arch: 'conv' });
+    // A's MLP said without a name, B's said as 'mlp': the same network, no new weights, no difference.
+    expect(modelBNeedsNewWeights(a, {}, { arch: 'mlp' })).toBe(false);
+    expect(modelBDiff(a, { arch: 'mlp' })).toEqual({});
+    expect('arch' in applyModelB(a, { arch: 'mlp' }).model).toBe(false);
+    // Over a conv A, B may be the MLP.
+    const convA: SessionConfig = { ...a, model: { ...a.model, arch: 'conv' } };
+    expect(modelBDiff(convA, { arch: 'mlp' })).toEqual({ arch: 'mlp' });
+    expect(applyModelB(convA, { arch: 'mlp' }).model.arch).toBeUndefined();
+  });
+
   it('fills slot A in the VAE view and Compare, slot B in the AE view', () => {
     expect(primarySlot('vae')).toBe('a');
     expect(primarySlot('compare')).toBe('a');

@@ -5,11 +5,11 @@
 // B = an AE with A's layers. Pure and TF.js-free: the page and the training worker both read it.
 
 import { PARAMS } from '../model/params';
-import type { Hyper, ModelConfig } from '../model/types';
+import { archOf, type Hyper, type ModelConfig } from '../model/types';
 import type { ModelTag, SessionConfig, ViewMode } from './protocol';
 
 /** The settings B may hold apart from A, network and objective alike. */
-export const MODEL_B_MODEL_KEYS = ['kind', 'latentDim', 'hidden'] as const satisfies readonly (keyof ModelConfig)[];
+export const MODEL_B_MODEL_KEYS = ['kind', 'arch', 'latentDim', 'hidden'] as const satisfies readonly (keyof ModelConfig)[];
 export const MODEL_B_HYPER_KEYS = ['beta', 'likelihood', 'sigmaX', 'samples', 'reparam'] as const satisfies readonly (keyof Hyper)[];
 export type ModelBModelKey = (typeof MODEL_B_MODEL_KEYS)[number];
 export type ModelBHyperKey = (typeof MODEL_B_HYPER_KEYS)[number];
@@ -31,10 +31,17 @@ export function slotOfKind(kind: ModelConfig['kind']): ModelTag {
   return kind === 'ae' ? 'b' : 'a';
 }
 
+/** A network setting's value as compared: an absent architecture is the MLP (types.ts archOf). */
+function modelValue(m: ModelConfig, key: ModelBModelKey): string {
+  return key === 'arch' ? archOf(m) : String(m[key]);
+}
+
 /** B's whole config: A's, with B's own settings over it. */
 export function applyModelB(a: SessionConfig, b: ModelBSettings): SessionConfig {
   const model: ModelConfig = { ...a.model, ...defined(b, MODEL_B_MODEL_KEYS) };
   model.hidden = [...model.hidden];
+  // An MLP's config names no architecture, as before conv existed (so its checkpoints read the same).
+  if (model.arch === 'mlp') delete model.arch;
   return { ...a, model, hyper: { ...a.hyper, ...defined(b, MODEL_B_HYPER_KEYS) } };
 }
 
@@ -50,7 +57,7 @@ export function modelBNeedsNewWeights(a: SessionConfig, before: ModelBSettings, 
   const x = applyModelB(a, before).model;
   const y = applyModelB(a, after).model;
   // A kind is its own network (the AE has no log σ² head), whatever the schema says of switching views.
-  return x.kind !== y.kind || MODEL_B_MODEL_KEYS.some((k) => PARAMS[k].newWeights && String(x[k]) !== String(y[k]));
+  return x.kind !== y.kind || MODEL_B_MODEL_KEYS.some((k) => PARAMS[k].newWeights && modelValue(x, k) !== modelValue(y, k));
 }
 
 /** B's live settings after a change of B's settings (what its running loop takes without new weights). */
@@ -72,7 +79,7 @@ export function sharedHyper(hyper: Partial<Hyper>, b: ModelBSettings): Partial<H
 export function modelBDiff(a: SessionConfig, b: ModelBSettings): ModelBSettings {
   const full = applyModelB(a, b);
   const out: ModelBSettings = {};
-  for (const key of MODEL_B_MODEL_KEYS) if (String(full.model[key]) !== String(a.model[key])) Object.assign(out, { [key]: full.model[key] });
+  for (const key of MODEL_B_MODEL_KEYS) if (modelValue(full.model, key) !== modelValue(a.model, key)) Object.assign(out, { [key]: key === 'arch' ? archOf(full.model) : full.model[key] });
   for (const key of MODEL_B_HYPER_KEYS) if (full.hyper[key] !== a.hyper[key]) Object.assign(out, { [key]: full.hyper[key] });
   return out;
 }

@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { DEFAULT_MODEL_B, MODEL_B_KEYS, modelBNeedsNewWeights, type ModelBKey, type ModelBSettings } from '../../shared/modelB';
 import type { SessionConfig } from '../../shared/protocol';
+import { archOf } from '../../model/types';
 import { Control } from '../HyperPanel';
 import { configToSettings, parseHidden, type Settings } from '../hyperSchema';
 import { useLanguage } from '../i18n/LanguageProvider';
@@ -17,6 +18,7 @@ const isModelBKey = (key: string): key is ModelBKey => (MODEL_B_KEYS as readonly
 
 /** A's value of a setting Model B may hold apart. */
 function valueOfA(a: SessionConfig, key: ModelBKey): unknown {
+  if (key === 'arch') return archOf(a.model);
   return key === 'kind' || key === 'latentDim' || key === 'hidden' ? a.model[key] : a.hyper[key];
 }
 

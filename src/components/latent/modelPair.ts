@@ -5,6 +5,7 @@ import { applyModelB, DEFAULT_MODEL_B, MODEL_B_KEYS, modelBDiff, type ModelBKey,
 import type { ModelTag, SessionConfig } from '../../shared/protocol';
 import type { Translate } from '../i18n/translate';
 import { SCHEMA } from '../hyperSchema';
+import { archOf } from '../../model/types';
 
 export interface ModelPair {
   /** Each model's config: A's is the panel's, B's is A's with B's settings over it. */
@@ -20,6 +21,8 @@ function settingText(key: ModelBKey, c: SessionConfig, t: Translate): string {
   switch (key) {
     case 'kind':
       return c.model.kind.toUpperCase();
+    case 'arch':
+      return SCHEMA.arch.options.find((o) => o.value === archOf(c.model))?.label ?? archOf(c.model);
     case 'latentDim':
       return t('cmp.latentDims', { n: c.model.latentDim });
     case 'hidden':
