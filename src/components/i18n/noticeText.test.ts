@@ -32,6 +32,19 @@ describe('noticeText', () => {
     expect(fresh).toContain('「学習」を押してください');
   });
 
+  it('translates a restart in Compare, saying where Model B came back from', () => {
+    expect(ja('The training worker stopped with an error (boom). A new worker took over from step 5, the latest snapshot, with Model B from its step 4; training goes on.')).toBe(
+      '学習用ワーカーがエラーで止まりました（boom）。新しいワーカーが最後のスナップショット（ステップ 5）から、モデル B はステップ 4 の重みから引き継ぎました。学習はそのまま続きます。',
+    );
+    expect(ja('The training worker stopped with an error (boom). A new worker took over from step 5, the latest snapshot, with Model B from new weights; training goes on.')).toContain('モデル B は新しい重みから引き継ぎました');
+  });
+
+  it('translates Compare’s notices about its shipped models', () => {
+    expect(ja('The shipped models for Compare could not be loaded (HTTP 404); both start from new weights.')).toBe('Compare 用の学習済みモデルを読み込めませんでした（HTTP 404）。両方とも新しい重みから始めます。');
+    expect(ja('The shipped AE could not be loaded (offline).')).toBe('学習済みの AE を読み込めませんでした（offline）。');
+    expect(ja('Compare shows both models at one step, and there is no shipped AE at step 1,200: the loaded model is shown alone.')).toContain('ステップ 1,200 の学習済み AE はない');
+  });
+
   it('translates the worker restarts', () => {
     const silent = ja('The training worker stopped answering for more than 20 s. A new worker took over from step 40, the latest snapshot; press Train to go on.');
     expect(silent).toBe('学習用ワーカーが20 秒以上応答しなくなりました。新しいワーカーが最後のスナップショット（ステップ 40）から引き継ぎました。続けるには「学習」を押してください。');

@@ -18,6 +18,12 @@ const NO_SNAPSHOT = /^new weights \(no snapshot had been taken yet\)$/;
 
 /** "step 120, the last snapshot" → "ステップ 120 のスナップショット"; null if not one of the worker's phrasings. */
 function fromText(from: string): string | null {
+  // A restart in Compare says where Model B came back from too (trainerSupervisor.ts).
+  const pair = /^(.+), with Model B from (?:its step (\d[\d,]*)|(new weights))$/s.exec(from);
+  if (pair) {
+    const a = fromText(pair[1] as string);
+    return a && `${a}から、モデル B は${pair[3] ? '新しい重み' : `ステップ ${pair[2]} の重み`}`;
+  }
   if (NO_SNAPSHOT.test(from)) return 'まだスナップショットがなかったため、新しい重み';
   const m = /^step (\d[\d,]*), the (?:last|latest) snapshot$/.exec(from);
   return m ? `最後のスナップショット（ステップ ${m[1]}）` : null;
@@ -133,6 +139,16 @@ const RULES: readonly Rule[] = [
   [/^"(.*)" is not a setting; ignored\.$/s, (m) => `「${m[1]}」という設定はないため、無視しました。`],
   [/^(\d+) more unknown names ignored\.$/, (m) => `ほかにも不明な名前が ${m[1]} 個あったため、無視しました。`],
   [/^Colour by: "(.*)" is not one of (.+); colouring by label\.$/s, (m) => `色分け「${m[1]}」は選択肢（${m[2]}）にないため、ラベルで色分けします。`],
+  // Compare's start (compareFlow.ts).
+  [
+    /^The shipped models for Compare could not be loaded \((.*)\); both start from new weights\.$/s,
+    (m) => `Compare 用の学習済みモデルを読み込めませんでした（${m[1]}）。両方とも新しい重みから始めます。`,
+  ],
+  [/^The shipped AE could not be loaded \((.*)\)\.$/s, (m) => `学習済みの AE を読み込めませんでした（${m[1]}）。`],
+  [
+    /^Compare shows both models at one step, and there is no shipped AE at step (\d[\d,]*): the loaded model is shown alone\.$/,
+    (m) => `Compare は 2 つのモデルを同じステップで並べますが、ステップ ${m[1]} の学習済み AE はないため、読み込んだモデルだけを表示します。`,
+  ],
   // Compare's Model B (modelBLink.ts): the same notes, about B's b.* values.
   [/^Model B: (.+)$/s, (m) => `モデル B：${noticeText(m[1], 'ja')}`],
 ];
