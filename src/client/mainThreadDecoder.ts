@@ -2,7 +2,10 @@
 // z is ~0.5 M multiply-adds in plain JavaScript (about a millisecond), cheaper than the two
 // thread hops to the inference worker, which on a 2-core machine busy with training wait
 // several milliseconds each for a core. Batches (grids, prior samples) still go to the worker.
+// A conv decoder is ~5.7 M multiply-adds: its transposed convolutions run on our SIMD matrix
+// product (convGemm.ts, under a millisecond) once that has compiled, the plain loops until then.
 
+import { installConvAccelerator } from '../model/convGemm';
 import { decodeMeans } from '../model/mlp';
 import type { LayerWeights, ModelConfig } from '../model/types';
 
@@ -18,6 +21,7 @@ export class MainThreadDecoder {
 
   /** Keeps a copy of `decoder` (its buffers may be transferred away right after). */
   set(config: ModelConfig, decoder: readonly LayerWeights[], step: number): void {
+    if (config.arch === 'conv') void installConvAccelerator();
     this.weights = { config, decoder: copyLayers(decoder) };
     this.out = new Float32Array(config.inputDim);
     this.stepHeld = step;

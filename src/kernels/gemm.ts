@@ -77,11 +77,22 @@ export class Gemm {
    * allocator every run() must be given its scratch (see scratchBytes).
    */
   static create(memory: WebAssembly.Memory, alloc: HeapAllocator | null, options: GemmOptions = {}): Gemm {
-    const shape = { ...(options.shape ?? DEFAULT_GEMM_SHAPE), ...(options.fma === undefined ? {} : { fma: options.fma }) };
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const bytes = gemmModuleBytes(shape, { minPages: 1, shared });
+    const { shape, bytes } = Gemm.moduleFor(memory, options);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     return new Gemm(instance.exports as unknown as GemmExports, bytes, memory, alloc, shape, options.kcMax ?? 512);
+  }
+
+  /** As create, compiling asynchronously: a page's main thread may not compile a module of this size synchronously. */
+  static async createAsync(memory: WebAssembly.Memory, alloc: HeapAllocator | null, options: GemmOptions = {}): Promise<Gemm> {
+    const { shape, bytes } = Gemm.moduleFor(memory, options);
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { memory } });
+    return new Gemm(instance.exports as unknown as GemmExports, bytes, memory, alloc, shape, options.kcMax ?? 512);
+  }
+
+  private static moduleFor(memory: WebAssembly.Memory, options: GemmOptions): { shape: GemmShapeConfig; bytes: Uint8Array<ArrayBuffer> } {
+    const shape = { ...(options.shape ?? DEFAULT_GEMM_SHAPE), ...(options.fma === undefined ? {} : { fma: options.fma }) };
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    return { shape, bytes: gemmModuleBytes(shape, { minPages: 1, shared }) };
   }
 
   /** Lets helper threads take parts of each product (the memory must be shared with them). */

@@ -12,7 +12,7 @@
 import type { ConvWeights } from './types';
 
 /** Zeros before the image on each axis for the forward convolution from `big` to `small` pixels. */
-function padBefore(big: number, small: number, stride: number, kernel: number): number {
+export function padBefore(big: number, small: number, stride: number, kernel: number): number {
   return Math.floor(Math.max((small - 1) * stride + kernel - big, 0) / 2);
 }
 
@@ -103,6 +103,17 @@ function conv2dTranspose(l: ConvWeights, x: Float32Array, n: number, out: Float3
   }
 }
 
+/** What runs a transposed convolution faster than the loops above, where one is installed (convGemm.ts). */
+export interface ConvTransposeAccelerator {
+  run(l: ConvWeights, x: Float32Array, n: number, out: Float32Array): void;
+}
+let accelerator: ConvTransposeAccelerator | null = null;
+
+/** Installs (or, with null, removes) the transposed convolutions' accelerator for every convLayer in this thread. */
+export function setConvTransposeAccelerator(a: ConvTransposeAccelerator | null): void {
+  accelerator = a;
+}
+
 /** One conv layer on n NHWC images (n × inSide² × inC values) into out (n × outSide² × outC), then ReLU if asked. */
 export function convLayer(l: ConvWeights, x: Float32Array, n: number, out: Float32Array, relu: boolean): Float32Array {
   const inSize = l.inSide * l.inSide * l.inChannels;
@@ -110,6 +121,7 @@ export function convLayer(l: ConvWeights, x: Float32Array, n: number, out: Float
   if (x.length < n * inSize) throw new Error(`convLayer: input has ${x.length} values, need ${n}×${inSize}`);
   if (out.length < n * outSize) throw new Error(`convLayer: output has ${out.length} values, need ${n}×${outSize}`);
   if (l.op === 'conv') conv2d(l, x, n, out);
+  else if (accelerator) accelerator.run(l, x, n, out);
   else conv2dTranspose(l, x, n, out);
   if (relu) for (let j = 0; j < n * outSize; j++) if (out[j] < 0) out[j] = 0;
   return out;
