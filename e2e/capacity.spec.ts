@@ -1,6 +1,6 @@
 // The capacity objective from the hyperparameter panel (issue 15): choosing Capacity shows γ,
 // C_max and the ramp (and greys β), puts the choice in the link, and the loss chart draws C(step)
-// beside KL, named in the legend with its value at the latest step. Out-of-range values in a
+// beside KL, on a right axis of their own, named in the legend with its value at the latest step. Out-of-range values in a
 // link are clamped with a visible note.
 import { expect, test } from '@playwright/test';
 import { collectErrors, READY_MS, trainPast, waitReady } from './pageActions';
@@ -46,11 +46,22 @@ test('choosing Capacity shows its settings, reaches the link and draws C beside 
   const ys = [...d.matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
   expect(ys.length).toBeGreaterThanOrEqual(2);
   expect(ys[ys.length - 1]).toBeLessThan(ys[0]);
+  // KL and C read on their own right axis (lossChartKlAxis.ts): its ticks span KL's few nats,
+  // the left axis's reach reconstruction's hundreds.
+  const klAxis = page.locator('.loss svg g.axis-kl');
+  await expect(klAxis).toBeVisible();
+  const ticks = async (sel: string) => (await page.locator(`.loss svg ${sel} .tick text`).allTextContents()).map((v) => Number(v.replace(/,/g, '')));
+  const right = await ticks('g.axis-kl');
+  const left = await ticks('g.axis-y');
+  expect(right.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...right)).toBeLessThan(50);
+  expect(Math.max(...left)).toBeGreaterThanOrEqual(100);
 
   // Back to β-VAE: the settings go and so does the line; the link forgets the objective.
   await objective.selectOption('beta');
   for (const control of [gamma, cMax, ramp]) await expect(control).toBeHidden();
   await expect(capacityLine).toBeHidden();
+  await expect(klAxis).toBeHidden();
   await expect(page).not.toHaveURL(/objective=/);
   expect(errors).toEqual([]);
 });

@@ -138,6 +138,7 @@ export function LossChart({ kind, beta, capacity = null, switcher = null }: { ki
       pixels: pixelsOf(client.getState()),
       markers,
       xTitle: tRef.current('chart.xTitle'),
+      klAxisTitle: tRef.current('loss.klAxis'),
       ...(ae ? { ae } : {}),
     };
     const next = r.draw(client.getMetrics(), drawOpts);

@@ -4,7 +4,8 @@
 import { axisBottom, axisLeft, format, scaleLinear, scaleSymlog, select, type Selection } from 'd3';
 import type { MetricsHistory } from '../client/clientTypes';
 import { capacityAt } from '../model/capacitySchedule';
-import { capacityPoints, type CapacityLine } from './capacityLine';
+import { capacityCurve, capacityPoints, type CapacityLine } from './capacityLine';
+import { axisDomains, KL_AXIS_KEYS, KL_AXIS_MARGIN, KlAxisLayer } from './lossChartKlAxis';
 import { likelihoodConstant, regimeAt, type Regime } from './chartEvents';
 import { MarkerLayer, type Marker } from './lossChartMarkers';
 import {
@@ -15,23 +16,10 @@ import {
   pathData,
   smoothingFor,
   spreadTicks,
-  yDomain,
 } from './lossChartScales';
-import { smoothSegments, thinTestMarks, withoutConstant } from './lossChartSeries';
+import { carriesConstant, EMPTY_HISTORY, ofB, rawTestValue, SERIES, smoothSegments, thinTestMarks, trainValues, withoutConstant, type SeriesKey } from './lossChartSeries';
 
-/** aeRecon, aeKl: in Compare, Model B's reconstruction (and KL, when B is a VAE) beside A's series (DrawOptions.ae). */
-export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon' | 'aeKl';
-/** The series drawn from Model B's history. */
-const ofB = (key: SeriesKey) => key === 'aeRecon' || key === 'aeKl';
-
-export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
-  { key: 'elbo', label: '−ELBO' },
-  { key: 'recon', label: 'Reconstruction' },
-  { key: 'kl', label: 'KL' },
-  { key: 'objective', label: 'Objective' },
-  { key: 'aeRecon', label: 'AE reconstruction' },
-  { key: 'aeKl', label: 'Model B KL' },
-];
+export { SERIES, type SeriesKey } from './lossChartSeries';
 
 const MARGIN = { top: 8, right: 12, bottom: 34, left: 42 };
 /** Subset test rings closer than this (px) are thinned; full-test rings always stay. */
@@ -55,8 +43,10 @@ export interface DrawOptions {
   markers?: readonly Marker[];
   /** The x-axis title in the page's language. */
   xTitle?: string;
-  /** The capacity objective's C(step), drawn dashed in KL's colour; absent for β-VAE. */
+  /** The capacity objective's C(step), drawn dashed in KL's colour; with it KL and C move to a right axis (lossChartKlAxis.ts). Absent for β-VAE. */
   capacity?: CapacityLine;
+  /** The right axis's title in the page's language ("KL · C (nats)"). */
+  klAxisTitle?: string;
 }
 
 export interface SeriesSummary {
@@ -89,20 +79,6 @@ type P = Selection<SVGPathElement, unknown, null, undefined>;
 
 let clipCounter = 0;
 
-/** Train values as charted: −ELBO is positive, the others are as stored (aeRecon is its history's recon). */
-function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
-  if (key === 'aeRecon') return h.recon;
-  if (key === 'aeKl') return h.kl;
-  return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
-}
-function rawTestValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
-  if (key === 'aeRecon') return t.recon;
-  if (key === 'aeKl') return t.kl;
-  return key === 'elbo' ? -t.elbo : t[key];
-}
-/** Every series but KL contains the likelihood's constant once. */
-const carriesConstant = (key: SeriesKey) => key !== 'kl' && key !== 'aeKl';
-const EMPTY_HISTORY: MetricsHistory = { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
 
 export class LossChartRenderer {
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -125,13 +101,15 @@ export class LossChartRenderer {
     values: Map<SeriesKey, number[]>;
     x: (v: number) => number;
     xInv: (px: number) => number;
-    y: (v: number) => number;
+    /** The y scale a series is drawn against (KL's axis or the left one). */
+    yOf: (key: SeriesKey) => (v: number) => number;
     innerH: number;
     visible: ReadonlySet<SeriesKey>;
     testValue: (t: MetricsHistory['test'][number], key: SeriesKey) => number;
   } | null = null;
   private readonly markers: MarkerLayer;
   private readonly capacityPath: P;
+  private readonly klAxis: KlAxisLayer;
 
   constructor(svg: SVGSVGElement) {
     this.root = select(svg);
@@ -140,6 +118,7 @@ export class LossChartRenderer {
     this.clipRect = this.root.append('defs').append('clipPath').attr('id', clipId).append('rect');
     this.axisY = this.root.append('g').attr('class', 'axis axis-y');
     this.axisX = this.root.append('g').attr('class', 'axis axis-x');
+    this.klAxis = new KlAxisLayer(this.root);
     const plot = this.root.append('g').attr('clip-path', `url(#${clipId})`);
     for (const { key } of SERIES) this.raw.set(key, plot.append('path').attr('class', `line raw s-${key}`));
     for (const { key } of SERIES) this.smooth.set(key, plot.append('path').attr('class', `line smooth s-${key}`));
@@ -154,7 +133,8 @@ export class LossChartRenderer {
   }
 
   draw(h: MetricsHistory, o: DrawOptions): DrawSummary {
-    const innerW = Math.max(10, o.width - MARGIN.left - MARGIN.right);
+    const marginRight = o.capacity ? KL_AXIS_MARGIN : MARGIN.right;
+    const innerW = Math.max(10, o.width - MARGIN.left - marginRight);
     const innerH = Math.max(10, o.height - MARGIN.top - MARGIN.bottom);
     const steps = h.steps;
     const n = steps.length;
@@ -178,17 +158,22 @@ export class LossChartRenderer {
       values.set(k, v);
       smoothed.set(k, smoothSegments(src.steps, v, smoothingFor(src.steps.length), cuts));
     }
-    const testSeries = keys.filter((k) => k !== 'objective').map((k) => source(k).test.map((t) => testValue(t, k)));
+    const domainSeries = keys.flatMap((k) => [
+      { key: k, values: values.get(k)! },
+      ...(k === 'objective' ? [] : [{ key: k, values: source(k).test.map((t) => testValue(t, k)) }]),
+    ]);
 
     const x0 = 0;
     const lastStep = (g: MetricsHistory) => Math.max(g.steps.length ? g.steps[g.steps.length - 1] : 0, g.test.length ? g.test[g.test.length - 1].step : 0);
     const x1 = Math.max(lastStep(h), o.visible.has('aeRecon') || o.visible.has('aeKl') ? lastStep(ae) : 0, 10);
     const x = scaleLinear().domain([x0, x1]).range([0, innerW]);
-    const cLine = o.capacity ? capacityPoints(o.capacity, x0, x1) : [];
-    const dom = yDomain([...values.values(), ...testSeries, cLine.map((p) => p[1])], o.log);
-    const y = o.log
-      ? scaleSymlog().constant(1).domain(dom).range([innerH, 0])
-      : scaleLinear().domain(dom).range([innerH, 0]);
+    const cLine = o.capacity ? (o.log ? capacityCurve : capacityPoints)(o.capacity, x0, x1) : [];
+    const doms = axisDomains(domainSeries, o.capacity ? cLine.map((p) => p[1]) : null, o.log);
+    const yScale = (d: [number, number]) => (o.log ? scaleSymlog().constant(1) : scaleLinear()).domain(d).range([innerH, 0]);
+    const dom = doms.left;
+    const y = yScale(dom);
+    const yKl = doms.right ? yScale(doms.right) : null;
+    const yOf = (k: SeriesKey) => (yKl && KL_AXIS_KEYS.has(k) ? yKl : y);
 
     this.root.attr('viewBox', `0 0 ${o.width} ${o.height}`).attr('width', o.width).attr('height', o.height);
     this.clipRect.attr('x', 0).attr('y', -4).attr('width', innerW).attr('height', innerH + 8);
@@ -200,6 +185,10 @@ export class LossChartRenderer {
     if (o.log) yAxis.tickValues(spreadTicks(logTicks(dom, Math.max(3, Math.floor(innerH / 28))), y, 14));
     else yAxis.ticks(Math.max(3, Math.floor(innerH / 36)));
     this.axisY.attr('transform', plotTransform).call(yAxis).call((g) => g.select('.domain').remove());
+    this.klAxis.draw(yKl, {
+      left: MARGIN.left + innerW, top: MARGIN.top, innerH, title: o.klAxisTitle ?? 'KL · C', format: tickFormat,
+      ticks: yKl && o.log ? spreadTicks(logTicks(doms.right!, Math.max(3, Math.floor(innerH / 28))), yKl, 14) : Math.max(3, Math.floor(innerH / 36)),
+    });
     this.axisX
       .attr('transform', `translate(${MARGIN.left},${MARGIN.top + innerH})`)
       .call(
@@ -213,7 +202,7 @@ export class LossChartRenderer {
 
     this.capacityPath
       .style('display', cLine.length ? 'inline' : 'none')
-      .attr('d', cLine.length ? pathData(cLine.map((p) => p[0]), cLine.map((p) => p[1]), x, y) : '');
+      .attr('d', cLine.length ? pathData(cLine.map((p) => p[0]), cLine.map((p) => p[1]), x, yKl ?? y) : '');
     let drawn = 0;
     for (const { key } of SERIES) {
       const on = o.visible.has(key);
@@ -227,16 +216,17 @@ export class LossChartRenderer {
       const src = source(key);
       const rawDs = downsampleMinMax(src.steps, values.get(key)!, x0, x1, innerW);
       drawn = Math.max(drawn, rawDs.x.length);
-      raw.attr('d', pathData(rawDs.x, rawDs.y, x, y));
+      const ky = yOf(key);
+      raw.attr('d', pathData(rawDs.x, rawDs.y, x, ky));
       const smDs = downsampleMinMax(src.steps, smoothed.get(key)!, x0, x1, innerW);
-      sm.attr('d', pathData(smDs.x, smDs.y, x, y));
+      sm.attr('d', pathData(smDs.x, smDs.y, x, ky));
       if (key === 'objective') continue;
       let rings = '';
       const px = src.test.map((t) => (Number.isFinite(testValue(t, key)) ? x(t.step) : NaN));
       const keep = thinTestMarks(px, src.test.map((t) => t.full), TEST_RING_GAP);
       src.test.forEach((t, i) => {
         if (!keep[i]) return;
-        const cy = y(testValue(t, key));
+        const cy = ky(testValue(t, key));
         rings += `M${(px[i] - 2.5).toFixed(1)},${cy.toFixed(1)}a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0`;
       });
       marks.attr('d', rings);
@@ -250,7 +240,7 @@ export class LossChartRenderer {
       values,
       x,
       xInv: (px) => x.invert(px),
-      y,
+      yOf,
       innerH,
       visible: o.visible,
       testValue,
@@ -291,7 +281,7 @@ export class LossChartRenderer {
       }
       // The AE's curve has steps of its own: its point nearest the rule.
       const j = ofB(key) ? nearestIndex(last.aeSteps, step) : i;
-      const yv = j >= 0 ? last.y(sm[j]) : NaN;
+      const yv = j >= 0 ? last.yOf(key)(sm[j]) : NaN;
       if (Number.isFinite(yv)) dot.style('display', 'inline').attr('cx', sx).attr('cy', yv);
       else dot.style('display', 'none');
       if (j >= 0) rows.push({ key, smooth: sm[j], raw: last.values.get(key)![j], y: yv + MARGIN.top });

@@ -1,8 +1,39 @@
-// The numbers the loss chart draws, before any pixel: the values with or without the Gaussian
+// The numbers the loss chart draws, before any pixel: its series and their values (−ELBO
+// positive, Model B's from its own history), with or without the Gaussian
 // constant, smoothing that never reaches across sparse history or a likelihood change, which
 // test points get a ring, and where event labels go. Pure, tested in Node.
+import type { MetricsHistory } from '../client/clientTypes';
 import { likelihoodConstant, regimeAt, type Regime } from './chartEvents';
 import { ema } from './lossChartScales';
+
+/** aeRecon, aeKl: in Compare, Model B's reconstruction (and KL, when B is a VAE) beside A's series (DrawOptions.ae). */
+export type SeriesKey = 'elbo' | 'recon' | 'kl' | 'objective' | 'aeRecon' | 'aeKl';
+/** The series drawn from Model B's history. */
+export const ofB = (key: SeriesKey) => key === 'aeRecon' || key === 'aeKl';
+
+export const SERIES: ReadonlyArray<{ key: SeriesKey; label: string }> = [
+  { key: 'elbo', label: '−ELBO' },
+  { key: 'recon', label: 'Reconstruction' },
+  { key: 'kl', label: 'KL' },
+  { key: 'objective', label: 'Objective' },
+  { key: 'aeRecon', label: 'AE reconstruction' },
+  { key: 'aeKl', label: 'Model B KL' },
+];
+
+/** Train values as charted: −ELBO is positive, the others are as stored (aeRecon is its history's recon). */
+export function trainValues(h: MetricsHistory, key: SeriesKey): number[] {
+  if (key === 'aeRecon') return h.recon;
+  if (key === 'aeKl') return h.kl;
+  return key === 'elbo' ? h.elbo.map((v) => -v) : h[key];
+}
+export function rawTestValue(t: MetricsHistory['test'][number], key: SeriesKey): number {
+  if (key === 'aeRecon') return t.recon;
+  if (key === 'aeKl') return t.kl;
+  return key === 'elbo' ? -t.elbo : t[key];
+}
+/** Every series but KL contains the likelihood's constant once. */
+export const carriesConstant = (key: SeriesKey) => key !== 'kl' && key !== 'aeKl';
+export const EMPTY_HISTORY: MetricsHistory = { version: 0, steps: [], elbo: [], recon: [], kl: [], objective: [], test: [] };
 
 /**
  * Steps further apart than this are sparse history (a pretrained model's per-epoch points, or

@@ -4,6 +4,7 @@
 export const enDisentangle = {
   'hyper.betaOnly': 'β-VAE objective only.',
   'loss.capacity': 'Capacity C',
+  'loss.klAxis': 'KL · C (nats)',
 
   'dis.title': 'Disentanglement',
   'dis.measure': 'Measure',

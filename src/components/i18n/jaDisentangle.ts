@@ -4,6 +4,7 @@ import type { enDisentangle } from './enDisentangle';
 export const jaDisentangle: Readonly<Record<keyof typeof enDisentangle, string>> = {
   'hyper.betaOnly': 'β-VAE の目的関数のときだけ使います。',
   'loss.capacity': '容量 C',
+  'loss.klAxis': 'KL・C（nats）',
 
   'dis.title': '分離表現',
   'dis.measure': '測定',
