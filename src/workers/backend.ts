@@ -112,9 +112,18 @@ export async function probeFacts(): Promise<BackendFacts> {
   };
 }
 
-/** A tiny op read back synchronously: proves the kernels and the readback path both work. */
-function smokeTest(): string | undefined {
-  const values = tf.tidy(() => tf.add(tf.tensor1d([1, 2, 3]), tf.scalar(1)).dataSync());
+/**
+ * A tiny op read back: proves the kernels and the readback path both work. Read asynchronously:
+ * on WebGPU a synchronous first read can give zeros and lose the device (model/readback.ts).
+ */
+async function smokeTest(): Promise<string | undefined> {
+  const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2, 3]), tf.scalar(1)));
+  let values: ArrayLike<number>;
+  try {
+    values = (await sum.data()) as ArrayLike<number>;
+  } finally {
+    sum.dispose();
+  }
   const ok = values.length === 3 && values[0] === 2 && values[1] === 3 && values[2] === 4;
   return ok ? undefined : `a test sum gave [${Array.from(values).join(', ')}] instead of [2, 3, 4]`;
 }
@@ -127,7 +136,7 @@ async function tryBackend(backend: BackendName): Promise<string | undefined> {
     if (!ok) return 'TF.js could not initialise it';
     await tf.ready();
     if (tf.getBackend() !== backend) return `TF.js ended up on ${tf.getBackend()} instead`;
-    return smokeTest();
+    return await smokeTest();
   } catch (err) {
     return errorText(err);
   }

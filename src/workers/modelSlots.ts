@@ -6,6 +6,7 @@
 // seed, same sampler) and the page shows them at one step (the page starts them at one step:
 // compareStart.ts). TrainerController owns the primary; this owns the parked ones and the turns.
 
+import { settled } from '../model/readback';
 import type { Hyper } from '../model/types';
 import { applyModelB, DEFAULT_MODEL_B, modelBHyper, modelBNeedsNewWeights, primarySlot, sharedHyper, slotOfKind, type ModelBSettings } from '../shared/modelB';
 import type { ModelTag, SessionConfig, ViewMode } from '../shared/protocol';
@@ -198,6 +199,17 @@ export class ModelSlots {
     const gap = primary.session.step - partner.session.step;
     if (gap > 0) partner.loop.step(1);
     else if (gap < 0) primary.loop.step(1);
+  }
+
+  /** Makes the parked models' weights safe to read synchronously (WebGPU: model/readback.ts); suspend() reads them. */
+  async settle(): Promise<void> {
+    for (const { session } of this.parked.values()) {
+      try {
+        await settled(session.net.variables);
+      } catch {
+        // A lost context has nothing left to read: suspend() falls back to the last snapshot.
+      }
+    }
   }
 
   /**

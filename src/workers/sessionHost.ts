@@ -182,6 +182,7 @@ export class SessionHost {
 
   private async rebuildOn(choice: BackendChoice, config: SessionConfig, start: SessionStart | undefined): Promise<void> {
     this.sweep?.cancel('The backend changed, so the β sweep stopped; its finished models are kept.');
+    await this.slots.settle();
     const parked = this.slots.suspend();
     // Tensors belong to the backend that made them: free them before leaving it.
     try {
