@@ -6,7 +6,9 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/LanguageProvider';
 import { latentName } from './disentangleScales';
 
-const W = 200;
+// Narrower than tall enough to read beside the heat map: at 1366×768 the bars get about 150 px
+// of width, so their text stays near its own size instead of being scaled down.
+const W = 160;
 const H = 86;
 const M = { top: 6, right: 4, bottom: 16, left: 26 };
 
@@ -34,7 +36,7 @@ export function KlBars({ values }: { values: Float64Array }) {
       .attr('height', (v) => y(0) - y(Number.isFinite(v) ? Math.max(0, v) : 0))
       .attr('data-kl', (v) => v.toFixed(4));
     // Names under the bars while they fit; with many dimensions every few.
-    const every = Math.ceil(d / 12);
+    const every = Math.ceil(d / 10);
     root
       .select('.names')
       .selectAll('text')

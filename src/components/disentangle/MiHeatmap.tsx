@@ -11,9 +11,13 @@ import { factorLabel } from './factorText';
 import { formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
 import { useLanguage } from '../i18n/LanguageProvider';
 
-const CELL = 16;
-const LEFT = 24;
-const TOP = 34;
+// Cells wider than tall, factor names written flat above their columns: the map is wider than
+// high, like the room beside the KL bars (a short explorer row limits the height, not the width),
+// so it scales up instead of shrinking to fit rotated labels (1366×768: cells 13 → 25 px wide).
+const CELL_W = 28;
+const CELL_H = 15;
+const LEFT = 16;
+const TOP = 12;
 
 export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
   const t = useT();
@@ -24,8 +28,8 @@ export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
   const names = snapshot.factorNames.map((n) => factorLabel(lang, n, true));
   const rows = shares.length;
   const cols = snapshot.factorNames.length;
-  const width = LEFT + cols * CELL + 2;
-  const height = TOP + rows * CELL + 2;
+  const width = LEFT + cols * CELL_W + 2;
+  const height = TOP + rows * CELL_H + 2;
 
   useEffect(() => {
     const g = ref.current;
@@ -38,10 +42,10 @@ export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
       .selectAll('rect')
       .data(cells)
       .join('rect')
-      .attr('x', (c) => LEFT + c.k * CELL)
-      .attr('y', (c) => TOP + c.j * CELL)
-      .attr('width', CELL - 1)
-      .attr('height', CELL - 1)
+      .attr('x', (c) => LEFT + c.k * CELL_W)
+      .attr('y', (c) => TOP + c.j * CELL_H)
+      .attr('width', CELL_W - 1)
+      .attr('height', CELL_H - 1)
       .attr('rx', 2)
       .attr('fill', (c) => colour(c.v))
       .attr('data-share', (c) => c.v.toFixed(3));
@@ -51,15 +55,16 @@ export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
       .data(shares.map((_, j) => j))
       .join('text')
       .attr('x', LEFT - 3)
-      .attr('y', (j) => TOP + j * CELL + CELL / 2)
+      .attr('y', (j) => TOP + j * CELL_H + CELL_H / 2)
       .text((j) => latentName(j));
-    // Factor names written upwards above their columns, so five fit in a narrow panel.
+    // Factor names flat above their columns (the short names: "angle", "x"), centred.
     root
       .select('.cols')
       .selectAll('text')
       .data(names)
       .join('text')
-      .attr('transform', (_, k) => `translate(${LEFT + k * CELL + CELL / 2},${TOP - 3}) rotate(-55)`)
+      .attr('x', (_, k) => LEFT + k * CELL_W + (CELL_W - 1) / 2)
+      .attr('y', TOP - 3)
       .text((n) => n);
   }, [shares, names.join('|'), theme]); // eslint-disable-line react-hooks/exhaustive-deps
 
