@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchPlan } from './bench/args';
 import { runBareLoop, runConvLoop, runNative } from './bench/references';
+import { runDatasetComparison } from './bench/datasets';
 import { runNodeCli } from './bench/nodeCli';
 import { BARE_LOOP_REFERENCE_IMAGES_PER_SEC, bestBackend, computeRatios, convComparison, threadFigures, UNITS, type BenchResult, type Machine } from './bench/report';
 import { runSession, type BackendRequest, type SessionOptions } from './bench/session';
@@ -69,6 +70,7 @@ function emptyResult(plan: BenchPlan): BenchResult {
     native: null,
     conv: null,
     convSession: null,
+    datasets: null,
     reference: { bareLoopImagesPerSec: BARE_LOOP_REFERENCE_IMAGES_PER_SEC, source: 'shared/chromium.md: a bare TF.js loop in a Chromium worker, measured earlier, not by this run' },
     ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS,
@@ -164,6 +166,35 @@ async function main(): Promise<number> {
   const plan = parsed.plan;
   const t0 = performance.now();
   const r = emptyResult(plan);
+  if (plan.only !== 'datasets') await measureAllButDatasets(plan, r, t0);
+  // Shapes vs MNIST, after everything else (the CLI runs would compete with the page for the cores).
+  progress(`bench: Shapes vs MNIST (Node CLI, ${plan.datasetTrainSize} images each, 1 thread)`);
+  r.datasets = await runDatasetComparison(ROOT, plan.datasetTrainSize);
+
+  const trained = plan.only === 'datasets' ? r.datasets.shapesVsMnist !== null : r.backends.some((s) => s.trainToFirstStepMs !== null);
+  r.ok = trained;
+  if (!trained) {
+    r.error = plan.only === 'datasets'
+      ? 'the Shapes vs MNIST comparison did not measure both datasets'
+      : `the app did not train in Chromium: ${r.backends.flatMap((s) => s.errors)[0] ?? r.errors[0] ?? 'no session ran'}`;
+  }
+  Object.assign(r, threadFigures(r, availableParallelism()));
+  r.ratios = computeRatios(r);
+  if (r.machine) r.machine.loadAverage1m.end = round(loadavg()[0] ?? 0, 2);
+  r.durationS = round((performance.now() - t0) / 1000, 1);
+  addNotes(r);
+
+  const json = JSON.stringify(r, null, 2);
+  const file = saveJsonReport(ROOT, 'bench', r.startedAt, json);
+  log('');
+  log(summaryText(r));
+  log(`\nwrote ${file}`);
+  process.stdout.write(`${json}\n`);
+  return plan.quick || r.ok ? 0 : 1;
+}
+
+/** Every section but Shapes vs MNIST: the page in Chromium, the Node CLI, the references, the conv loop. */
+async function measureAllButDatasets(plan: BenchPlan, r: BenchResult, t0: number): Promise<void> {
   const browserRun = await runInChromium({ root: ROOT, build: plan.build ? 'always' : 'if-missing', log: progress }, async (frame) => {
     if (r.machine) r.machine.chromium = { version: frame.version, executable: frame.executable };
     await measureBrowser(plan, r, frame, t0);
@@ -205,23 +236,6 @@ async function main(): Promise<number> {
     }
     r.conv = convComparison(typeof wasm === 'string' ? { unavailable: wasm } : wasm, native);
   }
-
-  const trained = r.backends.some((s) => s.trainToFirstStepMs !== null);
-  r.ok = trained;
-  if (!trained) r.error = `the app did not train in Chromium: ${r.backends.flatMap((s) => s.errors)[0] ?? r.errors[0] ?? 'no session ran'}`;
-  Object.assign(r, threadFigures(r, availableParallelism()));
-  r.ratios = computeRatios(r);
-  if (r.machine) r.machine.loadAverage1m.end = round(loadavg()[0] ?? 0, 2);
-  r.durationS = round((performance.now() - t0) / 1000, 1);
-  addNotes(r);
-
-  const json = JSON.stringify(r, null, 2);
-  const file = saveJsonReport(ROOT, 'bench', r.startedAt, json);
-  log('');
-  log(summaryText(r));
-  log(`\nwrote ${file}`);
-  process.stdout.write(`${json}\n`);
-  return plan.quick || r.ok ? 0 : 1;
 }
 
 main().then(

@@ -36,6 +36,19 @@ describe('parseBenchArgs', () => {
     expect(b.plan.scaling).toHaveLength(4);
   });
 
+  it('runs only the Shapes vs MNIST comparison with --only datasets, in either mode, and refuses other sections', () => {
+    const full = parseBenchArgs(['--only', 'datasets']);
+    const quick = parseBenchArgs(['--quick', '--only=datasets']);
+    const all = parseBenchArgs([]);
+    if (full.kind !== 'run' || quick.kind !== 'run' || all.kind !== 'run') throw new Error('not run');
+    expect(full.plan.only).toBe('datasets');
+    expect(quick.plan.only).toBe('datasets');
+    expect(quick.plan.datasetTrainSize).toBeLessThan(full.plan.datasetTrainSize);
+    expect(all.plan.only).toBeNull();
+    expect(parseBenchArgs(['--only', 'conv'])).toEqual({ kind: 'error', message: '--only takes "datasets", got "conv"' });
+    expect(parseBenchArgs(['--only'])).toEqual({ kind: 'error', message: '--only takes "datasets", got nothing' });
+  });
+
   it('answers --help and refuses unknown flags', () => {
     expect(parseBenchArgs(['--help']).kind).toBe('help');
     expect(parseBenchArgs(['--fast'])).toEqual({ kind: 'error', message: 'unknown argument "--fast"' });

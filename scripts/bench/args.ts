@@ -29,23 +29,30 @@ export interface BenchPlan {
   nativeSteps: number;
   /** Timed steps of the conv VAE on WASM (conv-loop.ts, ≈ 0.5 s each) and, in full mode, in PyTorch (0: not run). */
   convSteps: number;
+  /** Training images of each Node CLI run of the Shapes vs MNIST comparison (scripts/bench/datasets.ts). */
+  datasetTrainSize: number;
   /** The whole run's time; the long run shrinks and scaling points drop to stay within it, ms. */
   budgetMs: number;
+  /** 'datasets': only the Shapes vs MNIST comparison (no browser, no other section); null: everything. */
+  only: 'datasets' | null;
 }
 
 export const USAGE = `Benchmark the built app in headless Chromium, and the same model in Node.
 
-usage: npm run bench -- [--quick] [--no-build]
+usage: npm run bench -- [--quick] [--no-build] [--only datasets]
 
   --quick     about a minute: the automatic backend only, short windows, no scaling,
               no long run; reports numbers and never fails on a slow machine
   --no-build  serve the last build in bench-results/site instead of building again
+  --only datasets
+              only training images/s on Shapes beside MNIST (the same MLP, Node CLI,
+              1 thread each, back to back); no browser
   --help      show this message
 
 Prints one JSON object to stdout (also written to bench-results/bench-<time>.json) and a
 table to stderr.`;
 
-const FULL: Omit<BenchPlan, 'build'> = {
+const FULL: Omit<BenchPlan, 'build' | 'only'> = {
   quick: false,
   backends: ['webgl', 'wasm', 'cpu'],
   warmMs: 4_000,
@@ -66,10 +73,11 @@ const FULL: Omit<BenchPlan, 'build'> = {
   bareLoopSteps: 30,
   nativeSteps: 300,
   convSteps: 20,
+  datasetTrainSize: 12_800,
   budgetMs: 570_000,
 };
 
-const QUICK: Omit<BenchPlan, 'build'> = {
+const QUICK: Omit<BenchPlan, 'build' | 'only'> = {
   quick: true,
   backends: ['auto'],
   warmMs: 2_000,
@@ -85,6 +93,7 @@ const QUICK: Omit<BenchPlan, 'build'> = {
   bareLoopSteps: 10,
   nativeSteps: 0,
   convSteps: 5,
+  datasetTrainSize: 2_560,
   budgetMs: 90_000,
 };
 
@@ -93,12 +102,18 @@ export type ParsedBenchArgs = { kind: 'run'; plan: BenchPlan } | { kind: 'help' 
 export function parseBenchArgs(argv: readonly string[]): ParsedBenchArgs {
   let quick = false;
   let build = true;
-  for (const arg of argv) {
+  let only: BenchPlan['only'] = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     else if (arg === '--quick') quick = true;
     else if (arg === '--no-build') build = false;
-    else return { kind: 'error', message: `unknown argument "${arg}"` };
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
+      if (value !== 'datasets') return { kind: 'error', message: `--only takes "datasets", got ${value === undefined ? 'nothing' : `"${value}"`}` };
+      only = value;
+    } else return { kind: 'error', message: `unknown argument "${arg}"` };
   }
   const base = quick ? QUICK : FULL;
-  return { kind: 'run', plan: { ...base, backends: [...base.backends], scaling: base.scaling.map((s) => ({ ...s })), build } };
+  return { kind: 'run', plan: { ...base, backends: [...base.backends], scaling: base.scaling.map((s) => ({ ...s })), build, only } };
 }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export interface NodeCliResult {
   command: string;
+  /** The dataset it trained on (the same 512-256 MLP with a 2-D latent either way). */
+  dataset: NodeCliDataset;
   trainSize: number;
   /** Training images per second over the epoch (the CLI's own figure; excludes the test pass). */
   imagesPerSec: number | null;
@@ -50,7 +52,12 @@ export function lastJsonLine<T = EpochLine>(stdout: string): T | null {
   return null;
 }
 
+/** MNIST (784 inputs, read from disk) or Shapes (1,024 inputs, drawn per batch). */
+export type NodeCliDataset = 'mnist' | 'shapes';
+
 export interface NodeCliOptions {
+  /** Default 'mnist'. */
+  dataset?: NodeCliDataset;
   /** Threads for our matrix product: a count, or 'auto' (measured, like the page's probe). */
   threads: number | 'auto';
   /** TF.js's own kernels only (--stock-kernels): the bare TF.js loop. */
@@ -59,8 +66,9 @@ export interface NodeCliOptions {
 
 export function runNodeCli(root: string, trainSize: number, options: NodeCliOptions, timeoutMs = 240_000): Promise<NodeCliResult> {
   const out = mkdtempSync(join(tmpdir(), 'vae-bench-'));
+  const dataset = options.dataset ?? 'mnist';
   const args = [
-    '--import', 'tsx', 'scripts/train.ts', '--dataset', 'mnist', '--model', 'vae', '--latent', '2',
+    '--import', 'tsx', 'scripts/train.ts', '--dataset', dataset, '--model', 'vae', '--latent', '2',
     '--hidden', '512,256', '--epochs', '1', '--batch', '128', '--train-size', String(trainSize), '--seed', '1', '--out', out,
     '--threads', String(options.threads), ...(options.stockKernels ? ['--stock-kernels'] : []),
   ];
@@ -95,6 +103,7 @@ export function runNodeCli(root: string, trainSize: number, options: NodeCliOpti
       }
       resolve({
         command,
+        dataset,
         trainSize,
         imagesPerSec: line.imagesPerSec ?? null,
         msPerStep: line.msPerStep ?? null,

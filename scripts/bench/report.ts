@@ -2,6 +2,7 @@
 // figures taken in the same run (the machine is shared and noisy: ratios travel, digits don't).
 
 import type { BareLoopResult, ConvLoopResult, NativeResult } from './references';
+import type { DatasetComparison } from './datasets';
 import type { NodeCliResult } from './nodeCli';
 import type { SessionResult } from './session';
 import { ratio } from './stats';
@@ -107,6 +108,8 @@ export interface BenchResult {
   conv: ConvComparison | null;
   /** The conv VAE trained in the page on the best backend (full mode): its rate and the drag while training. */
   convSession: SessionResult | null;
+  /** Training images/s on Shapes beside MNIST, the same MLP in the Node CLI, back to back (scripts/bench/datasets.ts). */
+  datasets: DatasetComparison | null;
   reference: { bareLoopImagesPerSec: number; source: string };
   ratios: Ratios;
   units: Record<string, string>;

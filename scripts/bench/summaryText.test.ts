@@ -28,6 +28,7 @@ function result(): BenchResult {
     native: { unavailable: 'no Python with torch' },
     conv: null,
     convSession: null,
+    datasets: null,
     reference: { bareLoopImagesPerSec: 650, source: 'chromium.md' }, ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }),
     units: UNITS, notes: ['a note'], errors: ['an error'],
   };

@@ -68,6 +68,23 @@ function convLines(c: NonNullable<BenchResult['conv']>): string[] {
   return out;
 }
 
+/** Shapes beside MNIST: each run's rate with its load average, and the ratio beside what the wider layers explain. */
+function datasetLines(d: NonNullable<BenchResult['datasets']>): string[] {
+  const line = (name: string, layers: string, run: typeof d.mnist) => {
+    const res = run.result;
+    const load = `load ${fmt(run.loadAverage1m[0], '', 2)} → ${fmt(run.loadAverage1m[1], '', 2)}`;
+    return 'imagesPerSec' in res
+      ? `  ${name} (${layers}): ${ips(res.imagesPerSec)}, ${ms(res.msPerStep, 1)}/step, ${load}`
+      : `  ${name} (${layers}): not run (${res.unavailable})`;
+  };
+  return [
+    `Shapes vs MNIST (Node CLI, our kernels, ${fmt(d.threads)} thread, ${fmt(d.trainSize)} images each, batch 128)`,
+    line('MNIST', d.layers.mnist, d.mnist),
+    line('Shapes', d.layers.shapes, d.shapes),
+    `  Shapes/MNIST ${x(d.shapesVsMnist)} (the wider layers alone: ${x(d.layerCostRatio)})`,
+  ];
+}
+
 export function summaryText(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
@@ -137,6 +154,7 @@ export function summaryText(r: BenchResult): string {
       `drag while training ${ms(d?.p50 ?? null, 1)} p50 / ${ms(d?.p95 ?? null, 1)} p95${c.errors.length ? ` (${c.errors.join('; ')})` : ''}`);
   }
   if (r.conv) out.push(...convLines(r.conv));
+  if (r.datasets) out.push(...datasetLines(r.datasets));
   out.push(
     `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
       `native vs best ${x(r.ratios.nativeVsBest)} (whole epoch ${x(r.ratios.nativeEpochVsBest)}) · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
