@@ -108,4 +108,24 @@ test.describe('Compare any two', () => {
     await expect(page.getByTestId('compare-hint')).toHaveText(/both decoders get the same z/);
     expect(errors).toEqual([]);
   });
+
+  test('a crashed training worker gives Compare back: Model B keeps its settings and comes back from its own weights', async ({ page }) => {
+    const errors = collectErrors(page);
+    await open(page, 'model=compare&seed=6&b.beta=4');
+    const step = await trainBoth(page, 20);
+    // Paused, each model's weights of that step reach the page (the restart's snapshots).
+    await expect.poll(() => page.evaluate(() => window.__vaeDebug?.snapshotStep() ?? 0), { timeout: 60_000 }).toBe(step);
+    await expect.poll(() => page.evaluate(() => window.__vaeDebug?.snapshotStep('b') ?? 0), { timeout: 60_000 }).toBe(step);
+    await page.evaluate(() => window.__vaeDebug?.fault('crash'));
+    const notice = page.locator('.notice-text').filter({ hasText: /training worker stopped with an error/ });
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+    const text = (await notice.first().textContent()) ?? '';
+    expect(text).toMatch(new RegExp(`took over from step ${step}, the latest snapshot, with Model B from its step ${step}; press Train to go on`));
+    await expect(page.getByRole('group', { name: 'Model B', exact: true }).getByTestId('model-b-label')).toHaveText('VAE · β = 4');
+    await expect(page.getByTestId('compare-step-ae')).toHaveText(new RegExp(`step ${step}\\b`), { timeout: 60_000 });
+    await expectSides(page, ['VAE · β = 1', 'VAE · β = 4']);
+    // Both go on training from there, still in step.
+    await trainBoth(page, step + 5);
+    expect(errors.filter((e) => !/stopped with an error|debug fault/i.test(e))).toEqual([]);
+  });
 });

@@ -64,7 +64,7 @@ class WorkerClient implements PlaygroundClient {
     this.supervisor.start();
     this.compare = new CompareFlow(core, this.pretrained, baseUrl, (c) => this.reset(c));
     this.sweeps = new SweepFlow(core);
-    installDebugHook({ post: (fault) => core.postTrainer({ type: 'debug', fault }), client: this, snapshotStep: () => this.supervisor.snapshotStep });
+    installDebugHook({ post: (fault) => core.postTrainer({ type: 'debug', fault }), client: this, snapshotStep: (model) => (model ? this.supervisor.partnerStep : this.supervisor.snapshotStep) });
   }
 
   // ClientStore

@@ -19,8 +19,8 @@ export interface DecodedAt {
 export interface VaeDebug {
   /** Makes the training worker fail on purpose: a NaN step, a crash, a hang, a lost WebGL context. */
   fault(fault: DebugFault): void;
-  /** Step of the latest weights the page keeps to restart from; null before the first. */
-  snapshotStep(): number | null;
+  /** Step of the latest weights the page keeps to restart from (`'b'`: Compare's Model B's); null before the first. */
+  snapshotStep(model?: 'b'): number | null;
   /** From now on, decodes `z` with each new set of weights and appends the result to `decodes`. */
   watchDecodes(z: number[]): void;
   readonly decodes: DecodedAt[];
@@ -52,7 +52,7 @@ declare global {
 export interface DebugTarget {
   post(fault: DebugFault): void;
   client: Pick<PlaygroundClient, 'decode' | 'subscribe' | 'getState' | 'evaluate' | 'getLatent' | 'getDisentanglement'>;
-  snapshotStep(): number | null;
+  snapshotStep(model?: 'b'): number | null;
 }
 
 export function hashPixels(pixels: Float32Array): string {
@@ -67,7 +67,7 @@ export function createDebugHook(t: DebugTarget): VaeDebug {
   let unwatch: (() => void) | null = null;
   return {
     fault: (fault) => t.post(fault),
-    snapshotStep: () => t.snapshotStep(),
+    snapshotStep: (model) => t.snapshotStep(model),
     decodes,
     evaluateSubset: async () => {
       return (await t.client.evaluate(false)).metrics;

@@ -132,6 +132,7 @@ describe('TrainerSupervisor', () => {
     h.receive({ type: 'weights', step: 4, weights: weights(0.7), model: 'b' });
     h.sup.crashed('boom');
     await h.advance(0);
+    expect(h.sup.partnerStep).toBe(4);
     expect(h.log).toEqual(['replace', 'init 7 wasm', 'load', 'modelB {"beta":4}', 'loadPartner']);
     expect(parseCheckpoint(h.loaded[0]!).weights.mu.W[0]).toBeCloseTo(0.2);
     const b = parseCheckpoint(h.partners[0]!);

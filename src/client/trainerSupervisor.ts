@@ -121,6 +121,11 @@ export class TrainerSupervisor {
     return this.snapshot?.step ?? null;
   }
 
+  /** Step of Compare's Model B's latest weights kept for a restart; null when there are none. */
+  get partnerStep(): number | null {
+    return this.partner?.step ?? null;
+  }
+
   get busy(): boolean {
     return this.restoring;
   }
