@@ -10,8 +10,8 @@ import type { SessionConfig, SweepModelResult, SweepProgress, TestMetrics } from
 
 /** At most this many sweep models are kept, all sweeps together (a sweep has at most 12 values). */
 export const MAX_KEPT_MODELS = 12;
-/** And at most this many bytes of their weights (12 models of the default 512-256 MLP take 51 MB). */
-export const MAX_KEPT_BYTES = 128 * 1024 * 1024;
+/** And at most this many bytes of their weights, 128 MB (12 models of the default 512-256 MLP take 51 MB). */
+export const MAX_KEPT_BYTES = 128e6;
 
 export interface SweepModel {
   index: number;

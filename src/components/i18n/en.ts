@@ -3,6 +3,7 @@
 import { enChart } from './enChart';
 import { enCompare } from './enCompare';
 import { enRateDistortion } from './enRateDistortion';
+import { enSweep } from './enSweep';
 import { enDisentangle } from './enDisentangle';
 import { enExplain } from './enExplain';
 import { enModelExchange } from './enModelExchange';
@@ -10,6 +11,6 @@ import { enSaveLoad } from './enSaveLoad';
 import { enUi } from './enUi';
 import { enUpload } from './enUpload';
 
-export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart, ...enModelExchange, ...enDisentangle, ...enCompare, ...enRateDistortion };
+export const en = { ...enUi, ...enExplain, ...enUpload, ...enSaveLoad, ...enChart, ...enModelExchange, ...enDisentangle, ...enCompare, ...enRateDistortion, ...enSweep };
 export type MessageKey = keyof typeof en;
 export type Messages = Readonly<Record<MessageKey, string>>;

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { jaChart } from './jaChart';
 import { jaCompare } from './jaCompare';
 import { jaRateDistortion } from './jaRateDistortion';
+import { jaSweep } from './jaSweep';
 import { jaDisentangle } from './jaDisentangle';
 import { jaExplain } from './jaExplain';
 import { jaModelExchange } from './jaModelExchange';
@@ -10,4 +11,4 @@ import { jaSaveLoad } from './jaSaveLoad';
 import { jaUi } from './jaUi';
 import { jaUpload } from './jaUpload';
 
-export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart, ...jaModelExchange, ...jaDisentangle, ...jaCompare, ...jaRateDistortion };
+export const ja: Messages = { ...jaUi, ...jaExplain, ...jaUpload, ...jaSaveLoad, ...jaChart, ...jaModelExchange, ...jaDisentangle, ...jaCompare, ...jaRateDistortion, ...jaSweep };

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { InfoButton } from '../explain/InfoButton';
 import { useT } from '../i18n/LanguageProvider';
+import type { Translate } from '../i18n/translate';
 import { modelPair } from '../latent/modelPair';
 import { formatNats } from '../lossChartScales';
 import { useClientState, usePlaygroundClient, useTopic } from '../usePlayground';
@@ -13,6 +14,8 @@ import { useElementSize } from '../useElementSize';
 import { RdRenderer } from './rdDraw';
 import { rdSeries, type RdSeries } from './rdSeries';
 import { RdToggle } from './RdToggle';
+import { SweepPanel, useSweeps, type SweepNote } from './SweepPanel';
+import { sweepPoints, type SweepPoint } from './sweepPoints';
 import './rd.css';
 
 export function RateDistortionChart({ comparing, onToggle }: { comparing: boolean; onToggle(): void }) {
@@ -22,6 +25,7 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
   const pair = useMemo(() => modelPair(config, modelB, t), [config, modelB, t]);
   const plotRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<RdRenderer | null>(null);
   const size = useElementSize(plotRef);
 
@@ -34,11 +38,28 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
   useTopic('metrics', () => setSeries(read()));
 
   useEffect(() => {
-    if (svgRef.current) renderer.current = new RdRenderer(svgRef.current);
+    if (svgRef.current && overlayRef.current) renderer.current = new RdRenderer(svgRef.current, overlayRef.current);
     return () => {
       renderer.current = null;
     };
   }, []);
+  // The β sweeps' models: points that open as Compare's Model B (SweepPanel.tsx starts them).
+  const sweepSnap = useSweeps();
+  const sweep = useMemo(() => sweepPoints(sweepSnap, t), [sweepSnap, t]);
+  // A function in state: set it through an updater (setState would call it).
+  const [sweepNote, setSweepNote] = useState<SweepNote>(null);
+  const open = useCallback(
+    (p: SweepPoint) => {
+      const model = sweepSnap.sweeps.find((s) => s.id === p.sweepId)?.models.find((m) => m.index === p.index);
+      const beta = p.beta.toLocaleString('en-US', { maximumFractionDigits: 4 });
+      const steps = (model?.step ?? 0).toLocaleString('en-US');
+      client.sweeps.open(p.sweepId, p.index).then(
+        () => setSweepNote(() => (tr: Translate) => tr('sw.opened', { beta, steps })),
+        (err: unknown) => setSweepNote(() => (tr: Translate) => tr('sw.openFailed', { reason: err instanceof Error ? err.message : String(err) })),
+      );
+    },
+    [client, sweepSnap],
+  );
   const [lines, setLines] = useState<number[]>([]);
   useEffect(() => {
     if (!renderer.current || !size || size.width <= 0 || size.height <= 0) return;
@@ -48,12 +69,14 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
       xTitle: t('rd.xTitle'),
       yTitle: t('rd.yTitle'),
       lineLabel: (c) => t('rd.line', { c: c.toLocaleString('en-US') }),
+      sweep,
+      onOpen: open,
     });
     setLines((old) => (old.join() === drawn.join() ? old : drawn));
-  }, [series, size, t]);
+  }, [series, size, t, sweep, open]);
 
   const noRate = series.some((s) => !s.hasRate && s.latest);
-  const empty = series.every((s) => !s.latest);
+  const empty = series.every((s) => !s.latest) && sweep.length === 0;
   return (
     <section className="panel loss rd" aria-label={t('rd.title')}>
       <div className="panel-head">
@@ -79,9 +102,11 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
           ))}
         </ul>
         {noRate && <p className="constant-note rd-note">{t('rd.aeNote')}</p>}
+        <SweepPanel note={sweepNote} onNote={(n) => setSweepNote(() => n)} />
       </div>
       <div className="plot" ref={plotRef}>
         <svg ref={svgRef} role="img" aria-label={t('rd.imgAria')} data-lines={lines.join(',')} />
+        <svg ref={overlayRef} className="rd-sweep-layer" role="group" aria-label={t('sw.pointsAria')} />
         {empty && <p className="empty">{t('rd.empty')}</p>}
       </div>
     </section>

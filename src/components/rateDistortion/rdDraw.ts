@@ -4,6 +4,8 @@
 import { axisBottom, axisLeft, line, scaleLinear, select, type Selection } from 'd3';
 import { elboLines, rdDomain, type RdPoint } from './rdGeometry';
 import type { RdSeries } from './rdSeries';
+import type { SweepPoint } from './sweepPoints';
+import { drawSweepPoints } from './sweepPointsDraw';
 
 export interface RdDrawOptions {
   width: number;
@@ -13,6 +15,9 @@ export interface RdDrawOptions {
   yTitle: string;
   /** "−ELBO 150" for the line R + D = 150. */
   lineLabel(c: number): string;
+  /** The β sweeps' models (sweepPointsDraw.ts), and what opening one does. */
+  sweep?: readonly SweepPoint[];
+  onOpen?: (p: SweepPoint) => void;
 }
 
 const MARGIN = { top: 10, right: 16, bottom: 34, left: 50 };
@@ -25,13 +30,16 @@ export class RdRenderer {
   private readonly xAxis: G;
   private readonly yAxis: G;
   private readonly models: G;
+  private readonly sweep: G;
+  private readonly overlay: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly titles: G;
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined>;
   /** The models' paths, clipped to the plot (their first points may lie far above it). */
   private readonly paths: G;
 
-  constructor(svg: SVGSVGElement) {
+  /** `overlay`: an SVG over this one for the sweep's points, buttons outside the plane's img role. */
+  constructor(svg: SVGSVGElement, overlay: SVGSVGElement) {
     const root = (this.root = select(svg));
     root.selectAll('*').remove();
     const clipId = `rd-clip-${++clipCount}`;
@@ -41,18 +49,22 @@ export class RdRenderer {
     this.yAxis = root.append('g').attr('class', 'axis');
     this.paths = root.append('g').attr('class', 'rd-paths').attr('clip-path', `url(#${clipId})`);
     this.models = root.append('g').attr('class', 'rd-models');
+    this.overlay = select(overlay);
+    this.overlay.selectAll('*').remove();
+    this.sweep = this.overlay.append('g').attr('class', 'rd-sweep-points');
     this.titles = root.append('g');
   }
 
   /** Returns the lines' −ELBO values drawn (for tests and the page's data attribute). */
   draw(o: RdDrawOptions): number[] {
     this.root.attr('width', o.width).attr('height', o.height);
+    this.overlay.attr('width', o.width).attr('height', o.height);
     const innerW = Math.max(10, o.width - MARGIN.left - MARGIN.right);
     const innerH = Math.max(10, o.height - MARGIN.top - MARGIN.bottom);
     this.clipRect.attr('x', MARGIN.left).attr('y', MARGIN.top).attr('width', innerW).attr('height', innerH);
     // The box fits each model's latest point and the later half of its path: a new network's
     // first test points (D several times the trained one's) run off the top, clipped.
-    const all: RdPoint[] = o.series.flatMap((s) => [...s.path.slice(Math.floor(s.path.length / 2)), ...(s.latest ? [s.latest] : [])]);
+    const all: RdPoint[] = [...o.series.flatMap((s) => [...s.path.slice(Math.floor(s.path.length / 2)), ...(s.latest ? [s.latest] : [])]), ...(o.sweep ?? [])];
     const dom = rdDomain(all);
     const x = scaleLinear().domain(dom.x).range([MARGIN.left, MARGIN.left + innerW]);
     const y = scaleLinear().domain(dom.y).range([MARGIN.top + innerH, MARGIN.top]);
@@ -120,6 +132,7 @@ export class RdRenderer {
       .attr('x', (s) => (s.latest ? x(s.latest.rate) + 8 : 0))
       .attr('y', (s, i) => (s.latest ? y(s.latest.distortion) + (i === 0 ? -8 : 14) : 0))
       .text((s) => s.label);
+    drawSweepPoints(this.sweep, o.sweep ?? [], x, y, (p) => o.onOpen?.(p));
     return elbo.map((l) => l.c);
   }
 }
