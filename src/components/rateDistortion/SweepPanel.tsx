@@ -108,7 +108,7 @@ export function SweepPanel({ note, onNote }: { note: SweepNote; onNote(note: Swe
           aria-invalid={bad === 'steps'}
           onChange={(e) => setStepsText(e.currentTarget.value)}
         />
-        <button type="submit" className="small" disabled={active !== null} title={t('sw.buttonTitle')}>
+        <button type="submit" className="small" disabled={active !== null || state.phase !== 'ready'} title={t('sw.buttonTitle')}>
           {t('sw.button')}
         </button>
       </form>
