@@ -168,3 +168,22 @@ for (const viewport of VIEWPORTS) {
     await checkDrawer(page, jaUi, `${size} present=1 ja`);
   });
 }
+
+// Compare with a Model B named by its settings: the top row (hint, Model B, legend) wraps on a
+// phone instead of squeezing the hint to a word a line and pushing the page sideways.
+for (const viewport of [VIEWPORTS[3], VIEWPORTS[1]]) {
+  test(`${viewport.width}×${viewport.height}: Compare's top row fits, its hint is readable`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('./?model=compare&b.beta=4');
+    await expect(trainButton(page, enUi)).toBeEnabled({ timeout: READY_MS });
+    await settle(page);
+    const scroll = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
+    expect(scroll.sw, `page width ${scroll.sw} in a ${scroll.w} px window`).toBeLessThanOrEqual(scroll.w);
+    const hint = await page.getByTestId('compare-hint').evaluate((el) => {
+      const p = el.closest('p') as HTMLElement;
+      return { width: p.getBoundingClientRect().width, row: (p.parentElement as HTMLElement).getBoundingClientRect().width };
+    });
+    expect(hint.width, `the hint is ${hint.width} px wide in a ${hint.row} px row`).toBeGreaterThanOrEqual(Math.min(300, hint.row * 0.45));
+    await expect(page.getByRole('group', { name: 'Model B', exact: true }).getByTestId('model-b-label')).toBeInViewport();
+  });
+}
