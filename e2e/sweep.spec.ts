@@ -1,7 +1,8 @@
 // `Sweep β` beside the rate–distortion plane (issue 16): a bad list gets a note and starts
 // nothing; a 3-value sweep with a small budget on MNIST shows its progress and yields 3 points,
 // each a focusable button named with its figures, whose rate falls as β rises; opening one with
-// the keyboard shows that model's map as Compare's Model B; Discard sweep frees them.
+// the keyboard shows that model's map as Compare's Model B; Discard sweep frees them; pause,
+// resume and cancel act on the sweep.
 import { expect, test } from '@playwright/test';
 import { collectErrors, waitReady } from './pageActions';
 
@@ -29,6 +30,11 @@ test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point op
   await expect(plane.getByRole('status')).toHaveCount(0);
   await expect(plane.getByTestId('sweep-progress')).toHaveText(/^model [123] of 3 · (step \d+|testing)/);
   await expect(plane).toContainText('Training of the shown model is paused while the sweep runs');
+  // Pause and resume act on the sweep, keyboard-reachable buttons.
+  await plane.getByRole('button', { name: 'Pause sweep' }).click();
+  await expect(plane.getByTestId('sweep-progress')).toHaveText(/ · paused$/);
+  await plane.getByRole('button', { name: 'Resume sweep' }).press('Enter');
+  await expect(plane.getByRole('button', { name: 'Pause sweep' })).toBeVisible();
 
   const points = plane.getByRole('button', { name: /^Sweep model β = / });
   await expect(points).toHaveCount(3, { timeout: 150_000 });
@@ -60,5 +66,13 @@ test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point op
 
   await kept.getByRole('button', { name: 'Discard sweep' }).click();
   await expect(points).toHaveCount(0);
+
+  // A cancelled sweep stops at once: no progress bar, and it kept only what had finished.
+  await values.fill('1, 4');
+  await sweep.click();
+  await expect(plane.getByRole('progressbar', { name: 'Sweep β' })).toBeVisible();
+  await plane.getByRole('button', { name: 'Cancel sweep' }).click();
+  await expect(plane.getByRole('progressbar', { name: 'Sweep β' })).toHaveCount(0);
+  await expect(sweep).toBeEnabled();
   expect(errors).toEqual([]);
 });

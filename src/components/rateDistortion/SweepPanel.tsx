@@ -4,48 +4,16 @@
 // or a sweep that would not fit the bound, gets a note and nothing starts. Opening a point is the
 // chart's (RateDistortionChart.tsx); its outcome is said here (`note`).
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { isRunning, MAX_KEPT_BYTES, MAX_KEPT_MODELS, type SweepRefusal, type SweepSnapshot } from '../../client/sweepStore';
-import { DEFAULT_SWEEP_VALUES, parseSweepSteps, parseSweepValues, SWEEP_STEPS, type SweepListError } from '../../shared/sweepValues';
-import type { SweepProgress } from '../../shared/protocol';
+import { isRunning, MAX_KEPT_BYTES, MAX_KEPT_MODELS, type SweepSnapshot } from '../../client/sweepStore';
+import { DEFAULT_SWEEP_VALUES, parseSweepSteps, parseSweepValues, SWEEP_STEPS } from '../../shared/sweepValues';
 import { useT } from '../i18n/LanguageProvider';
 import type { Translate } from '../i18n/translate';
 import { useClientState, usePlaygroundClient } from '../usePlayground';
-
-const MB = 1e6;
-const mb = (bytes: number) => (bytes / MB).toLocaleString('en-US', { maximumFractionDigits: bytes < 10 * MB ? 1 : 0 });
+import { listErrorText, mb, progressText, refusalText } from './sweepText';
 
 export function useSweeps(): SweepSnapshot {
   const { sweeps } = usePlaygroundClient();
   return useSyncExternalStore(sweeps.subscribe, sweeps.get);
-}
-
-/** A refused list in the reader's language (the CLI words the same check for the command line). */
-export function listErrorText(t: Translate, e: SweepListError): string {
-  switch (e.reason) {
-    case 'tooMany':
-      return t('sw.errTooMany', { max: e.max, count: e.count });
-    case 'notNumber':
-      return t('sw.errNotNumber', { part: e.part });
-    case 'notPositive':
-      return t('sw.errNotPositive', { value: e.value });
-    case 'aboveMax':
-      return t('sw.errAboveMax', { value: e.value, max: e.max });
-    case 'repeated':
-      return t('sw.errRepeated', { value: e.value });
-  }
-}
-
-function refusalText(t: Translate, r: SweepRefusal): string {
-  if (r.reason === 'running') return t('sw.errRunning');
-  if (r.reason === 'models') return t('sw.errModels', { adding: r.adding, total: r.kept + r.adding, max: r.max });
-  return t('sw.errBytes', { total: mb(r.keptBytes + r.addingBytes), max: mb(r.maxBytes) });
-}
-
-/** `model 3 of 6 · step 412`, or `· testing`, with `paused` after it when paused. */
-export function progressText(t: Translate, p: SweepProgress): string {
-  const vars = { i: p.index + 1, n: p.of, step: p.step.toLocaleString('en-US') };
-  const main = p.phase === 'testing' ? t('sw.testing', vars) : t('sw.progress', vars);
-  return p.phase === 'paused' ? `${main} · ${t('sw.paused')}` : main;
 }
 
 /** A note worded when shown, so it follows the language. */
