@@ -135,11 +135,13 @@ async function measureBrowser(plan: BenchPlan, r: BenchResult, { url, browser }:
   }
 }
 
-function addNotes(r: BenchResult): void {
+/** `all`: every section ran, so the notes on the page's figures apply; otherwise only the load note. */
+function addNotes(r: BenchResult, all: boolean): void {
   if (r.nodeCli && !r.nodeCli.exitedByItself) r.notes.push('The Node CLI printed its result but did not exit by itself; it was stopped after a grace period.');
   const m = r.machine;
   const load = m ? Math.max(m.loadAverage1m.start, m.loadAverage1m.end ?? 0) : 0;
   if (m && load > m.cpuCores) r.notes.push(`The machine was busy (1-min load up to ${load} on ${m.cpuCores} cores): compare ratios, not digits.`);
+  if (!all) return;
   r.notes.push(
     'chunk rate: the worker\'s own images/s while a chunk trains (the status line\'s figure), median over the window; ' +
       'wall rate: steps × batch ÷ elapsed time, including test passes and latent snapshots.',
@@ -168,8 +170,8 @@ async function main(): Promise<number> {
   const r = emptyResult(plan);
   if (plan.only !== 'datasets') await measureAllButDatasets(plan, r, t0);
   // Shapes vs MNIST, after everything else (the CLI runs would compete with the page for the cores).
-  progress(`bench: Shapes vs MNIST (Node CLI, ${plan.datasetTrainSize} images each, 1 thread)`);
-  r.datasets = await runDatasetComparison(ROOT, plan.datasetTrainSize);
+  progress(`bench: Shapes vs MNIST (Node CLI, ${plan.datasetPairs} × ${plan.datasetTrainSize} images each, 1 thread)`);
+  r.datasets = await runDatasetComparison(ROOT, plan.datasetTrainSize, plan.datasetPairs);
 
   const trained = plan.only === 'datasets' ? r.datasets.shapesVsMnist !== null : r.backends.some((s) => s.trainToFirstStepMs !== null);
   r.ok = trained;
@@ -182,7 +184,7 @@ async function main(): Promise<number> {
   r.ratios = computeRatios(r);
   if (r.machine) r.machine.loadAverage1m.end = round(loadavg()[0] ?? 0, 2);
   r.durationS = round((performance.now() - t0) / 1000, 1);
-  addNotes(r);
+  addNotes(r, plan.only === null);
 
   const json = JSON.stringify(r, null, 2);
   const file = saveJsonReport(ROOT, 'bench', r.startedAt, json);

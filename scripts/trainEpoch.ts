@@ -29,6 +29,7 @@ const terms = (m: Metrics) => ({ elbo: m.elbo, recon: m.recon, kl: m.kl });
 export function trainEpoch(run: EpochRun, epoch: number): { line: Record<string, unknown>; testMetrics: Metrics } {
   const { trainer, sampler, data, hyper, log } = run;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const sum: Metrics = { elbo: 0, recon: 0, kl: 0, objective: 0 };
   let steps = 0;
   let skipped = 0;
@@ -53,6 +54,9 @@ export function trainEpoch(run: EpochRun, epoch: number): { line: Record<string,
   }
   if (steps === 0) throw new Error(`epoch ${epoch}: every step had a non-finite loss`);
   const trainSeconds = (performance.now() - started) / 1000;
+  // CPU time of the whole process (every thread) over the same loop: robust to other work on the cores.
+  const cpu = process.cpuUsage(cpuStart);
+  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   const testMetrics = trainer.evaluate(run.xTest);
   const latents = latentFields(run.net, run.xTest, data.factors);
   const trainMean: Metrics = { elbo: sum.elbo / steps, recon: sum.recon / steps, kl: sum.kl / steps, objective: sum.objective / steps };
@@ -69,6 +73,7 @@ export function trainEpoch(run: EpochRun, epoch: number): { line: Record<string,
     ...latents,
     ...(skipped > 0 ? { skippedSteps: skipped } : {}),
     imagesPerSec: Math.round(data.trainCount / trainSeconds),
+    imagesPerCpuSec: Math.round(data.trainCount / trainCpuSeconds),
     msPerStep: +((trainSeconds * 1000) / (steps + skipped)).toFixed(1),
     backend: run.backend,
     threads: run.threads,

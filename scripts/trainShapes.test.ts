@@ -46,6 +46,9 @@ describe('the CLI on Shapes', () => {
     const { line, testMetrics } = trainEpoch(run, 1);
 
     expect(line).toMatchObject({ epoch: 1, step: 4, backend: 'cpu' });
+    // Images per CPU second of the process (the bench's load-robust rate): the CPU did work.
+    expect(line.imagesPerCpuSec).toBeGreaterThan(0);
+    expect(Number.isFinite(line.imagesPerCpuSec)).toBe(true);
     expect(line.objective).toEqual({ train: expect.any(Number), test: testMetrics.objective });
     const mig = line.mig as number;
     expect(mig).toBeGreaterThanOrEqual(0);

@@ -44,6 +44,9 @@ describe('parseBenchArgs', () => {
     expect(full.plan.only).toBe('datasets');
     expect(quick.plan.only).toBe('datasets');
     expect(quick.plan.datasetTrainSize).toBeLessThan(full.plan.datasetTrainSize);
+    // --quick stays cheap: one pair; the full run takes the best of a few.
+    expect(quick.plan.datasetPairs).toBe(1);
+    expect(full.plan.datasetPairs).toBeGreaterThan(1);
     expect(all.plan.only).toBeNull();
     expect(parseBenchArgs(['--only', 'conv'])).toEqual({ kind: 'error', message: '--only takes "datasets", got "conv"' });
     expect(parseBenchArgs(['--only'])).toEqual({ kind: 'error', message: '--only takes "datasets", got nothing' });

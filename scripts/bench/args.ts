@@ -31,6 +31,8 @@ export interface BenchPlan {
   convSteps: number;
   /** Training images of each Node CLI run of the Shapes vs MNIST comparison (scripts/bench/datasets.ts). */
   datasetTrainSize: number;
+  /** Alternating MNIST/Shapes pairs of that comparison; each dataset's best run counts. */
+  datasetPairs: number;
   /** The whole run's time; the long run shrinks and scaling points drop to stay within it, ms. */
   budgetMs: number;
   /** 'datasets': only the Shapes vs MNIST comparison (no browser, no other section); null: everything. */
@@ -74,6 +76,7 @@ const FULL: Omit<BenchPlan, 'build' | 'only'> = {
   nativeSteps: 300,
   convSteps: 20,
   datasetTrainSize: 12_800,
+  datasetPairs: 3,
   budgetMs: 570_000,
 };
 
@@ -94,6 +97,7 @@ const QUICK: Omit<BenchPlan, 'build' | 'only'> = {
   nativeSteps: 0,
   convSteps: 5,
   datasetTrainSize: 2_560,
+  datasetPairs: 1,
   budgetMs: 90_000,
 };
 

@@ -4,9 +4,9 @@ import type { NodeCliResult } from './nodeCli';
 import { computeRatios, UNITS } from './report';
 import { summaryText } from './summaryText';
 
-function run(dataset: 'mnist' | 'shapes', imagesPerSec: number | null): DatasetRun {
+function run(dataset: 'mnist' | 'shapes', imagesPerSec: number | null, imagesPerCpuSec: number | null = null): DatasetRun {
   const result: NodeCliResult = {
-    command: 'node …', dataset, trainSize: 2560, imagesPerSec, msPerStep: imagesPerSec ? (128_000 / imagesPerSec) : null, backend: 'wasm',
+    command: 'node …', dataset, trainSize: 2560, imagesPerSec, imagesPerCpuSec, msPerStep: imagesPerSec ? (128_000 / imagesPerSec) : null, backend: 'wasm',
     threads: 1, hardwareConcurrency: 2, testNegElbo: 200, wallSeconds: 9, exitedByItself: true,
   };
   return { result, loadAverage1m: [1.5, 1.75] };
@@ -22,9 +22,13 @@ describe('mlpMultiplyAdds', () => {
 });
 
 describe('datasetComparison', () => {
-  it('divides Shapes by MNIST and names both networks', () => {
-    const d = datasetComparison(2560, run('mnist', 2000), run('shapes', 1500));
+  it('divides Shapes\' best run by MNIST\'s and names both networks', () => {
+    const d = datasetComparison(2560, [run('mnist', 1600, 2100), run('mnist', 2000, 2050)], [run('shapes', 1500, 1400), run('shapes', 900, 1470)]);
+    expect(d.best).toEqual({ mnist: 2000, shapes: 1500 });
     expect(d.shapesVsMnist).toBeCloseTo(0.75, 6);
+    // Per CPU second each dataset's best run may be another one.
+    expect(d.bestPerCpuSec).toEqual({ mnist: 2100, shapes: 1470 });
+    expect(d.shapesVsMnistCpu).toBeCloseTo(0.7, 6);
     expect(d.layers).toEqual({ mnist: '784-512-256-2', shapes: '1024-512-256-2' });
     // 1,066,496 ÷ 1,312,256 multiply-adds per image.
     expect(d.layerCostRatio).toBeCloseTo(0.813, 3);
@@ -32,8 +36,9 @@ describe('datasetComparison', () => {
   });
 
   it('gives no ratio when one dataset did not run, and says why in the summary', () => {
-    const d = datasetComparison(2560, run('mnist', 2000), { result: { unavailable: 'train CLI exited 1' }, loadAverage1m: [2, 2] });
+    const d = datasetComparison(2560, [run('mnist', 2000)], [{ result: { unavailable: 'train CLI exited 1' }, loadAverage1m: [2, 2] }]);
     expect(d.shapesVsMnist).toBeNull();
+    expect(d.best.shapes).toBeNull();
     const text = summaryText({
       ok: true, mode: 'quick', startedAt: 't', durationS: 1, machine: null, model: { dataset: 'mnist', kind: 'vae', layers: '', batch: 128 },
       build: { built: false, seconds: null }, backends: [], best: null, longRun: null, scaling: [], nodeCli: null,
@@ -41,8 +46,10 @@ describe('datasetComparison', () => {
       native: null, conv: null, convSession: null, datasets: d, reference: { bareLoopImagesPerSec: 650, source: '' },
       ratios: computeRatios({ backends: [], best: null, longRun: null, scaling: [], nodeCli: null }), units: UNITS, notes: [], errors: [],
     });
-    expect(text).toContain('Shapes (1024-512-256-2): not run (train CLI exited 1)');
-    expect(text).toMatch(/MNIST \(784-512-256-2\): 2,000 img\/s, 64(\.0)? ms\/step, load 1\.50 → 1\.75/);
-    expect(text).toContain('Shapes/MNIST – (the wider layers alone: 0.81×)');
+    expect(text).toContain('Shapes (1024-512-256-2): best – of not run (train CLI exited 1)');
+    expect(text).toMatch(/MNIST \(784-512-256-2\): best 2,000 img\/s of 2,000 img\/s \(–, 64(\.0)? ms\/step, load 1\.50 → 1\.75\)/);
+    expect(text).toContain('Shapes/MNIST – (best vs best), per CPU second –; the wider layers alone: 0.81×');
+    // Only this section ran (--only datasets): no line of other sections' ratios, all "–".
+    expect(text).not.toContain('Ratios:');
   });
 });

@@ -13,6 +13,8 @@ export interface NodeCliResult {
   trainSize: number;
   /** Training images per second over the epoch (the CLI's own figure; excludes the test pass). */
   imagesPerSec: number | null;
+  /** Training images per CPU second of the whole CLI process over the same loop (null from a CLI without the figure). */
+  imagesPerCpuSec: number | null;
   msPerStep: number | null;
   backend: string | null;
   /** Threads the CLI's matrix product used (with --threads auto: the count it measured fastest). */
@@ -32,6 +34,7 @@ const EXIT_GRACE_MS = 5_000;
 
 interface EpochLine {
   imagesPerSec?: number;
+  imagesPerCpuSec?: number;
   msPerStep?: number;
   backend?: string;
   threads?: number;
@@ -106,6 +109,7 @@ export function runNodeCli(root: string, trainSize: number, options: NodeCliOpti
         dataset,
         trainSize,
         imagesPerSec: line.imagesPerSec ?? null,
+        imagesPerCpuSec: line.imagesPerCpuSec ?? null,
         msPerStep: line.msPerStep ?? null,
         backend: line.backend ?? null,
         threads: line.threads ?? null,

@@ -38,7 +38,7 @@ describe('bestBackend', () => {
 describe('threadFigures', () => {
   it("reports the page's thread count from the best backend's session and the CLI's from its epoch line", () => {
     const backends = [session('webgl', 650), session('wasm', 1300)];
-    const nodeCli = { command: '', dataset: 'mnist' as const, trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', threads: 3, hardwareConcurrency: 4, testNegElbo: 200, wallSeconds: 20, exitedByItself: true };
+    const nodeCli = { command: '', dataset: 'mnist' as const, trainSize: 6400, imagesPerSec: 520, imagesPerCpuSec: null, msPerStep: 246, backend: 'wasm', threads: 3, hardwareConcurrency: 4, testNegElbo: 200, wallSeconds: 20, exitedByItself: true };
     expect(threadFigures({ backends, best: bestBackend(backends), longRun: null, nodeCli }, 4)).toEqual({
       threads: { page: 2, nodeCli: 3 },
       hardwareConcurrency: { page: 2, node: 4 },
@@ -61,8 +61,8 @@ describe('computeRatios', () => {
       best: bestBackend(backends),
       longRun,
       scaling: [point(32, '512-256', 650), point(128, '512-256', 1300), point(128, '256', 2600)],
-      nodeCli: { command: '', dataset: 'mnist', trainSize: 6400, imagesPerSec: 520, msPerStep: 246, backend: 'wasm', threads: 2, hardwareConcurrency: 2, testNegElbo: 200, wallSeconds: 20, exitedByItself: true },
-      nodeCliStockKernels: { command: '', dataset: 'mnist', trainSize: 1280, imagesPerSec: 130, msPerStep: 985, backend: 'wasm', threads: 1, hardwareConcurrency: 2, testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
+      nodeCli: { command: '', dataset: 'mnist', trainSize: 6400, imagesPerSec: 520, imagesPerCpuSec: null, msPerStep: 246, backend: 'wasm', threads: 2, hardwareConcurrency: 2, testNegElbo: 200, wallSeconds: 20, exitedByItself: true },
+      nodeCliStockKernels: { command: '', dataset: 'mnist', trainSize: 1280, imagesPerSec: 130, imagesPerCpuSec: null, msPerStep: 985, backend: 'wasm', threads: 1, hardwareConcurrency: 2, testNegElbo: 300, wallSeconds: 20, exitedByItself: true },
       bareLoop: { what: 'plain ops', steps: 30, msPerStep: 985, imagesPerSec: 130 },
       native: {
         framework: 'PyTorch', python: 'python3', blas: 'OpenBLAS 0.3.21 (openmp)', blasLibraries: [], torchBlasInfo: 'generic', steps: 300, imagesPerSec: 2600, msPerStep: 49,

@@ -70,18 +70,19 @@ function convLines(c: NonNullable<BenchResult['conv']>): string[] {
 
 /** Shapes beside MNIST: each run's rate with its load average, and the ratio beside what the wider layers explain. */
 function datasetLines(d: NonNullable<BenchResult['datasets']>): string[] {
-  const line = (name: string, layers: string, run: typeof d.mnist) => {
-    const res = run.result;
-    const load = `load ${fmt(run.loadAverage1m[0], '', 2)} → ${fmt(run.loadAverage1m[1], '', 2)}`;
-    return 'imagesPerSec' in res
-      ? `  ${name} (${layers}): ${ips(res.imagesPerSec)}, ${ms(res.msPerStep, 1)}/step, ${load}`
-      : `  ${name} (${layers}): not run (${res.unavailable})`;
+  const run = (r: (typeof d.mnist)[number]) => {
+    const load = `load ${fmt(r.loadAverage1m[0], '', 2)} → ${fmt(r.loadAverage1m[1], '', 2)}`;
+    return 'imagesPerSec' in r.result
+      ? `${ips(r.result.imagesPerSec)} (${fmt(r.result.imagesPerCpuSec, 'per CPU s')}, ${ms(r.result.msPerStep, 1)}/step, ${load})`
+      : `not run (${r.result.unavailable})`;
   };
+  const line = (name: string, layers: string, runs: typeof d.mnist, best: number | null) =>
+    `  ${name} (${layers}): best ${ips(best)} of ${runs.map(run).join(', ')}`;
   return [
-    `Shapes vs MNIST (Node CLI, our kernels, ${fmt(d.threads)} thread, ${fmt(d.trainSize)} images each, batch 128)`,
-    line('MNIST', d.layers.mnist, d.mnist),
-    line('Shapes', d.layers.shapes, d.shapes),
-    `  Shapes/MNIST ${x(d.shapesVsMnist)} (the wider layers alone: ${x(d.layerCostRatio)})`,
+    `Shapes vs MNIST (Node CLI, our kernels, ${fmt(d.threads)} thread, ${fmt(d.trainSize)} images a run, batch 128, alternating)`,
+    line('MNIST', d.layers.mnist, d.mnist, d.best.mnist),
+    line('Shapes', d.layers.shapes, d.shapes, d.best.shapes),
+    `  Shapes/MNIST ${x(d.shapesVsMnist)} (best vs best), per CPU second ${x(d.shapesVsMnistCpu)}; the wider layers alone: ${x(d.layerCostRatio)}`,
   ];
 }
 
@@ -155,7 +156,8 @@ export function summaryText(r: BenchResult): string {
   }
   if (r.conv) out.push(...convLines(r.conv));
   if (r.datasets) out.push(...datasetLines(r.datasets));
-  out.push(
+  // With --only datasets no other section ran: its ratios would all read "–".
+  if (r.backends.length || r.nodeCli || r.bareLoop) out.push(
     `Ratios: best vs bare TF.js loop (this run) ${x(r.ratios.bestVsBareLoop)} · our kernels vs TF.js's in the Node CLI ${x(r.ratios.nodeCliVsStockKernels)} · ` +
       `native vs best ${x(r.ratios.nativeVsBest)} (whole epoch ${x(r.ratios.nativeEpochVsBest)}) · best vs bare-loop reference (${r.reference.bareLoopImagesPerSec} img/s, chromium.md, not this run) ${x(r.ratios.bestVsBareLoopReference)} · ` +
       `best vs Node CLI ${x(r.ratios.bestVsNodeCli)} (wall rate ${x(r.ratios.bestWallVsNodeCli)}) · wall/chunk ${x(r.ratios.bestWallVsChunk)} · drag p95 training/idle ${x(r.ratios.dragP95TrainingVsIdle)}`,
