@@ -35,6 +35,11 @@ test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point op
   await expect(plane.getByTestId('sweep-progress')).toHaveText(/ · paused$/);
   await plane.getByRole('button', { name: 'Resume sweep' }).press('Enter');
   await expect(plane.getByRole('button', { name: 'Pause sweep' })).toBeVisible();
+  // With the loss curves in the plane's place, the sweep's progress stands beside the button; the fields keep their values.
+  await plane.getByRole('button', { name: 'Rate–distortion', exact: true }).click();
+  await expect(page.getByTestId('sweep-badge')).toHaveText(/^Sweep β: model [123] of 3 · (step \d+|testing)/);
+  await page.getByRole('button', { name: 'Rate–distortion', exact: true }).click();
+  await expect(values).toHaveValue('0.5, 2, 8');
 
   const points = plane.getByRole('button', { name: /^Sweep model β = / });
   await expect(points).toHaveCount(3, { timeout: 150_000 });

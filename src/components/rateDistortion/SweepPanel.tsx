@@ -16,6 +16,9 @@ export function useSweeps(): SweepSnapshot {
   return useSyncExternalStore(sweeps.subscribe, sweeps.get);
 }
 
+/** What was typed last: the plane unmounts while the loss curves are shown, the fields keep it. */
+const typed = { values: DEFAULT_SWEEP_VALUES.join(', '), steps: SWEEP_STEPS.default.toLocaleString('en-US') };
+
 /** A note worded when shown, so it follows the language. */
 export type SweepNote = ((t: Translate) => string) | null;
 
@@ -24,8 +27,10 @@ export function SweepPanel({ note, onNote }: { note: SweepNote; onNote(note: Swe
   const state = useClientState();
   const t = useT();
   const snap = useSweeps();
-  const [valuesText, setValuesText] = useState(DEFAULT_SWEEP_VALUES.join(', '));
-  const [stepsText, setStepsText] = useState(SWEEP_STEPS.default.toLocaleString('en-US'));
+  const [valuesText, setValuesText] = useState(typed.values);
+  const [stepsText, setStepsText] = useState(typed.steps);
+  typed.values = valuesText;
+  typed.steps = stepsText;
   const [bad, setBad] = useState<'values' | 'steps' | null>(null);
   const valuesId = useId();
   const stepsId = useId();
