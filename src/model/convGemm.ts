@@ -18,7 +18,7 @@ const F32 = 4;
 const PAGE = 65536;
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 /** Values of cols per product: bounds the memory for a batch (the inference worker's grids). */
-const MAX_COLS = 1 << 20;
+export const MAX_COLS = 1 << 20;
 
 export class ConvTransposeGemm {
   private constructor(
