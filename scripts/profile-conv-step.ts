@@ -32,7 +32,6 @@ let turn = 0;
 for (let i = 0; i < 3; i++) trainer.step(batches[turn++ % 8]);
 const steps = Number(process.argv[2] ?? 8);
 const per = new Map<string, number[]>();
-const shapes = new Map<string, string>();
 for (let s = 0; s < steps; s++) {
   const info = await tf.profile(() => { trainer.step(batches[turn++ % 8]); });
   const m = new Map<string, number>();
