@@ -68,6 +68,8 @@ test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point op
   await expect(page.getByRole('region', { name: 'VAE · β = 1 latent space', exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Model B', exact: true }).getByTestId('model-b-label')).toHaveText('VAE · β = 8');
   await expect(plane.getByRole('status')).toContainText('Model B is now the sweep model β = 8');
+  // Compare's header says where Model B came from, not "both start from new weights".
+  await expect(page.getByTestId('compare-origin')).toHaveText(/Model B comes from the β sweep/);
 
   await kept.getByRole('button', { name: 'Discard sweep' }).click();
   await expect(points).toHaveCount(0);

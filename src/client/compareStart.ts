@@ -8,7 +8,8 @@ import type { PretrainedEntry } from '../model/pretrainedIndex';
 import type { SessionConfig } from '../shared/protocol';
 
 /** Where Compare's two models start from, as the page says it. */
-export type CompareOrigin = 'shipped' | 'fresh' | 'same';
+/** Where Compare's two models came from; 'sweep': Model B opened from a β sweep's point. */
+export type CompareOrigin = 'shipped' | 'fresh' | 'same' | 'sweep';
 
 export type ComparePlan =
   /** Both models already stand at `step`: nothing changes. */

@@ -79,6 +79,6 @@ export class SweepFlow implements SweepControls {
     // Copied, not transferred: the page keeps the sweep's weights.
     const reply = await core.askTrainer((id) => ({ type: 'openSweepModel', id, settings, config: model.config, weights: model.weights, test: model.test }));
     if (reply.type !== 'loaded') throw new Error(`openSweepModel: unexpected reply ${reply.type}`);
-    core.setState({ ...core.state, view: 'compare', modelB: settings });
+    core.setState({ ...core.state, view: 'compare', modelB: settings, compareFrom: 'sweep' });
   }
 }

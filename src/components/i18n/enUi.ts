@@ -100,6 +100,7 @@ export const enUi = {
   'cmp.fromShipped': 'Both models start from their shipped checkpoints and train the same steps on the same batches.',
   'cmp.fromFresh': 'Both models start from new weights and train the same steps on the same batches.',
   'cmp.fromSame': 'Both models have trained the same steps, on the same batches.',
+  'cmp.fromSweep': 'Model B comes from the β sweep, with the weights of its own run; from here both train the same steps on the same batches.',
   'spread.title': 'Spread of μ over {count} test images',
   'spread.aria': 'Spread of the {model} codes',
   'spread.row': '{dim}: {min} to {max}, sd {sd}',

@@ -100,6 +100,7 @@ export const jaUi: Readonly<Record<UiKey, string>> = {
   'cmp.fromShipped': '両方のモデルを同梱の学習済みチェックポイントから始め、同じバッチで同じステップ数だけ学習します。',
   'cmp.fromFresh': '両方のモデルを新しい重みから始め、同じバッチで同じステップ数だけ学習します。',
   'cmp.fromSame': '両方のモデルは同じバッチで同じステップ数だけ学習しています。',
+  'cmp.fromSweep': 'モデル B は β スイープのモデルで、その実行で学習した重みを持っています。ここからは両方が同じバッチで同じステップ数だけ学習します。',
   'spread.title': 'テスト画像 {count} 枚の μ の広がり',
   'spread.aria': '{model} の潜在表現の広がり',
   'spread.row': '{dim}：{min} 〜 {max}、標準偏差 {sd}',

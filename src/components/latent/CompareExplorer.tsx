@@ -61,7 +61,8 @@ export function CompareExplorer() {
   useTopic('metrics', () => setBTrained(client.stepOf('b')));
   const trained: Record<ModelTag, number> = { a: state.step, b: bTrained };
   const origin = state.compareFrom ?? 'fresh';
-  const originText = t(origin === 'shipped' ? 'cmp.fromShipped' : origin === 'same' ? 'cmp.fromSame' : 'cmp.fromFresh');
+  const ORIGIN_TEXT = { shipped: 'cmp.fromShipped', same: 'cmp.fromSame', fresh: 'cmp.fromFresh', sweep: 'cmp.fromSweep' } as const;
+  const originText = t(ORIGIN_TEXT[origin]);
   // A reset clears the weights of both (state.weightsStep is Model A's).
   const aStep = state.weightsStep;
   const weightsSteps = useMemo(() => ({ a: aStep, b: steps.b }), [aStep, steps.b]);
