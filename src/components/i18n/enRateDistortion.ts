@@ -7,6 +7,7 @@ export const enRateDistortion = {
   'rd.toggleTitle': 'Each model as a point: rate R (its KL) across, distortion D (its reconstruction) up; press again for the loss curves',
   'rd.xTitle': 'rate R = KL (nats)',
   'rd.yTitle': 'distortion D = reconstruction (nats)',
+  'rd.yTitleShort': 'D (nats)',
   'rd.line': '−ELBO {c}',
   'rd.point': 'R {r} · D {d} · −ELBO {e}',
   'rd.pointAe': 'R n/a · D {d}',

@@ -6,6 +6,7 @@ export const jaRateDistortion = {
   'rd.toggleTitle': '各モデルを 1 点で表します：横がレート R（KL）、縦が歪み D（再構成誤差）。もう一度押すと損失曲線に戻ります',
   'rd.xTitle': 'レート R = KL（nats）',
   'rd.yTitle': '歪み D = 再構成誤差（nats）',
+  'rd.yTitleShort': 'D（nats）',
   'rd.line': '−ELBO {c}',
   'rd.point': 'R {r} · D {d} · −ELBO {e}',
   'rd.pointAe': 'R なし · D {d}',

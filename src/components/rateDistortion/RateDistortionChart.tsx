@@ -68,6 +68,7 @@ export function RateDistortionChart({ comparing, onToggle }: { comparing: boolea
       series,
       xTitle: t('rd.xTitle'),
       yTitle: t('rd.yTitle'),
+      yTitleShort: t('rd.yTitleShort'),
       lineLabel: (c) => t('rd.line', { c: c.toLocaleString('en-US') }),
       sweep,
       onOpen: open,

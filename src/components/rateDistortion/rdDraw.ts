@@ -13,6 +13,8 @@ export interface RdDrawOptions {
   series: readonly RdSeries[];
   xTitle: string;
   yTitle: string;
+  /** The vertical title when the full one is taller than the plot ("D (nats)"). */
+  yTitleShort?: string;
   /** "−ELBO 150" for the line R + D = 150. */
   lineLabel(c: number): string;
   /** The β sweeps' models (sweepPointsDraw.ts), and what opening one does. */
@@ -75,7 +77,7 @@ export class RdRenderer {
       .selectAll('text')
       .data([
         { text: o.xTitle, x: MARGIN.left + innerW, y: MARGIN.top + innerH + 30, anchor: 'end', rotate: false },
-        { text: o.yTitle, x: -MARGIN.top, y: 12, anchor: 'end', rotate: true },
+        { text: titleThatFits(o.yTitle, o.yTitleShort, MARGIN.top + innerH), x: -MARGIN.top, y: 12, anchor: 'end', rotate: true },
       ])
       .join('text')
       .attr('class', 'axis-title')
@@ -135,4 +137,16 @@ export class RdRenderer {
     drawSweepPoints(this.sweep, o.sweep ?? [], x, y, (p) => o.onOpen?.(p));
     return elbo.map((l) => l.c);
   }
+}
+
+/** Width of an axis title at 10.5 px (charts.css): about 6 px a Latin letter, 10.5 px a CJK one. */
+export function titleWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(ch) ? 10.5 : 6;
+  return w;
+}
+
+/** The full title where it fits in `room` px, else the short one (a title cut at the plot's foot reads as nonsense). */
+export function titleThatFits(full: string, short: string | undefined, room: number): string {
+  return short !== undefined && titleWidth(full) > room ? short : full;
 }
