@@ -5,6 +5,7 @@
 // resume and cancel act on the sweep.
 import { expect, test } from '@playwright/test';
 import { collectErrors, waitReady } from './pageActions';
+import { canvasHash } from './pageReaders';
 
 test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point opens its model as Model B', async ({ page }) => {
   test.setTimeout(180_000);
@@ -35,6 +36,14 @@ test('a 3-value β sweep gives 3 points whose rate falls as β rises; a point op
   await expect(plane.getByTestId('sweep-progress')).toHaveText(/ · paused$/);
   await plane.getByRole('button', { name: 'Resume sweep' }).press('Enter');
   await expect(plane.getByRole('button', { name: 'Pause sweep' })).toBeVisible();
+  // The shown model stays draggable while the sweep trains: moving the latent point decodes another image.
+  const decoded = page.getByRole('img', { name: 'Decoded image', exact: true });
+  const before = await canvasHash(decoded);
+  await page.getByRole('slider', { name: 'Latent point' }).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect.poll(() => canvasHash(decoded), { timeout: 10_000 }).not.toBe(before);
+  await expect(plane.getByTestId('sweep-progress')).not.toHaveText(/paused/);
   // With the loss curves in the plane's place, the sweep's progress stands beside the button; the fields keep their values.
   await plane.getByRole('button', { name: 'Rate–distortion', exact: true }).click();
   await expect(page.getByTestId('sweep-badge')).toHaveText(/^Sweep β: model [123] of 3 · (step \d+|testing)/);
