@@ -68,6 +68,8 @@ export const TRAINER_MESSAGES: Rules = {
       return { ...s, phase: s.phase === 'starting' ? 'loading' : s.phase, progress };
     },
   },
+  // Only the watchdog listens (trainerSupervisor.ts observes every message).
+  alive: { startup: 'apply' },
   metrics: {
     startup: 'drop',
     state: (s, m) => ({

@@ -6,6 +6,7 @@ import type { ClientState } from './clientTypes';
 import type { FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
 import { copyWeights, historyUpTo, snapshotCheckpoint, TICK_MS, TrainerSupervisor, WARMUP_LIMIT_MS, type SupervisorHost } from './trainerSupervisor';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS } from './watchdog';
+import { HEARTBEAT_MS } from '../workers/shaderWarmup';
 
 const model = { kind: 'vae' as const, inputDim: 784, latentDim: 2, hidden: [8] };
 const config: SessionConfig = { dataset: 'mnist', model, hyper: { ...DEFAULT_HYPER, learningRate: 3e-3 }, seed: 7 };
@@ -231,6 +232,20 @@ describe('TrainerSupervisor', () => {
     h.receive({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label: 'Compiling' });
     h.receive({ type: 'progress', stage: 'warmup', loaded: 1, total: 1, label: 'Compiled' });
     await h.advance(SILENCE_LIMIT_MS + TICK_MS);
+    expect(h.log[0]).toBe('replace');
+  });
+
+  it('a worker saying alive between slow slices of extra work is busy, not hung; when it falls silent, 10 s later it is', async () => {
+    const h = harness();
+    h.sup.played();
+    for (let i = 0; i < 30; i++) {
+      await h.advance(HEARTBEAT_MS);
+      h.receive({ type: 'alive' });
+    }
+    expect(h.log).toEqual([]);
+    await h.advance(SILENCE_LIMIT_MS);
+    expect(h.log).toEqual([]);
+    await h.advance(TICK_MS);
     expect(h.log[0]).toBe('replace');
   });
 

@@ -1,6 +1,7 @@
 // Tells a stuck or crashed training worker from a busy one. While training runs, the worker
-// posts metrics after every chunk (well under a second, a few seconds for the first WebGL
-// chunk's shader compilation), so a long silence means it hangs. Pure: the client feeds it
+// posts metrics after every chunk (well under a second) and 'alive' between slow slices of
+// extra work, and announces WebGL's shader compiles as warm-ups (src/workers/shaderWarmup.ts;
+// trainerSupervisor.ts allows those longer), so a long silence means it hangs. Pure: the client feeds it
 // the clock and the messages, and decides what to do (terminate, start a new worker, restore).
 
 /** Silence while running after which the worker counts as stuck. */

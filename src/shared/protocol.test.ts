@@ -61,6 +61,7 @@ const fromTrainer: Samples<FromTrainer> = {
     probe: { version: 1, measuredAt: '2026-11-24T23:00:00.000Z', agent: 'UA', batch: 128, hidden: [512, 256], results: [{ backend: 'wasm', imagesPerSec: 3400, firstStepMs: 240 }, { backend: 'webgl', imagesPerSec: null, reason: 'lost' }] },
   },
   progress: { type: 'progress', stage: 'download', loaded: 10, total: 100, label: 'Downloading MNIST' },
+  alive: { type: 'alive' },
   metrics: {
     type: 'metrics',
     step: 3,

@@ -9,8 +9,15 @@ import { MigJob } from './migJob';
 import { weightsFinite } from '../shared/finiteWeights';
 import type { FromTrainer, ModelTag } from '../shared/protocol';
 import { liveBytes, liveTensors, type SessionStart, type TrainingSession } from './trainingSession';
+import { ShaderWarmup } from './shaderWarmup';
 
 type Post = (msg: FromTrainer, transfer?: Transferable[]) => void;
+
+const WARMUP_LABEL: Record<JobKind, string> = {
+  test: 'Compiling WebGL shaders for the test pass',
+  snapshot: 'Compiling WebGL shaders for the latent codes',
+  mig: 'Compiling WebGL shaders for MIG',
+};
 
 interface Queued {
   job: ExtraJob;
@@ -21,7 +28,7 @@ interface Queued {
 export class TrainingLoop {
   /** The last weights sent out, kept to resume on another backend if the WebGL context dies. */
   lastSnapshot: SessionStart | null = null;
-  /** WebGL compiles shaders on the first chunk: say so while it does. */
+  /** WebGL compiles shaders for each new shape of work: say so while it does (shaderWarmup.ts). */
   webgl = false;
   /**
    * Set by the owner: when a step's loss is not finite, puts back the last snapshot if the
@@ -30,6 +37,7 @@ export class TrainingLoop {
    */
   repair: (() => number | null) | null = null;
   private readonly post: Post;
+  private readonly warmup: ShaderWarmup;
   private session: TrainingSession | null = null;
   private running = false;
   private pendingChunks = 0;
@@ -49,7 +57,9 @@ export class TrainingLoop {
 
   constructor(post: Post) {
     // Every per-model message says whose it is: the worker may hold Model A and Model B at once.
-    this.post = (msg, transfer) => post(tagModel(msg, this.session ? this.tag : undefined), transfer);
+    const tagged: Post = (msg, transfer) => post(tagModel(msg, this.session ? this.tag : undefined), transfer);
+    this.warmup = new ShaderWarmup(tagged, () => performance.now());
+    this.post = this.warmup.post;
   }
 
   /** Training runs (Train pressed), as opposed to paused or stepping. */
@@ -80,6 +90,7 @@ export class TrainingLoop {
     this.session = session;
     this.jobs = [];
     this.warm = false;
+    this.warmup.forget();
     this.testOwed = fresh;
     this.chunkSteps = 1;
     this.ledger = EMPTY_LEDGER;
@@ -94,9 +105,13 @@ export class TrainingLoop {
     this.running = this.session !== null;
     this.postState();
     // A full snapshot still owed would hold up the first step for seconds: a preview will do.
+    // On WebGL before the first chunk not even that: its first slice compiles the encoder's
+    // shaders (tens of seconds with a software renderer), so the first step goes first and a
+    // preview follows it (chunksSince makes one due at once).
     if (this.jobs.some((q) => q.job.kind === 'snapshot')) {
       this.jobs = this.jobs.filter((q) => q.job.kind !== 'snapshot');
-      this.queueSnapshot();
+      if (this.webgl && !this.warm) this.chunksSince.snapshot = Infinity;
+      else this.queueSnapshot();
     }
   }
 
@@ -132,6 +147,7 @@ export class TrainingLoop {
       if (this.jobs.length > 0) await this.workOnJob();
       else await this.trainChunk();
     } catch (err) {
+      this.warmup.done();
       this.stop();
       this.jobs = [];
       throw err;
@@ -162,26 +178,31 @@ export class TrainingLoop {
   private async workOnJob(): Promise<void> {
     const { job, periodic } = this.jobs[0] as Queued;
     const rows = this.sliceRows[job.kind];
+    const cold = this.webgl && this.warmup.begin(`${job.kind}:${rows}`, WARMUP_LABEL[job.kind]);
     const t0 = performance.now();
     const complete = await job.advance(rows);
     const ms = performance.now() - t0;
     if (periodic) this.ledger = charge(this.ledger, 'extra', ms);
-    this.sliceRows[job.kind] = nextSliceSize(rows, ms);
-    if (!complete) return;
+    // A slice that compiled shaders is no measure of the next one: keep its size (and shapes).
+    if (!cold) this.sliceRows[job.kind] = nextSliceSize(rows, ms);
+    if (!complete) return this.warmup.done();
     this.jobs.shift();
+    // What a job posts at its end (the snapshot's reconstructions) has shapes of its own.
+    if (this.webgl && job.kind === 'snapshot') this.warmup.begin('snapshot:finish', WARMUP_LABEL.snapshot);
     for (const { msg, transfer } of await job.finish()) {
       if (msg.type === 'latent') this.published = { step: msg.step, count: msg.count };
       // Kept as a copy for recovery (never weights gone NaN); the original travels to the page without one.
       if (msg.type === 'weights' && weightsFinite(msg.weights)) this.lastSnapshot = { weights: structuredClone(msg.weights), step: msg.step, epoch: this.session?.epoch ?? 0 };
       this.post(msg, transfer);
     }
+    this.warmup.done();
   }
 
   private async trainChunk(): Promise<void> {
     const session = this.session as TrainingSession;
     const first = !this.warm;
-    const warmup = first && this.webgl;
-    if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label: 'Compiling WebGL shaders (a few seconds, once)' });
+    // A batch of a new size has new shapes: shaders again.
+    if (this.webgl) this.warmup.begin(`train:${session.hyper.batchSize}`, 'Compiling WebGL shaders (a few seconds, once)');
     const planned = this.nextChunkSteps ?? (first ? 1 : this.chunkSteps);
     this.nextChunkSteps = null;
     const out = await session.runChunk(planned);
@@ -200,7 +221,7 @@ export class TrainingLoop {
       numTensors: liveTensors(),
       numBytes: liveBytes(),
     });
-    if (warmup) this.post({ type: 'progress', stage: 'warmup', loaded: 1, total: 1, label: 'Shaders compiled' });
+    this.warmup.done();
 
     if (out.nanAtStep !== null) {
       this.stop();
