@@ -66,13 +66,13 @@ test.describe('Shapes', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Load pretrained lists both shipped Shapes models and loads the β = 4 one: its map, and its MIG as index.json records it', async ({ page }) => {
+  test('Load pretrained lists the three shipped Shapes models and loads the β = 4 one: its map, and its MIG as index.json records it', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./');
     await waitReady(page, READY_MS);
     const models = await page.evaluate(async () => (await (await fetch('pretrained/index.json')).json()).models as Array<{ id: string; title: string; step: number; dataset: string; mig?: number }>);
     const shapes = models.filter((m) => m.dataset === 'shapes');
-    expect(shapes.map((m) => m.title).sort()).toEqual(['Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4']);
+    expect(shapes.map((m) => m.title).sort()).toEqual(['Shapes VAE 6-D capacity C max = 10', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4']);
     const menu = page.getByRole('combobox', { name: 'Load pretrained' });
     for (const m of shapes) await expect(menu.locator('option', { hasText: m.title })).toHaveCount(1);
     const beta4 = shapes.find((m) => m.title.endsWith('β = 4'))!;

@@ -22,7 +22,7 @@ import { gptqDecoder } from '../src/model/gptq';
 import { DEFAULT_PRETRAINED, parsePretrainedIndex, PRETRAINED_INDEX, pretrainedFiles, type PretrainedEntry, type PretrainedIndex } from '../src/model/pretrainedIndex';
 
 /** The runs shipped, in menu order, the default first. */
-const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d', 'shapes-vae-6d-beta1', 'shapes-vae-6d-beta4', 'mnist-conv-vae-2d'] as const;
+const SHIPPED = [DEFAULT_PRETRAINED, 'mnist-ae-2d', 'fashion-vae-2d', 'shapes-vae-6d-beta1', 'shapes-vae-6d-beta4', 'shapes-vae-6d-capacity', 'mnist-conv-vae-2d'] as const;
 /** Decoded pixels (in [0, 1]) may move at most this much through quantization: invisible. */
 const MAX_PIXEL_DIFF = 0.02;
 const ENCODE_ROWS = 500;
@@ -102,10 +102,16 @@ function metricsOf(ckpt: Checkpoint, id: string): PretrainedEntry['test'] {
   return { elbo: m.elbo, recon: m.recon, kl: m.kl };
 }
 
-/** e.g. "MNIST VAE 2-D"; with β where it is not 1, and always on Shapes, whose models differ by it ("Shapes VAE 6-D β = 4"). */
+/**
+ * e.g. "MNIST VAE 2-D"; with β where it is not 1, and always on Shapes, whose models differ by it
+ * ("Shapes VAE 6-D β = 4"); the capacity objective by its C max instead ("… capacity C max = 10").
+ */
 function titleOf(manifest: Manifest, ckpt: Checkpoint): string {
   const data = findDataset(manifest, ckpt.dataset as DatasetName).title;
-  const beta = ckpt.config.kind === 'vae' && (ckpt.hyper.beta !== 1 || ckpt.dataset === 'shapes') ? ` β = ${ckpt.hyper.beta}` : '';
+  const capacity = ckpt.config.kind === 'vae' && ckpt.hyper.objective === 'capacity';
+  const beta = capacity
+    ? ` capacity C max = ${ckpt.hyper.cMax}`
+    : ckpt.config.kind === 'vae' && (ckpt.hyper.beta !== 1 || ckpt.dataset === 'shapes') ? ` β = ${ckpt.hyper.beta}` : '';
   return `${data}${ckpt.config.arch === 'conv' ? ' conv' : ''} ${ckpt.config.kind.toUpperCase()} ${ckpt.config.latentDim}-D${beta}`;
 }
 

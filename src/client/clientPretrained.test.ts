@@ -132,7 +132,7 @@ describe('instant start', () => {
     await vi.waitFor(() => expect(lastTo(trainer(), 'load')).toBeDefined());
     const w = trainer();
     w.reply({ type: 'loaded', id: lastTo(w, 'load')?.id as number, config, step: STEP });
-    expect((await client.listPretrained()).map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4', 'MNIST conv VAE 2-D']);
+    expect((await client.listPretrained()).map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4', 'Shapes VAE 6-D capacity C max = 10', 'MNIST conv VAE 2-D']);
     const switching = client.loadPretrained('mnist-ae-2d');
     await vi.waitFor(() => expect(fetched).toContain('/pretrained/mnist-ae-2d.vaeckpt'));
     await vi.waitFor(() => expect(w.sent.filter((s) => s.msg.type === 'load')).toHaveLength(2));

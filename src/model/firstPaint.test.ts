@@ -139,8 +139,8 @@ describe('the shipped pretrained models', () => {
   };
   const index = parsePretrainedIndex(JSON.parse(new TextDecoder().decode(read('index.json'))));
 
-  it('lists MNIST VAE, MNIST AE, Fashion-MNIST VAE, the two Shapes VAEs and the MNIST conv VAE, the MNIST VAE first and by default', () => {
-    expect(index.models.map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4', 'MNIST conv VAE 2-D']);
+  it('lists MNIST VAE, MNIST AE, Fashion-MNIST VAE, the three Shapes VAEs (β = 1, β = 4, capacity) and the MNIST conv VAE, the MNIST VAE first and by default', () => {
+    expect(index.models.map((m) => m.title)).toEqual(['MNIST VAE 2-D', 'MNIST AE 2-D', 'Fashion-MNIST VAE 2-D', 'Shapes VAE 6-D β = 1', 'Shapes VAE 6-D β = 4', 'Shapes VAE 6-D capacity C max = 10', 'MNIST conv VAE 2-D']);
     expect(index.default).toBe(index.models[0].id);
     for (const m of index.models) expect(m.command).toMatch(/^npm run train -- .*--seed \d+/);
   });
