@@ -21,6 +21,9 @@
 //   Shapes, 4,096 in the paper), and 100 is still steep enough that KL does not run past C.
 // - 5,000 steps of ramp: about 11 epochs of Shapes' 60,000 images at batch 128, the few
 //   minutes a class trains for, instead of the paper's 100k steps (hours in a browser).
+// Measured since (README, Shapes; 3 seeds, 10 epochs): C_max 10 over a 4,000-step ramp, γ 100,
+// gives mean MIG 0.177 (β = 4: 0.176) with 4.6 nats better reconstruction than β = 4; at that
+// budget a C_max above the ELBO's own KL (about 11 nats) pushes the code past what it needs.
 // The step is the trainer's optimizer step count (it carries on across a resumed checkpoint).
 
 import * as tf from '@tensorflow/tfjs-core';
