@@ -4,7 +4,7 @@ import { DEFAULT_HYPER, type NetworkWeights } from '../model/types';
 import { initialState } from './clientState';
 import type { ClientState } from './clientTypes';
 import type { FromTrainer, HistoryRecord, SessionConfig } from '../shared/protocol';
-import { copyWeights, historyUpTo, snapshotCheckpoint, TICK_MS, TrainerSupervisor, WARMUP_LIMIT_MS, type SupervisorHost } from './trainerSupervisor';
+import { BUSY_CAP_MS, BUSY_FACTOR, copyWeights, historyUpTo, snapshotCheckpoint, TICK_MS, TrainerSupervisor, WARMUP_LIMIT_MS, type SupervisorHost } from './trainerSupervisor';
 import { MAX_RESTARTS, SILENCE_LIMIT_MS } from './watchdog';
 import { HEARTBEAT_MS } from '../workers/shaderWarmup';
 
@@ -244,6 +244,29 @@ describe('TrainerSupervisor', () => {
     }
     expect(h.log).toEqual([]);
     await h.advance(SILENCE_LIMIT_MS);
+    expect(h.log).toEqual([]);
+    await h.advance(TICK_MS);
+    expect(h.log[0]).toBe('replace');
+  });
+
+  it('a worker that announced a unit of work as slow as its last (busyMs) may be silent a few times that, once', async () => {
+    const h = harness();
+    h.sup.played();
+    const busyMs = 8_000;
+    h.receive({ type: 'alive', busyMs });
+    await h.advance(BUSY_FACTOR * busyMs);
+    expect(h.log).toEqual([]);
+    h.receive({ type: 'metrics', step: 6, epoch: 1, epochProgress: 0.1, train: { firstStep: 5, elbo: [-1], recon: [1], kl: [0], objective: [1] }, imagesPerSec: 8 });
+    // The allowance ended with that message: the ordinary limit again.
+    await h.advance(SILENCE_LIMIT_MS + TICK_MS);
+    expect(h.log[0]).toBe('replace');
+  });
+
+  it('an announced unit of work is allowed no more than BUSY_CAP_MS of silence', async () => {
+    const h = harness();
+    h.sup.played();
+    h.receive({ type: 'alive', busyMs: 10 * BUSY_CAP_MS });
+    await h.advance(BUSY_CAP_MS);
     expect(h.log).toEqual([]);
     await h.advance(TICK_MS);
     expect(h.log[0]).toBe('replace');

@@ -18,6 +18,13 @@ import { errorText } from '../shared/workerErrors';
 export const TICK_MS = 1_000;
 /** WebGL's first chunk compiles shaders (seconds on a fast machine, far more on a slow one): silence allowed meanwhile. */
 export const WARMUP_LIMIT_MS = 60_000;
+/**
+ * Before a unit of work that took busyMs last time (a slow backend's step), the worker says so
+ * ('alive', src/workers/shaderWarmup.ts): silence is allowed up to this many times that, but
+ * never past BUSY_CAP_MS.
+ */
+export const BUSY_FACTOR = 3;
+export const BUSY_CAP_MS = 2 * WARMUP_LIMIT_MS;
 /** A gap between ticks this long means the page itself was frozen (sleep, a throttled tab): not the worker's fault. */
 const FROZEN_GAP_MS = 3 * TICK_MS;
 
@@ -93,6 +100,8 @@ export class TrainerSupervisor {
   private restoring = false;
   /** Between the worker's 'warmup' progress messages: a long silence is expected. */
   private warmingUp = false;
+  /** Silence the worker announced for the unit of work it runs now (0: none); ends with its next message. */
+  private busyMs = 0;
   private lastHeard: number;
   private lastTick: number;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -136,6 +145,7 @@ export class TrainerSupervisor {
     this.watchdog.heard(this.lastHeard, msg.type === 'state' ? msg.running : undefined);
     if (msg.type === 'state') this.running = msg.running;
     if (msg.type === 'progress' && msg.stage === 'warmup') this.warmingUp = msg.loaded < msg.total;
+    this.busyMs = msg.type === 'alive' ? Math.min(BUSY_CAP_MS, BUSY_FACTOR * (msg.busyMs ?? 0)) : 0;
     if (this.restoring) return;
     const shown = !('model' in msg) || msg.model === undefined || msg.model === slotOfKind(this.host.state().config.model.kind);
     if (msg.type === 'state' && shown && msg.step < this.host.state().step) this.host.rewind(msg.step);
@@ -186,6 +196,7 @@ export class TrainerSupervisor {
     // Messages may be queued behind a frozen page: they count as heard.
     if (frozen || this.host.hidden()) return this.watchdog.heard(now);
     if (this.warmingUp && now - this.lastHeard <= WARMUP_LIMIT_MS) return;
+    if (now - this.lastHeard <= this.busyMs) return;
     if (this.watchdog.check(now) === 'stuck') void this.restart(`stopped answering for more than ${Math.round(SILENCE_LIMIT_MS / 1000)} s`);
   }
 
@@ -200,6 +211,7 @@ export class TrainerSupervisor {
     }
     this.restoring = true;
     this.restarts++;
+    this.busyMs = 0;
     const resume = this.running;
     const snap = this.snapshot;
     const state = host.state();

@@ -201,8 +201,12 @@ export type FromTrainer =
   /** A new speed probe, for the page to remember and show in the backend menu. */
   | { type: 'probed'; probe: BackendProbe }
   | { type: 'progress'; stage: ProgressStage; loaded: number; total: number; label: string }
-  /** Busy with long extra work, not hung: posted after a slice when the page heard nothing for a while (shaderWarmup.ts). */
-  | { type: 'alive' }
+  /**
+   * Busy, not hung (shaderWarmup.ts): posted after a unit of work when the page heard nothing for
+   * a while, and before one whose kind took `busyMs` last time (a slow backend's training step),
+   * so the page's watchdog allows a silence that long.
+   */
+  | { type: 'alive'; busyMs?: number }
   /**
    * One per chunk of steps. A test pass runs between chunks and arrives as a metrics message
    * of its own, with an empty train series and `step` = the step it measured.

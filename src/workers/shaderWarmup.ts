@@ -14,6 +14,11 @@
 //   posted for HEARTBEAT_MS, a one-word 'alive' message goes out. So the page hears from the
 //   worker at least every HEARTBEAT_MS plus one slice, and only a worker stuck inside one
 //   already-compiled unit of work for 10 s (a real hang) stays silent that long.
+// - On a slow backend (the conv VAE on software WebGL) one unit of work can take longer than
+//   10 s even with its shaders compiled: a training step, a slice. Before a unit whose key took
+//   BUSY_MS or more last time, the worker says how long that was ('alive' with busyMs), and the
+//   page allows a silence of a few times that, once; any later message ends the allowance. A
+//   worker that hangs is still found, only later on such a backend; elsewhere nothing changes.
 // A heartbeat on a timer would not do: a timer cannot fire while the thread is blocked, and
 // one that fired during a genuine hang elsewhere (a stuck await) would hide it.
 
@@ -23,13 +28,17 @@ type Post = (msg: FromTrainer, transfer?: Transferable[]) => void;
 
 /** Silence after which a finished unit of work is followed by an 'alive' message. */
 export const HEARTBEAT_MS = 2_000;
+/** A unit of work that took this long is announced with its duration the next time it runs. */
+export const BUSY_MS = 2_000;
 
 export class ShaderWarmup {
   /** Posts through this record when the page last heard from the worker. */
   readonly post: Post;
-  private readonly seen = new Set<string>();
+  /** Each key met: how long its last unit of work took, ms (NaN while it runs). */
+  private readonly seen = new Map<string, number>();
   private open = false;
   private lastPost: number;
+  private current: { key: string; start: number } | null = null;
 
   constructor(
     post: Post,
@@ -47,8 +56,14 @@ export class ShaderWarmup {
    * begins and returns true. Within an open warm-up it only records the key.
    */
   begin(key: string, label: string): boolean {
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
+    const start = this.now();
+    this.current ??= { key, start };
+    const last = this.seen.get(key);
+    if (last !== undefined) {
+      if (last >= BUSY_MS && !this.open) this.post({ type: 'alive', busyMs: Math.round(last) });
+      return false;
+    }
+    this.seen.set(key, NaN);
     if (!this.open) this.post({ type: 'progress', stage: 'warmup', loaded: 0, total: 1, label });
     this.open = true;
     return true;
@@ -56,6 +71,9 @@ export class ShaderWarmup {
 
   /** A unit of work ended (or failed): closes an open warm-up, or says 'alive' after a long silence. */
   done(): void {
+    const unit = this.current;
+    this.current = null;
+    if (unit) this.seen.set(unit.key, this.now() - unit.start);
     if (this.open) {
       this.open = false;
       this.post({ type: 'progress', stage: 'warmup', loaded: 1, total: 1, label: 'Shaders compiled' });
@@ -67,6 +85,7 @@ export class ShaderWarmup {
   /** Another session (another model, maybe another backend): its shapes are new. */
   forget(): void {
     if (this.open) this.done();
+    this.current = null;
     this.seen.clear();
   }
 }

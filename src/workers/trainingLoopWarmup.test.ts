@@ -116,5 +116,16 @@ describe('TrainingLoop on WebGL: shader warm-ups and the heartbeat', () => {
     expect(alive.length).toBeGreaterThan(1);
     expect(alive.every((i) => i < latent && words[i - 1] !== 'warmup 0/1')).toBe(true);
     expect(balanced(words)).toBe(true);
+    // Steps that take seconds: from the second on, each is announced with the last one's duration.
+    other.take();
+    await other.controller.handle({ type: 'step', chunks: 3 });
+    const steps: FromTrainer[] = [];
+    for (let i = 0; i < 300 && steps.filter((m) => word(m) === 'train').length < 3; i++) {
+      await other.controller.work();
+      steps.push(...other.take());
+    }
+    const before = steps.flatMap((m, i) => (word(m) === 'train' ? [steps[i - 1]] : []));
+    expect(before[0]).toMatchObject({ type: 'progress', stage: 'warmup', loaded: 0 });
+    for (const m of before.slice(1)) expect(m).toMatchObject({ type: 'alive', busyMs: expect.any(Number) as number });
   });
 });
