@@ -1,6 +1,7 @@
 // The training worker's per-step figures as the page receives them: an init script wraps
 // window.Worker and keeps every chunk's train series (ELBO, reconstruction, KL per step), so a
-// spec can compare runs step by step without reading them off the chart.
+// spec can compare runs step by step without reading them off the chart, and the step of each
+// weights message (what the page's decoder gets).
 
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { collectErrors, waitReady } from './pageActions';
@@ -20,7 +21,8 @@ interface Chunk extends StepSeries {
 export async function tapTraining(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const chunks: Chunk[] = [];
-    (window as unknown as { __trainChunks: Chunk[] }).__trainChunks = chunks;
+    const weights: Array<{ model: string; step: number }> = [];
+    Object.assign(window, { __trainChunks: chunks, __trainWeights: weights });
     const Base = window.Worker;
     window.Worker = class extends Base {
       constructor(url: string | URL, opts?: WorkerOptions) {
@@ -28,6 +30,7 @@ export async function tapTraining(page: Page): Promise<void> {
         if (!String(url).includes('training')) return;
         this.addEventListener('message', (e: MessageEvent) => {
           const d = e.data as { type?: string; step?: number; model?: string; train?: StepSeries };
+          if (d?.type === 'weights') weights.push({ model: d.model ?? 'a', step: d.step ?? -1 });
           if (d?.type !== 'metrics' || !d.train || d.train.elbo.length === 0) return;
           chunks.push({ model: d.model ?? 'a', step: d.step ?? -1, elbo: [...d.train.elbo], recon: [...d.train.recon], kl: [...d.train.kl] });
         });
@@ -47,6 +50,12 @@ export async function trainedSteps(page: Page, model: 'a' | 'b' = 'a'): Promise<
     out.lastStep = c.step;
   }
   return out;
+}
+
+/** Steps of the weights the training worker has sent for the model in slot `a` or `b` (each snapshot ends with them). */
+export async function weightsSteps(page: Page, model: 'a' | 'b' = 'a'): Promise<number[]> {
+  const sent = await page.evaluate(() => (window as unknown as { __trainWeights: Array<{ model: string; step: number }> }).__trainWeights.slice());
+  return sent.filter((w) => w.model === model).map((w) => w.step);
 }
 
 /** Mean of the last `n` values (or all, when fewer). */
