@@ -112,6 +112,10 @@ async function checkLayout(p: Page, ui: Ui, where: string, present: boolean): Pr
     const hyper = p.getByRole('region', { name: ui['hyper.title'], exact: true });
     const fits = await hyper.evaluate((el) => ({ need: el.scrollHeight, have: el.clientHeight }));
     expect(fits.need, `${where}: the hyperparameters need ${fits.need} px in ${fits.have} px`).toBeLessThanOrEqual(fits.have + 1);
+    // Every class in the legend in sight, not behind the legend's own scroll bar.
+    const legend = p.getByRole('group', { name: ui['lx.classes'], exact: true }).first();
+    const classes = await legend.evaluate((el) => ({ need: el.scrollHeight, have: el.clientHeight }));
+    expect(classes.need, `${where}: the class legend needs ${classes.need} px in ${classes.have} px`).toBeLessThanOrEqual(classes.have + 1);
   }
   for (const [what, part] of keyParts(p, ui)) await expectInside(p, what, part, oneColumn, where);
   if (present && !oneColumn) {
