@@ -3,9 +3,10 @@
 // thread hops to the inference worker, which on a 2-core machine busy with training wait
 // several milliseconds each for a core. Batches (grids, prior samples) still go to the worker.
 // A conv decoder is ~5.7 M multiply-adds: its transposed convolutions run on our SIMD matrix
-// product (convGemm.ts, under a millisecond) once that has compiled, the plain loops until then.
+// product (src/kernels/convTransposeGemm.ts, under a millisecond) once that has compiled, the plain loops until then.
 
-import { installConvAccelerator } from '../model/convGemm';
+import { installConvAccelerator } from '../model/convAccelerator';
+import { ConvTransposeGemm } from '../kernels/convTransposeGemm';
 import { decodeMeans } from '../model/mlp';
 import type { LayerWeights, ModelConfig } from '../model/types';
 
@@ -21,7 +22,7 @@ export class MainThreadDecoder {
 
   /** Keeps a copy of `decoder` (its buffers may be transferred away right after). */
   set(config: ModelConfig, decoder: readonly LayerWeights[], step: number): void {
-    if (config.arch === 'conv') void installConvAccelerator();
+    if (config.arch === 'conv') void installConvAccelerator(ConvTransposeGemm.load);
     this.weights = { config, decoder: copyLayers(decoder) };
     this.out = new Float32Array(config.inputDim);
     this.stepHeld = step;

@@ -103,9 +103,10 @@ function conv2dTranspose(l: ConvWeights, x: Float32Array, n: number, out: Float3
   }
 }
 
-/** What runs a transposed convolution faster than the loops above, where one is installed (convGemm.ts). */
+/** What runs a transposed convolution faster than the loops above, where one is installed (src/kernels/convTransposeGemm.ts, installed by convAccelerator.ts). */
 export interface ConvTransposeAccelerator {
-  run(l: ConvWeights, x: Float32Array, n: number, out: Float32Array): void;
+  /** `pad`: padBefore of the forward convolution this one transposes. */
+  run(l: ConvWeights, pad: number, x: Float32Array, n: number, out: Float32Array): void;
 }
 let accelerator: ConvTransposeAccelerator | null = null;
 
@@ -121,7 +122,7 @@ export function convLayer(l: ConvWeights, x: Float32Array, n: number, out: Float
   if (x.length < n * inSize) throw new Error(`convLayer: input has ${x.length} values, need ${n}×${inSize}`);
   if (out.length < n * outSize) throw new Error(`convLayer: output has ${out.length} values, need ${n}×${outSize}`);
   if (l.op === 'conv') conv2d(l, x, n, out);
-  else if (accelerator) accelerator.run(l, x, n, out);
+  else if (accelerator) accelerator.run(l, padBefore(l.outSide, l.inSide, l.stride, l.kernel), x, n, out);
   else conv2dTranspose(l, x, n, out);
   if (relu) for (let j = 0; j < n * outSize; j++) if (out[j] < 0) out[j] = 0;
   return out;

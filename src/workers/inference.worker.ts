@@ -3,13 +3,14 @@
 // plain JavaScript, so dragging z stays live while the training worker is busy with a chunk.
 
 import { handleInference, initialInferenceState } from './inferenceHandler';
-import { installConvAccelerator } from '../model/convGemm';
+import { installConvAccelerator } from '../model/convAccelerator';
+import { ConvTransposeGemm } from '../kernels/convTransposeGemm';
 import type { FromInference, ToInference } from '../shared/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const state = initialInferenceState();
 // The conv decoder's transposed convolutions on SIMD kernels (grids and samples of a conv model).
-void installConvAccelerator();
+void installConvAccelerator(ConvTransposeGemm.load);
 
 scope.onmessage = (e: MessageEvent<ToInference>) => {
   const msg = e.data;

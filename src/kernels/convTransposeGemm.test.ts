@@ -3,13 +3,14 @@
 // image and batches that span several products; and installing it changes what decodeMeans
 // computes by no more than that.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConvTransposeGemm, installConvAccelerator, MAX_COLS } from './convGemm';
-import { convLayer, setConvTransposeAccelerator } from './convForward';
-import { networkPlan, weightShape, type ConvSpec } from './layerPlan';
-import { decodeMeans } from './mlp';
-import { mulberry32 } from './prng';
-import type { ConvWeights, ModelConfig, NetworkWeights } from './types';
-import { layerFromArrays } from './layerPlan';
+import { ConvTransposeGemm, MAX_COLS } from './convTransposeGemm';
+import { installConvAccelerator } from '../model/convAccelerator';
+import { convLayer, padBefore, setConvTransposeAccelerator } from '../model/convForward';
+import { networkPlan, weightShape, type ConvSpec } from '../model/layerPlan';
+import { decodeMeans } from '../model/mlp';
+import { mulberry32 } from '../model/prng';
+import type { ConvWeights, ModelConfig, NetworkWeights } from '../model/types';
+import { layerFromArrays } from '../model/layerPlan';
 
 const rand = mulberry32(11);
 const values = (n: number, zeros = 0) => Float32Array.from({ length: n }, () => (rand() < zeros ? 0 : rand() - 0.5));
@@ -43,7 +44,7 @@ describe('ConvTransposeGemm', () => {
           const size = n * s.outSide * s.outSide * s.outChannels;
           const plain = convLayer(l, x, n, new Float32Array(size), false).slice();
           const fast = new Float32Array(size).fill(Number.NaN);
-          gemm.run(l, x, n, fast);
+          gemm.run(l, padBefore(l.outSide, l.inSide, l.stride, l.kernel), x, n, fast);
           expect(maxRelDiff(plain, fast)).toBeLessThan(1e-5);
         });
       }
@@ -57,7 +58,7 @@ describe('ConvTransposeGemm', () => {
     const z = Float32Array.from([0.4, -1.3, 2.1, 0.2]);
     const before = decodeMeans(w, z, 2).slice();
     let calls = 0;
-    expect(await installConvAccelerator()).toBe(true);
+    expect(await installConvAccelerator(ConvTransposeGemm.load)).toBe(true);
     const installed = ConvTransposeGemm.create();
     setConvTransposeAccelerator({ run: (...args) => { calls++; installed.run(...args); } });
     const after = decodeMeans(w, z, 2);

@@ -1,6 +1,6 @@
-// Conv2DTranspose forward as one matrix product on our SIMD kernels (src/kernels/gemm.ts) plus a
-// scatter, for the TF.js-free decoder (convForward.ts hands its transposed convolutions here once
-// one is installed). Per batch of images with S² input pixels each:
+// Conv2DTranspose forward as one matrix product on our SIMD kernels (gemm.ts) plus a scatter, for
+// the TF.js-free decoder (src/model/convForward.ts hands its transposed convolutions here once the
+// page or the inference worker installs it: src/model/convAccelerator.ts). Per batch of images with S² input pixels each:
 //
 //   cols[S²·n, k²·co] = X[S²·n, ci] · Wᵀ      (W in TF.js's layout [k, k, co, ci] is already
 //                                              a [k²·co, ci] matrix: the product takes it transposed)
@@ -10,9 +10,20 @@
 // which the plain loops take milliseconds for. The operands are copied into a private memory on
 // every call (the weights are ~55 K values: far cheaper than the product), so nothing is cached.
 
-import { Gemm } from '../kernels/gemm';
-import { padBefore, setConvTransposeAccelerator } from './convForward';
-import type { ConvWeights } from './types';
+import { Gemm } from './gemm';
+
+/** A transposed convolution as this kernel reads it (the model's ConvWeights is one). */
+export interface ConvTransposeLayer {
+  kernel: number;
+  stride: number;
+  inChannels: number;
+  outChannels: number;
+  inSide: number;
+  outSide: number;
+  /** [k, k, outC, inC] */
+  W: Float32Array;
+  b: Float32Array;
+}
 
 const F32 = 4;
 const PAGE = 65536;
@@ -38,11 +49,10 @@ export class ConvTransposeGemm {
     return new ConvTransposeGemm(await Gemm.createAsync(memory, null), memory);
   }
 
-  /** out[n, O, O, co] = convT(x) + b for n NHWC images. */
-  run(l: ConvWeights, x: Float32Array, n: number, out: Float32Array): void {
+  /** out[n, O, O, co] = convT(x) + b for n NHWC images; `pad`: the zeros before the image of the forward convolution it transposes. */
+  run(l: ConvTransposeLayer, pad: number, x: Float32Array, n: number, out: Float32Array): void {
     const { kernel: k, stride: s, inChannels: ci, outChannels: co, inSide: S, outSide: O, W, b } = l;
     const N = k * k * co;
-    const pad = padBefore(O, S, s, k);
     const per = Math.max(1, Math.floor(MAX_COLS / (S * S * N)));
     for (let i = 0; i < n * O * O; i++) out.set(b, i * co);
     for (let first = 0; first < n; first += per) {
@@ -83,24 +93,4 @@ export class ConvTransposeGemm {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
   }
-}
-
-let installing: Promise<boolean> | null = null;
-
-/**
- * Compiles the kernels (asynchronously, once per thread) and hands convForward.ts's transposed
- * convolutions to them; resolves false, leaving the plain loops in place, where WebAssembly or
- * its SIMD is missing. Until it resolves the loops run.
- */
-export function installConvAccelerator(): Promise<boolean> {
-  if (installing) return installing;
-  if (typeof WebAssembly === 'undefined') return (installing = Promise.resolve(false));
-  installing = ConvTransposeGemm.load().then(
-    (g) => {
-      setConvTransposeAccelerator(g);
-      return true;
-    },
-    () => false,
-  );
-  return installing;
 }
