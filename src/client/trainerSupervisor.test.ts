@@ -270,6 +270,8 @@ describe('TrainerSupervisor', () => {
     expect(h.log).toEqual([]);
     await h.advance(TICK_MS);
     expect(h.log[0]).toBe('replace');
+    // The notice says how long the silence allowed was, not the ordinary 10 s.
+    expect(h.notices.at(-1)?.message).toMatch(new RegExp(`stopped answering for more than ${Math.round(BUSY_CAP_MS / 1000)} s\\.`));
   });
 
   it('gives up after MAX_RESTARTS within the window, with an error notice', async () => {

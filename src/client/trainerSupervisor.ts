@@ -197,7 +197,9 @@ export class TrainerSupervisor {
     if (frozen || this.host.hidden()) return this.watchdog.heard(now);
     if (this.warmingUp && now - this.lastHeard <= WARMUP_LIMIT_MS) return;
     if (now - this.lastHeard <= this.busyMs) return;
-    if (this.watchdog.check(now) === 'stuck') void this.restart(`stopped answering for more than ${Math.round(SILENCE_LIMIT_MS / 1000)} s`);
+    // The notice names the silence that was allowed: longer than 10 s after a slow step's announcement.
+    const allowed = Math.max(SILENCE_LIMIT_MS, this.busyMs);
+    if (this.watchdog.check(now) === 'stuck') void this.restart(`stopped answering for more than ${Math.round(allowed / 1000)} s`);
   }
 
   /** A new worker from the latest snapshot; resumes training if it was training. */
