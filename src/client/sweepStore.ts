@@ -6,23 +6,15 @@
 
 import { parameterCount } from '../model/layerPlan';
 import type { NetworkWeights } from '../model/types';
-import type { SessionConfig, SweepModelResult, SweepProgress, TestMetrics } from '../shared/protocol';
+import type { SessionConfig, SweepModelResult, SweepProgress } from '../shared/protocol';
 
 /** At most this many sweep models are kept, all sweeps together (a sweep has at most 12 values). */
 export const MAX_KEPT_MODELS = 12;
 /** And at most this many bytes of their weights, 128 MB (12 models of the default 512-256 MLP take 51 MB). */
 export const MAX_KEPT_BYTES = 128e6;
 
-export interface SweepModel {
-  index: number;
-  beta: number;
-  step: number;
-  config: SessionConfig;
-  test: TestMetrics;
-  mig: number | null;
-  weights: NetworkWeights;
-  bytes: number;
-}
+/** A finished model as the page keeps it: the worker's result, and the bytes its weights take. */
+export type SweepModel = Omit<SweepModelResult, 'sweepId'> & { bytes: number };
 
 export interface KeptSweep {
   id: number;
