@@ -1,8 +1,8 @@
-// Where the conv VAE's training step goes on WASM with our kernels (the CLI's set, one thread): per
+// Where the conv VAE's training step goes on WASM with our kernels (the CLI's set, one thread unless told): per
 // kernel and input shapes, ms per step (median of tf.profile over the steps), then an unprofiled
 // step's wall and CPU time and the load average.
 //
-//   node --import tsx scripts/profile-conv-step.ts [steps]
+//   node --import tsx scripts/profile-conv-step.ts [steps] [threads]
 
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -21,7 +21,7 @@ import { mnistTrainBatches } from './mnistBatches';
 v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
 setWasmPaths(`${dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 await tf.setBackend('wasm');
-const kernels = registerWasmKernels(tf, { threads: 1, spawnWorker: (source) => new Worker(source, { eval: true }) });
+const kernels = registerWasmKernels(tf, { threads: Number(process.argv[3] ?? 1), spawnWorker: (source) => new Worker(source, { eval: true }) });
 await kernels.matMul.threadsReady;
 plugAccelerators({ ...kernelAccelerators, transposedProducts: kernels.transposedProducts });
 const net = createNetwork({ ...DEFAULT_MODEL, arch: 'conv' }, 1);

@@ -109,7 +109,9 @@ export class Code {
   }
   f32x4Splat(): this { return this.simd(0x13); }
   f32x4Ne(): this { return this.simd(0x42); }
+  f32x4Gt(): this { return this.simd(0x44); }
   f32x4Ge(): this { return this.simd(0x46); }
+  v128And(): this { return this.simd(0x4e); }
   f32x4Nearest(): this { return this.simd(0x6a); }
   f32x4Abs(): this { return this.simd(0xe0); }
   f32x4Neg(): this { return this.simd(0xe1); }

@@ -7,6 +7,7 @@ import { registerConvBackpropFilter } from './convBackpropFilter';
 import { registerConvKernels } from './convKernels';
 import { registerFusedAdam } from './fusedAdam';
 import { registerFusedBernoulli } from './fusedBernoulli';
+import { registerFusedReluGrad } from './fusedReluGrad';
 import { registerFastMatMul, type FastMatMulOptions, type FastMatMulRegistration } from './registerFastMatMul';
 import { registerSharedIdentity } from './sharedIdentity';
 
@@ -22,13 +23,14 @@ export interface WasmKernels {
 
 /**
  * The packed (and sparse, and threaded) matrix product, the single-pass Adam update, the
- * sharing Identity, the column sum, the fused Bernoulli likelihood, the convolution's filter
+ * sharing Identity, the column sum, the fused Bernoulli likelihood, the one-pass ReLU gradient,
+ * the convolution's filter
  * gradient (which the WASM backend lacks) and its input gradient (convKernels.ts routes each
  * shape to ours or the stock kernel). Idempotent; call after the WASM backend is set.
  */
 export function registerWasmKernels(tf: typeof tfc, matMulOptions: FastMatMulOptions): WasmKernels {
   const matMul = registerFastMatMul(tf, matMulOptions);
-  const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli(), registerConvBackpropFilter(tf), registerConvKernels(tf)];
+  const others = [registerFusedAdam(tf), registerSharedIdentity(tf), registerColumnSum(tf), registerFusedBernoulli(), registerFusedReluGrad(), registerConvBackpropFilter(tf), registerConvKernels(tf)];
   const all = [matMul, ...others];
   return {
     registered: all.flatMap((r) => r.registered),
