@@ -26,10 +26,10 @@ function values(n: number, seed: number, phase = 1): Float32Array {
 
 /** The gradient of Σ w·relu(x) with respect to x, as bits. */
 function reluGradBits(x: Float32Array, w: Float32Array, shape: number[]): Uint32Array {
-  return tf.tidy(() => {
-    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), tf.tensor(w, shape))))(tf.tensor(x, shape));
-    return new Uint32Array((g.dataSync() as Float32Array).slice().buffer);
-  });
+  const g = tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), tf.tensor(w, shape))))(tf.tensor(x, shape)));
+  const bits = new Uint32Array((g.dataSync() as Float32Array).slice().buffer);
+  g.dispose();
+  return bits;
 }
 
 describe('fused ReLU gradient (wasm)', () => {
