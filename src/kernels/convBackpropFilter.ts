@@ -7,6 +7,7 @@
 
 import type * as tfc from '@tensorflow/tfjs-core';
 import { convGeometry, im2col, im2colSize, type ConvAttrs } from './convGeometry';
+import { im2colOn } from './im2colModule';
 import { heapProductOn } from './registerFastMatMul';
 import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
 
@@ -65,7 +66,9 @@ function backpropFilter(tf: Tf, args: Parameters<tfc.KernelFunc>[0]): tfc.Tensor
     const xAt = heap.offsetOf(x.dataId);
     const dyAt = heap.offsetOf(dy.dataId);
     const dwAt = heap.offsetOf(out.dataId);
-    im2col(new Float32Array(heap.memory.buffer), xAt / F32, g, colBase / F32);
+    const wasm = im2colOn(args.backend);
+    if (wasm !== null) wasm.im2col(xAt, g, colBase);
+    else im2col(new Float32Array(heap.memory.buffer), xAt / F32, g, colBase / F32);
     const product = heapProductOn(args.backend);
     if (product !== null) {
       product({ a: colBase, b: dyAt, c: dwAt, m: cols, n: g.outC, k: rows, transposeA: true, transposeB: false });

@@ -7,6 +7,7 @@
 
 import type * as tfc from '@tensorflow/tfjs-core';
 import { col2im, convGeometry, im2col, im2colSize, type ConvAttrs, type ConvGeometry } from './convGeometry';
+import { im2colOn } from './im2colModule';
 import { heapProductOn } from './registerFastMatMul';
 import { addSpanOn } from './spanAdd';
 import { wasmHeapOf } from './wasmBackendAccess';
@@ -74,7 +75,11 @@ function conv2d(tf: Tf, r: Registered, args: KernelArgs): tfc.TensorInfo | null 
   try {
     // Addresses after the mallocs: they may have grown the heap.
     const xAt = heap.offsetOf(x.dataId);
-    if (!direct) im2col(new Float32Array(heap.memory.buffer), xAt / F32, g, colBase / F32);
+    if (!direct) {
+      const wasm = im2colOn(args.backend);
+      if (wasm !== null) wasm.im2col(xAt, g, colBase);
+      else im2col(new Float32Array(heap.memory.buffer), xAt / F32, g, colBase / F32);
+    }
     const a = direct ? xAt : colBase;
     product({ a, b: heap.offsetOf(filter.dataId), c: heap.offsetOf(out.dataId), m: rows, n: g.outC, k: cols, transposeA: false, transposeB: false });
   } finally {
@@ -106,7 +111,11 @@ function backpropInput(tf: Tf, r: Registered, args: KernelArgs): tfc.TensorInfo 
   try {
     const outAt = heap.offsetOf(out.dataId);
     product({ a: heap.offsetOf(dy.dataId), b: heap.offsetOf(filter.dataId), c: direct ? outAt : colBase, m: rows, n: cols, k: g.outC, transposeA: false, transposeB: true });
-    if (!direct) col2im(new Float32Array(heap.memory.buffer), colBase / F32, g, outAt / F32, addSpanOn(args.backend) ?? undefined);
+    if (!direct) {
+      const wasm = im2colOn(args.backend);
+      if (wasm !== null) wasm.col2im(colBase, g, outAt);
+      else col2im(new Float32Array(heap.memory.buffer), colBase / F32, g, outAt / F32, addSpanOn(args.backend) ?? undefined);
+    }
   } finally {
     if (colAt !== 0) heap.allocator.free(colAt);
   }

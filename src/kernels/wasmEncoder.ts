@@ -70,7 +70,9 @@ export class Code {
   i32Eqz(): this { return this.op(0x45); }
   i32Eq(): this { return this.op(0x46); }
   i32Ne(): this { return this.op(0x47); }
+  i32LtS(): this { return this.op(0x48); }
   i32LtU(): this { return this.op(0x49); }
+  i32GtS(): this { return this.op(0x4a); }
   i32GtU(): this { return this.op(0x4b); }
   i32LeU(): this { return this.op(0x4d); }
   i32GeU(): this { return this.op(0x4f); }
@@ -80,6 +82,10 @@ export class Code {
   i32And(): this { return this.op(0x71); }
   i32Shl(): this { return this.op(0x74); }
 
+  /** memory.copy (bulk memory): dst, src, bytes. */
+  memoryCopy(): this { return this.op(0xfc, 10, 0, 0); }
+  /** memory.fill (bulk memory): dst, byte value, bytes. */
+  memoryFill(): this { return this.op(0xfc, 11, 0); }
   i32Load(offset = 0): this { return this.op(0x28, ...this.mem(2, offset)); }
   i32Store(offset = 0): this { return this.op(0x36, ...this.mem(2, offset)); }
   f32Load(offset = 0): this { return this.op(0x2a, ...this.mem(2, offset)); }
