@@ -2,22 +2,12 @@
 // backend, trains, measures one candidate between chunks, and when another backend measured
 // faster moves the session there without losing a step (TrainerController with a fake backend
 // selection on TF.js's CPU backend).
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HYPER } from '../model/types';
-import type { BackgroundProbe, BackendSelection } from './backend';
-import type { BackendChoice, BackendName, BackendProbe, FromTrainer, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import type { BackgroundProbe } from './backend';
+import type { BackendChoice, BackendName, BackendProbe, FromTrainer } from '../shared/protocol';
+import { cpuController, mnistConfig } from './controllerFixtures';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 32 },
-  seed: 5,
-};
+const config = mnistConfig();
 
 const measured: BackendProbe = {
   version: 1,
@@ -32,7 +22,6 @@ const measured: BackendProbe = {
 };
 
 function harness(candidates: number, fail = false) {
-  const sent: FromTrainer[] = [];
   const calls: Array<{ choice: BackendChoice; remembered: BackendProbe | null; defer: boolean }> = [];
   const advancedOn: BackendName[] = [];
   let left = candidates;
@@ -43,20 +32,18 @@ function harness(candidates: number, fail = false) {
       return --left > 0 ? null : { probe: measured, threads: 1 };
     },
   };
-  const controller = new TrainerController({
-    post: (msg) => sent.push(structuredClone(msg)),
-    selectBackend: async (choice, remembered = null, _onProbe, defer = false): Promise<BackendSelection> => {
+  const h = cpuController({
+    train: 200,
+    test: 300,
+    select: (choice, remembered = null, _onProbe, defer = false) => {
       calls.push({ choice, remembered, defer });
-      await tf.setBackend('cpu');
       // The first visit: provisional CPU and the probe still to run; once measured: its fastest.
       if (remembered === null && defer) return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }], pendingProbe: pending };
       const backend = remembered?.results[0]?.backend ?? 'cpu';
       return { backend, threads: 2, tried: [{ backend, ok: true }] };
     },
-    openSource: () => syntheticSource(200, 300).source,
-    contextLost: () => false,
   });
-  return { controller, sent, calls, advancedOn };
+  return { ...h, calls, advancedOn };
 }
 
 const steps = (msgs: FromTrainer[]) => msgs.flatMap((m) => (m.type === 'metrics' && m.train.elbo.length > 0 ? [m.step] : []));
@@ -64,7 +51,7 @@ const steps = (msgs: FromTrainer[]) => msgs.flatMap((m) => (m.type === 'metrics'
 describe('the deferred first-visit probe', () => {
   it('starts at once on the provisional backend, probes between chunks, then moves to the fastest keeping the step', async () => {
     const h = harness(3);
-    await h.controller.handle({ type: 'init', config, backend: 'auto', baseUrl: 'memory:/' });
+    await h.init(config);
     // Ready without a single candidate measured: Train is usable now.
     expect(h.advancedOn).toEqual([]);
     const ready = h.sent.filter((m) => m.type === 'ready');
@@ -96,10 +83,9 @@ describe('the deferred first-visit probe', () => {
 
   it('reports a probe that fails and keeps training where it is', async () => {
     const h = harness(2, true);
-    await h.controller.handle({ type: 'init', config, backend: 'auto', baseUrl: 'memory:/' });
+    await h.init(config);
     await h.controller.handle({ type: 'step', chunks: 2 });
-    for (let i = 0; i < 200 && h.controller.hasWork; i++) await h.controller.work();
-    expect(h.controller.hasWork).toBe(false);
+    await h.idle(200);
     const error = h.sent.find((m) => m.type === 'error');
     expect(error?.type === 'error' && error.message).toMatch(/WebGL context could not be created/);
     expect(error?.type === 'error' && error.recoverable).toBe(true);

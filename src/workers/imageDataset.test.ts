@@ -1,24 +1,13 @@
 // The user's images reach the training worker and are trained on like a built-in dataset; a
 // malformed payload is refused and the current model goes on. Node, CPU backend.
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../data/imageImport/types';
-import { DEFAULT_HYPER } from '../model/types';
 import { imageInfo, imageSplits, withImageInfo } from '../shared/imageDataset';
 import { reconIndices } from './trainingData';
-import type { FromTrainer, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import { cpuController, mnistConfig } from './controllerFixtures';
 import { WorkerError } from '../shared/workerErrors';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 8 },
-  seed: 5,
-};
+const config = mnistConfig({ batchSize: 8 });
 
 function images(train: number, test: number, classes = ['a', 'b', 'c']): ImageDataset {
   const split = (count: number, fill: number) => ({
@@ -67,20 +56,9 @@ describe('reconIndices', () => {
 
 describe('TrainerController with the user’s images', () => {
   it('trains on them, answers with "loaded" at step 0, and keeps the model when a payload is bad', async () => {
-    const sent: FromTrainer[] = [];
-    const controller = new TrainerController({
-      post: (msg) => sent.push(msg),
-      selectBackend: async () => {
-        await tf.setBackend('cpu');
-        return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] };
-      },
-      openSource: () => syntheticSource(64, 32).source,
-      contextLost: () => false,
-    });
-    const drain = async () => {
-      for (let i = 0; i < 1000 && controller.hasWork; i++) await controller.work();
-    };
-    await controller.handle({ type: 'init', config, backend: 'auto', baseUrl: 'memory:/' });
+    const { controller, sent, init, idle } = cpuController({ train: 64, test: 32 });
+    const drain = () => idle(1000);
+    await init(config);
     await drain();
     sent.length = 0;
 
@@ -108,31 +86,19 @@ describe('TrainerController with the user’s images', () => {
   });
 
   it('refuses the custom dataset before any images were sent', async () => {
-    const sent: FromTrainer[] = [];
-    const controller = new TrainerController({
-      post: (msg) => sent.push(msg),
-      selectBackend: async () => ({ backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] }),
-      openSource: () => syntheticSource(64, 32).source,
-      contextLost: () => false,
-    });
-    await controller.handle({ type: 'init', config, backend: 'auto', baseUrl: 'memory:/' });
+    const { controller, sent, init } = cpuController({ train: 64, test: 32 });
+    await init(config);
     sent.length = 0;
     await controller.handle({ type: 'reset', config: { ...config, dataset: 'custom' } });
     expect(sent.find((m) => m.type === 'error')?.message).toMatch(/no images of your own/);
   });
 
   it('starts on them when a (restarted) worker gets them with its init', async () => {
-    const sent: FromTrainer[] = [];
-    const controller = new TrainerController({
-      post: (msg) => sent.push(msg),
-      selectBackend: async () => ({ backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] }),
-      openSource: () => syntheticSource(64, 32).source,
-      contextLost: () => false,
-    });
-    await controller.handle({ type: 'init', config: { ...config, dataset: 'custom' }, backend: 'auto', baseUrl: 'memory:/', images: images(10, 4) });
+    const { sent, init, idle } = cpuController({ train: 64, test: 32 });
+    await init({ ...config, dataset: 'custom' }, { images: images(10, 4) });
     expect(sent.find((m) => m.type === 'error')).toBeUndefined();
     expect(sent.find((m) => m.type === 'ready')).toMatchObject({ config: { dataset: 'custom' } });
-    for (let i = 0; i < 100 && controller.hasWork; i++) await controller.work();
+    await idle(100);
     expect(sent.filter((m) => m.type === 'latent').at(-1)).toMatchObject({ count: 4 });
   });
 });

@@ -2,54 +2,28 @@
 // keeps each model's weights and step, Compare trains both in lockstep (equal step counts),
 // and a reset or view change leaks no tensors.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HYPER } from '../model/types';
-import type { FromTrainer, ModelTag, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import type { FromTrainer, ModelTag } from '../shared/protocol';
+import { cpuController, mnistConfig, type Msg as Of } from './controllerFixtures';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 32 },
-  seed: 5,
-};
-
-type Of<T extends FromTrainer['type']> = Extract<FromTrainer, { type: T }>;
+const config = mnistConfig();
 
 function harness() {
-  const sent: FromTrainer[] = [];
-  const controller = new TrainerController({
-    post: (msg) => sent.push(structuredClone(msg)),
-    selectBackend: async () => {
-      await tf.setBackend('cpu');
-      return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] };
-    },
-    openSource: () => syntheticSource(200, 300).source,
-    contextLost: () => false,
-  });
-  async function drain(): Promise<FromTrainer[]> {
-    for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
-    expect(controller.hasWork).toBe(false);
-    return sent.splice(0, sent.length);
-  }
-  const of = <T extends FromTrainer['type']>(msgs: FromTrainer[], type: T) => msgs.filter((m): m is Of<T> => m.type === type);
+  const h = cpuController({ train: 200, test: 300 });
   const about = <T extends 'metrics' | 'weights' | 'state' | 'latent'>(msgs: FromTrainer[], type: T, model: ModelTag) =>
-    of(msgs, type).filter((m) => (m as { model?: ModelTag }).model === model);
+    h.of(type, msgs).filter((m) => (m as { model?: ModelTag }).model === model);
   const lastState = (msgs: FromTrainer[], model: ModelTag) => about(msgs, 'state', model).at(-1) as Of<'state'> | undefined;
   const lastWeights = (msgs: FromTrainer[], model: ModelTag) => about(msgs, 'weights', model).at(-1) as Of<'weights'> | undefined;
   const trainedSteps = (msgs: FromTrainer[], model: ModelTag) =>
     (about(msgs, 'metrics', model) as Array<Of<'metrics'>>).reduce((n, m) => n + m.train.elbo.length, 0);
-  return { controller, drain, of, about, lastState, lastWeights, trainedSteps };
+  return { ...h, about, lastState, lastWeights, trainedSteps };
 }
 
 describe('ModelSlots through TrainerController (CPU backend, synthetic data)', () => {
   let h: ReturnType<typeof harness>;
   beforeAll(async () => {
     h = harness();
-    await h.controller.handle({ type: 'init', config, backend: 'cpu', baseUrl: 'memory:/' });
+    await h.init(config, { backend: 'cpu' });
     await h.drain();
   });
 
@@ -65,7 +39,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
   it('switching VAE → AE → VAE keeps the VAE’s step and weights; the AE starts fresh, then keeps its own', async () => {
     const evaluate = async () => {
       await h.controller.handle({ type: 'evaluate', id: 7, full: false });
-      return h.of(await h.drain(), 'evaluated')[0]?.metrics;
+      return h.of('evaluated', await h.drain())[0]?.metrics;
     };
     const vaeStep = h.lastState(await (async () => (await h.controller.handle({ type: 'pause' }), h.drain()))(), 'a')?.step;
     expect(vaeStep).toBeGreaterThan(0);
@@ -74,7 +48,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
 
     await h.controller.handle({ type: 'setView', view: 'ae' });
     let msgs = await h.drain();
-    expect(h.of(msgs, 'view')).toEqual([expect.objectContaining({ view: 'ae', config: expect.objectContaining({ model: expect.objectContaining({ kind: 'ae' }) }) })]);
+    expect(h.of('view', msgs)).toEqual([expect.objectContaining({ view: 'ae', config: expect.objectContaining({ model: expect.objectContaining({ kind: 'ae' }) }) })]);
     expect(h.lastState(msgs, 'b')?.step).toBe(0);
     await h.controller.handle({ type: 'step', chunks: 2 });
     msgs = await h.drain();
@@ -103,7 +77,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.drain();
     await h.controller.handle({ type: 'setView', view: 'compare' });
     let msgs = await h.drain();
-    expect(h.of(msgs, 'view').at(-1)?.view).toBe('compare');
+    expect(h.of('view', msgs).at(-1)?.view).toBe('compare');
     expect(h.lastState(msgs, 'a')?.step).toBe(0);
     expect(h.lastState(msgs, 'b')?.step).toBe(0);
     await h.controller.handle({ type: 'step', chunks: 4 });
@@ -127,7 +101,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
 
     await h.controller.handle({ type: 'reset', config });
     const after = await h.drain();
-    expect(h.of(after, 'view').at(-1)?.view).toBe('compare');
+    expect(h.of('view', after).at(-1)?.view).toBe('compare');
     expect(h.lastState(after, 'a')?.step).toBe(0);
     expect(h.lastState(after, 'b')?.step).toBe(0);
   });
@@ -139,7 +113,7 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.controller.handle({ type: 'step', chunks: 3 });
     await h.drain();
     await h.controller.handle({ type: 'save', id: 21 });
-    const saved = h.of(await h.drain(), 'saved')[0];
+    const saved = h.of('saved', await h.drain())[0];
     expect(saved).toBeDefined();
     const aeBytes = saved!.bytes;
     const aeSaved = await (async () => {
@@ -154,8 +128,8 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
     await h.drain();
     await h.controller.handle({ type: 'loadPartner', id: 23, bytes: aeBytes.slice(0) });
     let msgs = await h.drain();
-    expect(h.of(msgs, 'view').at(-1)?.view).toBe('compare');
-    expect(h.of(msgs, 'loaded')).toEqual([expect.objectContaining({ id: 23, model: 'b', step: aeSaved })]);
+    expect(h.of('view', msgs).at(-1)?.view).toBe('compare');
+    expect(h.of('loaded', msgs)).toEqual([expect.objectContaining({ id: 23, model: 'b', step: aeSaved })]);
     expect(h.about(msgs, 'latent', 'b').length).toBeGreaterThan(0);
     // The VAE (step 0) was behind: standing still, it trained the steps it lacked, no more.
     expect(h.lastState(msgs, 'a')?.step).toBe(aeSaved);
@@ -179,16 +153,16 @@ describe('ModelSlots through TrainerController (CPU backend, synthetic data)', (
 
     // A VAE checkpoint is not an AE: refused, both stay.
     await h.controller.handle({ type: 'save', id: 24 });
-    const vaeBytes = h.of(await h.drain(), 'saved')[0]!.bytes;
+    const vaeBytes = h.of('saved', await h.drain())[0]!.bytes;
     await h.controller.handle({ type: 'loadPartner', id: 25, bytes: vaeBytes.slice(0) });
     msgs = await h.drain();
-    expect(h.of(msgs, 'error')).toEqual([expect.objectContaining({ id: 25, code: 'checkpoint' })]);
-    expect(h.of(msgs, 'loaded')).toEqual([]);
+    expect(h.of('error', msgs)).toEqual([expect.objectContaining({ id: 25, code: 'checkpoint' })]);
+    expect(h.of('loaded', msgs)).toEqual([]);
 
     // A trained VAE loaded in Compare is shown alone (the page decides what goes beside it).
     await h.controller.handle({ type: 'load', id: 26, bytes: vaeBytes });
     msgs = await h.drain();
-    expect(h.of(msgs, 'view').at(-1)?.view).toBe('vae');
+    expect(h.of('view', msgs).at(-1)?.view).toBe('vae');
     expect(h.trainedSteps(msgs, 'b')).toBe(0);
   });
 
@@ -214,7 +188,7 @@ describe('Compare any two: Model B with settings of its own', () => {
   let h: ReturnType<typeof harness>;
   beforeAll(async () => {
     h = harness();
-    await h.controller.handle({ type: 'init', config, backend: 'cpu', baseUrl: 'memory:/' });
+    await h.init(config, { backend: 'cpu' });
     // A link's Model B reaches the worker before Compare spawns it (client.ts).
     await h.controller.handle({ type: 'setModelB', settings: { beta: 4 } });
     await h.controller.handle({ type: 'setView', view: 'compare' });
@@ -287,7 +261,7 @@ describe('Compare any two: Model B with settings of its own', () => {
     // The AE view shows Model B as an AE: a VAE B becomes one (new weights for B only).
     await h.controller.handle({ type: 'setView', view: 'ae' });
     msgs = await h.drain();
-    expect(h.of(msgs, 'view').at(-1)?.config.model).toMatchObject({ kind: 'ae', latentDim: 3 });
+    expect(h.of('view', msgs).at(-1)?.config.model).toMatchObject({ kind: 'ae', latentDim: 3 });
     expect(h.lastState(msgs, 'b')?.step).toBe(0);
     await h.controller.handle({ type: 'setView', view: 'vae' });
     expect(h.lastState(await h.drain(), 'a')?.step).toBe(level);

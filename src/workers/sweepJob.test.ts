@@ -3,71 +3,37 @@
 // test figures with −ELBO = R + D, no tensor left behind, pause/resume/cancel, Train pausing the
 // sweep, bad lists refused, and a finished model opened as Compare's Model B with Model A kept.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BatchSampler } from '../data';
-import { crc32 } from '../model/crc32';
-import { DEFAULT_HYPER } from '../model/types';
-import type { FromTrainer, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cpuController, mnistConfig, recordBatches } from './controllerFixtures';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [16] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 32 },
-  seed: 5,
-};
-
-type Msg<K extends FromTrainer['type']> = Extract<FromTrainer, { type: K }>;
-const hashOf = (indices: Int32Array) => crc32(new Uint8Array(Int32Array.from(indices).buffer));
-
-let posted: FromTrainer[] = [];
-const of = <K extends FromTrainer['type']>(type: K) => posted.filter((m): m is Msg<K> => m.type === type);
-let controller: TrainerController;
-
-async function drain(limit = 20_000): Promise<void> {
-  for (let i = 0; i < limit && controller.hasWork; i++) await controller.work();
-}
+const config = mnistConfig();
+// 200 training images at batch 32: an epoch is 7 batches.
+const h = cpuController({ train: 200, test: 300 });
+const { controller, of } = h;
+const drain = () => h.idle(20_000);
 
 beforeAll(async () => {
-  controller = new TrainerController({
-    post: (msg: FromTrainer) => posted.push(msg),
-    selectBackend: async () => {
-      await tf.setBackend('cpu');
-      return { backend: 'cpu', tried: [{ backend: 'cpu', ok: true }] };
-    },
-    // 200 training images at batch 32: an epoch is 7 batches.
-    openSource: () => syntheticSource(200, 300).source,
-    contextLost: () => false,
-  });
-  await controller.handle({ type: 'init', config, backend: 'cpu', baseUrl: 'memory:/' });
+  await h.init(config, { backend: 'cpu' });
   await drain();
 });
 
 beforeEach(() => {
-  posted = [];
+  h.sent.length = 0;
 });
 
 describe('the in-app β sweep', () => {
-  const next = vi.spyOn(BatchSampler.prototype, 'next');
-  afterAll(() => next.mockRestore());
+  const batches = recordBatches();
+  afterAll(() => batches.restore());
 
   it('trains one model per β on identical batches for the same steps, reports R, D and −ELBO, and leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
-    next.mockClear();
+    batches.clear();
     await controller.handle({ type: 'sweepStart', sweepId: 1, values: [0.5, 2, 8], steps: 9 });
     await drain();
     expect(tf.memory().numTensors).toBe(before);
 
     // Each model's sampler, in order of first use, with the hash of every batch it drew.
-    const perSampler = new Map<unknown, number[]>();
-    next.mock.contexts.forEach((sampler, call) => {
-      const batch = next.mock.results[call]!.value as { indices: Int32Array };
-      perSampler.set(sampler, [...(perSampler.get(sampler) ?? []), hashOf(batch.indices)]);
-    });
-    const sequences = [...perSampler.values()];
+    const sequences = batches.hashes();
     expect(sequences).toHaveLength(3);
     for (const s of sequences) expect(s).toHaveLength(9);
     expect(sequences[1]).toEqual(sequences[0]);
@@ -147,7 +113,7 @@ describe('the in-app β sweep', () => {
     await drain();
     const stepA = of('state').filter((s) => s.model !== 'b').at(-1)?.step ?? -1;
     expect(stepA).toBeGreaterThan(0);
-    posted = [];
+    h.sent.length = 0;
     const { weights, config: sweepConfig, test } = model;
     await controller.handle({ type: 'openSweepModel', id: 41, settings: { beta: 4 }, config: sweepConfig, weights, test });
     await drain();
@@ -162,7 +128,7 @@ describe('the in-app β sweep', () => {
     expect(of('state').filter((m) => m.model === 'a').at(-1)?.step).toBe(stepA);
     expect(w.some((m) => m.model === 'a')).toBe(false);
 
-    posted = [];
+    h.sent.length = 0;
     const wrong = { ...sweepConfig, model: { ...sweepConfig.model, latentDim: 3 } };
     await controller.handle({ type: 'openSweepModel', id: 42, settings: { beta: 4, latentDim: 3 }, config: wrong, weights, test });
     expect(of('error')[0]).toMatchObject({ id: 42, code: 'checkpoint' });

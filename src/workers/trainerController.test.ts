@@ -1,63 +1,28 @@
 // The training worker's logic end to end in Node on the CPU backend, with two tiny synthetic
 // datasets served by an in-memory DataSource: every message it posts, in order, for a
 // realistic session (init, steps, snapshots, reset, checkpoints, evaluation, failures).
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Trainer } from '../model';
-import { DEFAULT_HYPER } from '../model/types';
-import { nonPlainPaths } from './plainData';
-import type { FromTrainer, SessionConfig } from '../shared/protocol';
+import type { FromTrainer } from '../shared/protocol';
+import { cpuController, type Msg, mnistConfig } from './controllerFixtures';
 import { PREVIEW_POINTS } from './extraJobs';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
 import { TrainingSession } from './trainingSession';
 
 const TRAIN = 300;
 const TEST = 2100; // above PREVIEW_POINTS, so previews and full snapshots differ
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [32] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 64 },
-  seed: 3,
-};
+const config = mnistConfig({ hidden: 32, batchSize: 64, seed: 3 });
 
 function harness() {
-  const sent: FromTrainer[] = [];
-  const choices: string[] = [];
-  const lost = { value: false };
-  const controller = new TrainerController({
-    post: (msg) => {
-      // What the worker really posts must be plain data (no tensors, no class instances).
-      expect(nonPlainPaths(msg)).toEqual([]);
-      sent.push(structuredClone(msg));
-    },
-    selectBackend: async (choice) => {
-      choices.push(choice);
-      await tf.setBackend('cpu');
-      return { backend: 'cpu', tried: [{ backend: 'webgl', ok: false, reason: 'not in Node' }, { backend: 'cpu', ok: true }] };
-    },
-    openSource: () => syntheticSource(TRAIN, TEST).source,
-    contextLost: () => lost.value,
+  const h = cpuController({
+    train: TRAIN,
+    test: TEST,
+    select: () => ({ backend: 'cpu', tried: [{ backend: 'webgl', ok: false, reason: 'not in Node' }, { backend: 'cpu', ok: true }] }),
   });
-  const take = () => sent.splice(0, sent.length);
-  const of = <T extends FromTrainer['type']>(msgs: FromTrainer[], type: T) =>
-    msgs.filter((m): m is Extract<FromTrainer, { type: T }> => m.type === type);
-  /** Runs chunks and extra work until idle (bounded, in case it never goes idle). */
-  async function drain(): Promise<FromTrainer[]> {
-    for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
-    expect(controller.hasWork).toBe(false);
-    return take();
-  }
-  async function chunks(n: number): Promise<FromTrainer[]> {
-    await controller.handle({ type: 'step', chunks: n });
-    return drain();
-  }
-  const trained = (msgs: FromTrainer[]) => of(msgs, 'metrics').filter((m) => m.train.elbo.length > 0);
-  const tests = (msgs: FromTrainer[]) => of(msgs, 'metrics').flatMap((m) => (m.test ? [m.test] : []));
-  return { controller, take, of, chunks, drain, trained, tests, choices, lost };
+  const chunks = (n: number) => h.send({ type: 'step', chunks: n });
+  const trained = (msgs: FromTrainer[]) => h.of('metrics', msgs).filter((m) => m.train.elbo.length > 0);
+  const tests = (msgs: FromTrainer[]) => h.of('metrics', msgs).flatMap((m) => (m.test ? [m.test] : []));
+  return { ...h, chunks, trained, tests };
 }
 
 describe('TrainerController (CPU backend, synthetic data)', () => {
@@ -65,7 +30,7 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
   let initMsgs: FromTrainer[];
   beforeAll(async () => {
     h = harness();
-    await h.controller.handle({ type: 'init', config, backend: 'auto', baseUrl: 'memory:/' });
+    await h.init(config);
     initMsgs = await h.drain();
   });
 
@@ -73,17 +38,17 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
     const msgs = initMsgs;
     const types = msgs.map((m) => m.type);
     expect(types.indexOf('ready')).toBeLessThan(types.indexOf('latent'));
-    const ready = h.of(msgs, 'ready')[0]!;
+    const ready = h.of('ready', msgs)[0]!;
     expect(ready.backend).toBe('cpu');
     expect(ready.tried.map((t) => t.backend)).toEqual(['webgl', 'cpu']);
-    expect(h.of(msgs, 'progress').some((p) => p.stage === 'download' && p.loaded === p.total)).toBe(true);
-    const latent = h.of(msgs, 'latent')[0]!;
+    expect(h.of('progress', msgs).some((p) => p.stage === 'download' && p.loaded === p.total)).toBe(true);
+    const latent = h.of('latent', msgs)[0]!;
     expect([latent.count, latent.dim, latent.mu.length, latent.logvar?.length, latent.labels.length]).toEqual([TEST, 2, TEST * 2, TEST * 2, TEST]);
-    const recon = h.of(msgs, 'recon')[0]!;
+    const recon = h.of('recon', msgs)[0]!;
     expect(recon.count).toBe(8);
     expect(recon.outputs.every((v) => v > 0 && v < 1)).toBe(true);
-    expect(h.of(msgs, 'weights')[0]!.weights.encoder[0]!.W.length).toBe(784 * 32);
-    expect(h.of(msgs, 'state')[0]).toEqual({ type: 'state', running: false, step: 0, epoch: 0, model: 'a' });
+    expect(h.of('weights', msgs)[0]!.weights.encoder[0]!.W.length).toBe(784 * 32);
+    expect(h.of('state', msgs)[0]).toEqual({ type: 'state', running: false, step: 0, epoch: 0, model: 'a' });
   });
 
   it('steps: one metrics message per chunk with consecutive steps, a test point first, then state and snapshots', async () => {
@@ -100,15 +65,15 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
     // The first chunk is followed by a test point on the subset, posted before the next chunk.
     expect(msgs[1]).toMatchObject({ type: 'metrics', step: metrics[0]!.step, train: { elbo: [] }, test: { full: false, count: 1000 } });
     expect(msgs.map((m) => m.type).slice(-4)).toEqual(['state', 'latent', 'recon', 'weights']);
-    expect(h.of(msgs, 'state')[0]).toMatchObject({ running: false, step: metrics[2]!.step });
+    expect(h.of('state', msgs)[0]).toMatchObject({ running: false, step: metrics[2]!.step });
     expect(msgs[msgs.length - 1]).toMatchObject({ type: 'weights', step: metrics[2]!.step });
   });
 
   let baselineTensors: number | undefined;
   it('keeps the tensor count flat across chunks and through an epoch end (full test pass)', async () => {
-    const first = h.of(await h.chunks(2), 'metrics');
+    const first = h.of('metrics', await h.chunks(2));
     const laterMsgs = await h.chunks(12);
-    const later = h.of(laterMsgs, 'metrics');
+    const later = h.of('metrics', laterMsgs);
     const counts = [...first, ...later].map((m) => m.numTensors);
     expect(new Set(counts).size).toBe(1);
     baselineTensors = counts[0];
@@ -121,7 +86,7 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
     const m = h.trained(await h.chunks(1))[0]!;
     expect(m.imagesPerSec).toBeGreaterThan(0);
     await h.controller.handle({ type: 'setHyper', hyper: { learningRate: -1 } });
-    const [err] = h.of(h.take(), 'error');
+    const [err] = h.of('error', h.take());
     expect(err).toMatchObject({ code: 'internal', recoverable: true });
     expect(err!.message).toMatch(/learning rate/);
   });
@@ -129,27 +94,27 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
   it('saves a checkpoint and loads it back with another dataset and shape, curves included', async () => {
     await h.controller.handle({ type: 'reset', config: { ...config, dataset: 'fashion', model: { ...config.model, kind: 'ae', latentDim: 3 } } });
     const resetMsgs = await h.drain();
-    expect(h.of(resetMsgs, 'latent')[0]).toMatchObject({ kind: 'ae', dim: 3, logvar: null, step: 0 });
+    expect(h.of('latent', resetMsgs)[0]).toMatchObject({ kind: 'ae', dim: 3, logvar: null, step: 0 });
     await h.chunks(2);
     const history = { steps: [0, 1], elbo: [-500, -400], recon: [480, 390], kl: [0, 0], objective: [480, 390], test: [] };
     await h.controller.handle({ type: 'save', id: 7, history });
-    const saved = h.of(h.take(), 'saved')[0]!;
+    const saved = h.of('saved', h.take())[0]!;
     expect(saved.id).toBe(7);
 
     await h.controller.handle({ type: 'reset', config });
     await h.drain();
     await h.controller.handle({ type: 'load', id: 8, bytes: saved.bytes });
     const msgs = await h.drain();
-    const loaded = h.of(msgs, 'loaded')[0]!;
+    const loaded = h.of('loaded', msgs)[0]!;
     expect(loaded.config).toMatchObject({ dataset: 'fashion', model: { kind: 'ae', latentDim: 3 } });
     expect(loaded.step).toBeGreaterThan(0);
     expect(loaded.history).toEqual(history);
-    expect(h.of(msgs, 'latent')[0]).toMatchObject({ dim: 3, step: loaded.step });
+    expect(h.of('latent', msgs)[0]).toMatchObject({ dim: 3, step: loaded.step });
   });
 
   it('refuses a file that is not a checkpoint, by id, and keeps training the current model', async () => {
     await h.controller.handle({ type: 'load', id: 9, bytes: new TextEncoder().encode('not a checkpoint at all').buffer as ArrayBuffer });
-    const [err] = h.of(h.take(), 'error');
+    const [err] = h.of('error', h.take());
     expect(err).toMatchObject({ code: 'checkpoint', id: 9, recoverable: true });
     expect(err!.message).toMatch(/unchanged/);
     const m = h.trained(await h.chunks(1))[0]!;
@@ -159,39 +124,39 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
   it('evaluates on request: the full test set, with progress', async () => {
     await h.controller.handle({ type: 'evaluate', id: 11, full: true });
     const msgs = h.take();
-    expect(h.of(msgs, 'evaluated')[0]).toMatchObject({ id: 11, metrics: { full: true, count: TEST } });
-    expect(h.of(msgs, 'progress').map((p) => p.stage)).toContain('evaluate');
+    expect(h.of('evaluated', msgs)[0]).toMatchObject({ id: 11, metrics: { full: true, count: TEST } });
+    expect(h.of('progress', msgs).map((p) => p.stage)).toContain('evaluate');
   });
 
   it('while playing, previews the first PREVIEW_POINTS codes; a pause stops at once and sends all of them', async () => {
     await h.controller.handle({ type: 'play' });
     expect(h.controller.hasWork).toBe(true);
-    let preview: Extract<FromTrainer, { type: 'latent' }> | undefined;
+    let preview: Msg<'latent'> | undefined;
     for (let i = 0; i < 400 && !preview; i++) {
       await h.controller.work();
-      preview = h.of(h.take(), 'latent')[0];
+      preview = h.of('latent', h.take())[0];
     }
     expect(preview).toMatchObject({ count: PREVIEW_POINTS });
     expect(preview!.mu.length).toBe(PREVIEW_POINTS * 3);
     expect(preview!.labels.length).toBe(PREVIEW_POINTS);
     await h.controller.handle({ type: 'pause' });
     const atPause = h.take();
-    expect(h.of(atPause, 'state').map((s) => s.running)).toEqual([false]);
+    expect(h.of('state', atPause).map((s) => s.running)).toEqual([false]);
     const after = await h.drain();
     expect(h.trained(after)).toEqual([]);
-    expect(h.of(after, 'latent')[0]).toMatchObject({ count: TEST });
+    expect(h.of('latent', after)[0]).toMatchObject({ count: TEST });
   });
 
   it('pressing Train while a full snapshot is owed trades it for a preview, so training starts at once', async () => {
     await h.controller.handle({ type: 'reset', config });
     await h.controller.handle({ type: 'play' });
     const first: FromTrainer[] = [];
-    for (let i = 0; i < 50 && h.of(first, 'latent').length === 0; i++) {
+    for (let i = 0; i < 50 && h.of('latent', first).length === 0; i++) {
       await h.controller.work();
       first.push(...h.take());
     }
     expect(h.trained(first)).toEqual([]);
-    expect(h.of(first, 'latent')[0]).toMatchObject({ step: 0, count: PREVIEW_POINTS });
+    expect(h.of('latent', first)[0]).toMatchObject({ step: 0, count: PREVIEW_POINTS });
     await h.controller.work();
     expect(h.trained(h.take())).toHaveLength(1);
     await h.controller.handle({ type: 'pause' });
@@ -214,22 +179,22 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
 
     it('a NaN loss pauses, says at which step, and keeps the weights from before it', async () => {
       await h.drain();
-      const before = h.of(await h.chunks(1), 'weights')[0]!;
+      const before = h.of('weights', await h.chunks(1))[0]!;
       vi.spyOn(Trainer.prototype, 'stepAsync').mockResolvedValue({ ok: false, reason: 'nan', metrics: { elbo: NaN, recon: NaN, kl: NaN, objective: NaN } });
       await h.controller.handle({ type: 'play' });
       const msgs = await h.drain();
-      const err = h.of(msgs, 'error')[0]!;
+      const err = h.of('error', msgs)[0]!;
       expect(err).toMatchObject({ code: 'nan', recoverable: true });
       expect(err.message).toContain(`at step ${before.step};`);
-      expect(h.of(msgs, 'state').at(-1)).toMatchObject({ running: false, step: before.step });
-      const after = h.of(msgs, 'weights')[0];
+      expect(h.of('state', msgs).at(-1)).toMatchObject({ running: false, step: before.step });
+      const after = h.of('weights', msgs)[0];
       // No step was applied, so the snapshot is not repeated: the page already has these weights.
       expect(after).toBeUndefined();
     });
 
     it('a lost WebGL context moves training to WASM from the last snapshot and says so', async () => {
       await h.drain();
-      const snap = h.of(await h.chunks(2), 'weights')[0]!;
+      const snap = h.of('weights', await h.chunks(2))[0]!;
       // Pretend the session runs on WebGL, then lose the context mid-chunk.
       await h.controller.handle({ type: 'setBackend', backend: 'webgl' });
       await h.drain();
@@ -243,13 +208,13 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
       await h.controller.work();
       const msgs = h.take();
       expect(h.choices).toEqual(['wasm']);
-      const err = h.of(msgs, 'error')[0]!;
+      const err = h.of('error', msgs)[0]!;
       expect(err).toMatchObject({ code: 'context-lost', recoverable: true });
       expect(err.message).toMatch(new RegExp(`continues from step ${snap.step}`));
-      expect(h.of(msgs, 'ready')).toHaveLength(1);
+      expect(h.of('ready', msgs)).toHaveLength(1);
       // It was training: it goes on, on the new backend (paused here, so the next test starts still).
       expect(err.message).toContain('training goes on');
-      expect(h.of(msgs, 'state').at(-1)).toMatchObject({ running: true, step: snap.step });
+      expect(h.of('state', msgs).at(-1)).toMatchObject({ running: true, step: snap.step });
       await h.controller.handle({ type: 'pause' });
     });
 
@@ -261,8 +226,8 @@ describe('TrainerController (CPU backend, synthetic data)', () => {
       await h.controller.handle({ type: 'play' });
       await h.controller.work();
       const msgs = h.take();
-      expect(h.of(msgs, 'error')[0]).toMatchObject({ code: 'oom', recoverable: true });
-      expect(h.of(msgs, 'state').at(-1)).toMatchObject({ running: false });
+      expect(h.of('error', msgs)[0]).toMatchObject({ code: 'oom', recoverable: true });
+      expect(h.of('state', msgs).at(-1)).toMatchObject({ running: false });
       expect(h.trained(await h.chunks(1))).toHaveLength(1);
     });
   });

@@ -1,48 +1,25 @@
 // What the training worker does when things go wrong inside it, in Node on the CPU backend:
 // weights that went NaN, a lost WebGL context, memory running out. Nothing trained is lost.
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_HYPER } from '../model/types';
 import { weightsFinite } from '../shared/finiteWeights';
-import type { FromTrainer, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import { cpuController, mnistConfig } from './controllerFixtures';
 import { TrainingSession } from './trainingSession';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [32] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 64 },
-  seed: 5,
-};
-
-type Of<T extends FromTrainer['type']> = Extract<FromTrainer, { type: T }>;
+const config = mnistConfig({ hidden: 32, batchSize: 64 });
 
 /** A controller whose "webgl" is really TF.js's CPU backend, so a context loss can be staged. */
 async function harness() {
-  const sent: FromTrainer[] = [];
-  const lost = { value: false };
-  const controller = new TrainerController({
-    post: (msg) => sent.push(structuredClone(msg)),
-    selectBackend: async (choice) => {
-      await tf.setBackend('cpu');
+  const h = cpuController({
+    train: 300,
+    test: 200,
+    select: (choice) => {
       const backend = choice === 'wasm' ? 'wasm' : 'webgl';
       return { backend, tried: [{ backend, ok: true }] };
     },
-    openSource: () => syntheticSource(300, 200).source,
-    contextLost: () => lost.value,
   });
-  const of = <T extends FromTrainer['type']>(type: T, msgs = sent) => msgs.filter((m): m is Of<T> => m.type === type);
-  /** Works until `done` holds on what was posted (bounded). */
-  async function until(done: () => boolean, limit = 2_000): Promise<void> {
-    for (let i = 0; i < limit && !done(); i++) await controller.work();
-    expect(done()).toBe(true);
-  }
-  await controller.handle({ type: 'init', config, backend: 'webgl', baseUrl: 'memory:/' });
-  await until(() => !controller.hasWork);
-  return { controller, sent, lost, of, until };
+  await h.init(config, { backend: 'webgl' });
+  await h.idle(2_000);
+  return h;
 }
 
 afterEach(() => {

@@ -1,42 +1,18 @@
 // The training worker on "WebGL" (the CPU backend, reported as WebGL so the loop paces as it
 // would there): which work is announced as a shader warm-up, that Train starts with the first
 // step instead of a snapshot, and the heartbeat between slow slices of extra work.
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_HYPER } from '../model/types';
-import type { FromTrainer, SessionConfig } from '../shared/protocol';
-import { syntheticSource } from './syntheticDataset';
-import { TrainerController } from './trainerController';
+import type { FromTrainer } from '../shared/protocol';
+import { cpuController, mnistConfig } from './controllerFixtures';
 
-const config: SessionConfig = {
-  dataset: 'mnist',
-  model: { kind: 'vae', inputDim: 784, latentDim: 2, hidden: [32] },
-  hyper: { ...DEFAULT_HYPER, batchSize: 64 },
-  seed: 3,
-};
+const config = mnistConfig({ hidden: 32, batchSize: 64, seed: 3 });
 
-function webglController() {
-  const sent: FromTrainer[] = [];
-  const controller = new TrainerController({
-    post: (msg) => sent.push(msg),
-    selectBackend: async () => {
-      await tf.setBackend('cpu');
-      return { backend: 'webgl', tried: [{ backend: 'webgl', ok: true }] };
-    },
-    openSource: () => syntheticSource(300, 2100).source,
-    contextLost: () => false,
-  });
-  return { controller, take: () => sent.splice(0, sent.length) };
-}
-const { controller, take } = webglController();
+const webglController = () => cpuController({ train: 300, test: 2100, select: () => ({ backend: 'webgl', tried: [{ backend: 'webgl', ok: true }] }) });
+const h = webglController();
+const { controller, take } = h;
 /** A message as a word: progress as 'warmup 0/1', metrics as 'train' or 'test'. */
 const word = (m: FromTrainer) => (m.type === 'progress' ? `${m.stage} ${m.loaded}/${m.total}` : m.type === 'metrics' ? (m.train.elbo.length > 0 ? 'train' : 'test') : m.type);
-async function drain(): Promise<string[]> {
-  for (let i = 0; i < 10_000 && controller.hasWork; i++) await controller.work();
-  return take().map(word);
-}
+const drain = async (): Promise<string[]> => (await h.drain()).map(word);
 /** Warm-ups never nest or stay open: each 0/1 is closed by a 1/1 before the next opens. */
 function balanced(words: string[]): boolean {
   let open = false;
@@ -55,7 +31,7 @@ function balanced(words: string[]): boolean {
 describe('TrainingLoop on WebGL: shader warm-ups and the heartbeat', () => {
   let init: string[];
   beforeAll(async () => {
-    await controller.handle({ type: 'init', config, backend: 'webgl', baseUrl: 'memory:/' });
+    await h.init(config, { backend: 'webgl' });
     init = await drain();
   });
   afterEach(() => vi.restoreAllMocks());
@@ -103,7 +79,7 @@ describe('TrainingLoop on WebGL: shader warm-ups and the heartbeat', () => {
     let t = performance.now();
     vi.spyOn(performance, 'now').mockImplementation(() => (t += 1_500));
     const other = webglController();
-    await other.controller.handle({ type: 'init', config, backend: 'webgl', baseUrl: 'memory:/' });
+    await other.init(config, { backend: 'webgl' });
     const words: string[] = [];
     for (let i = 0; i < 300 && !words.includes('weights'); i++) {
       await other.controller.work();
