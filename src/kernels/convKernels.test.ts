@@ -41,6 +41,11 @@ const EDGE_CASES: Case[] = [
   { name: 'same 2×2 s1 on 5×6×2', x: [5, 6, 2], filter: [2, 2, 2, 5], stride: 1, pad: 'same' },
   { name: 'same 3×3 s3 on 10×10×4', x: [10, 10, 4], filter: [3, 3, 4, 9], stride: 3, pad: 'same' },
   { name: 'pointwise 1×1 on 4×5×6', x: [4, 5, 6], filter: [1, 1, 6, 3], stride: 1, pad: 'valid' },
+  // One channel in (the direct kernels of thinConvModule.ts): odd sizes, 'same' padding before
+  // the image, 'valid', strides 1 and 3, 64 channels out (two passes of 32).
+  { name: 'one channel: same 5×5 s1 on 6×7×1 → 16', x: [6, 7, 1], filter: [5, 5, 1, 16], stride: 1, pad: 'same' },
+  { name: 'one channel: same 4×4 s3 on 11×9×1 → 64', x: [11, 9, 1], filter: [4, 4, 1, 64], stride: 3, pad: 'same' },
+  { name: 'one channel: valid 3×3 s1 on 5×8×1 → 32', x: [5, 8, 1], filter: [3, 3, 1, 32], stride: 1, pad: 'valid' },
 ];
 
 function values(n: number, seed: number, zeros = 0.3): Float32Array {

@@ -9,6 +9,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { col2im, convGeometry, im2col, im2colSize, type ConvAttrs, type ConvGeometry } from './convGeometry';
 import { im2colOn } from './im2colModule';
 import { heapProductOn } from './registerFastMatMul';
+import { thinConvOn } from './thinConvModule';
 import { addSpanOn } from './spanAdd';
 import { wasmHeapOf } from './wasmBackendAccess';
 
@@ -31,6 +32,9 @@ export type ConvRoute = (g: ConvGeometry) => boolean;
  * thin layers, im2col + our product where the filter rows are long: ours from 576 = 3·3·64 values
  * per row); Conv2DBackpropInput 2.7, 12.7, 12.7, 11.9, 2.4 (the stock one is a plain loop: ours
  * everywhere). The five layers' forward and gradients together: 722 → 215 ms of CPU.
+ * The one-channel ends bypass the routes: thinConvModule.ts's direct kernels beat both (same
+ * script, load 5: Conv2D 1→32 stock 1.13, direct 0.80 ms; convT 32→1 Conv2D stock 4.78, direct
+ * 3.34; its Conv2DBackpropInput as a product 9.0, direct 4.47).
  */
 export const ROUTES: Record<ConvKernelName, ConvRoute> = {
   Conv2D: (g) => g.fH * g.fW * g.inC >= 576,
@@ -51,6 +55,11 @@ export const convKernelCounts = (): { ours: number; stock: number } => ({ ...cou
 const isPointwise = (g: ConvGeometry): boolean =>
   g.fH === 1 && g.fW === 1 && g.sH === 1 && g.sW === 1 && g.padTop === 0 && g.padLeft === 0 && g.outH === g.inH && g.outW === g.inW;
 
+/** A convolution of a one-channel image (thinConvModule.ts's conv1in). */
+export const isThinConv = (g: ConvGeometry): boolean => g.inC === 1 && g.outC % 32 === 0 && g.outC > 0;
+/** A stride-1 transposed convolution into one channel (thinConvModule.ts's deconv1out). */
+export const isThinTransposed = (g: ConvGeometry): boolean => g.inC === 1 && g.sH === 1 && g.sW === 1 && g.outC % 16 === 0 && g.outC > 0;
+
 /** Scratch on the heap for `floats` values, 16-byte aligned: [allocation, aligned address]. */
 function scratch(heap: Exclude<ReturnType<typeof wasmHeapOf>, string>, floats: number): [number, number] {
   const at = heap.allocator.malloc(floats * F32 + 16);
@@ -66,7 +75,16 @@ function conv2d(tf: Tf, r: Registered, args: KernelArgs): tfc.TensorInfo | null 
   const product = heapProductOn(args.backend);
   if (typeof heap === 'string' || product === null || x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const g = convGeometry(tf, x.shape, filter.shape, args.attrs as unknown as ConvAttrs);
-  if (typeof g === 'string' || !r.routes.Conv2D(g)) return null;
+  if (typeof g === 'string') return null;
+  const thin = thinConvOn(args.backend);
+  if (thin !== null && isThinConv(g)) {
+    const out = heap.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
+    // Addresses after makeOutput: its malloc may have grown the heap.
+    const dims = [g.batch, g.inH, g.inW, g.outH, g.outW, g.fH, g.fW, g.sH, g.sW, g.padTop, g.padLeft, g.outC];
+    thin.conv1in(heap.offsetOf(x.dataId), heap.offsetOf(filter.dataId), heap.offsetOf(out.dataId), ...dims);
+    return out;
+  }
+  if (!r.routes.Conv2D(g)) return null;
   const { rows, cols } = im2colSize(g);
   const out = heap.makeOutput([g.batch, g.outH, g.outW, g.outC], 'float32');
   if (rows === 0) return out;
@@ -97,8 +115,15 @@ function backpropInput(tf: Tf, r: Registered, args: KernelArgs): tfc.TensorInfo 
   const product = heapProductOn(args.backend);
   if (typeof heap === 'string' || product === null || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const g = convGeometry(tf, attrs.inputShape, filter.shape, attrs);
-  if (typeof g === 'string' || !r.routes.Conv2DBackpropInput(g)) return null;
-  if (dy.shape.join() !== [g.batch, g.outH, g.outW, g.outC].join()) return null;
+  if (typeof g === 'string' || dy.shape.join() !== [g.batch, g.outH, g.outW, g.outC].join()) return null;
+  const thin = thinConvOn(args.backend);
+  if (thin !== null && isThinTransposed(g)) {
+    const out = heap.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32');
+    const dims = [g.batch, g.inH, g.inW, g.outH, g.outW, g.fH, g.fW, g.padTop, g.padLeft, g.outC];
+    thin.deconv1out(heap.offsetOf(dy.dataId), heap.offsetOf(filter.dataId), heap.offsetOf(out.dataId), ...dims);
+    return out;
+  }
+  if (!r.routes.Conv2DBackpropInput(g)) return null;
   const { rows, cols } = im2colSize(g);
   const out = heap.makeOutput([g.batch, g.inH, g.inW, g.inC], 'float32');
   const size = g.batch * g.inH * g.inW * g.inC;
