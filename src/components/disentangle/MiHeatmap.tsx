@@ -1,87 +1,83 @@
-// The latent × factor mutual information as a small heat map (d3 into an SVG): one row per
-// latent dimension, one column per factor, each cell I(μ_j; v_k) / H(v_k), the share of the
-// factor's entropy the dimension carries (MIG's own scale). A disentangled code has one bright
-// cell per column, each in its own row. The values are also the image's text alternative.
-import { select } from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+// The latent × factor mutual information as a small heat map, drawn at its box's pixel size
+// (miLayout.ts) so its names keep the chart type size: one row per latent dimension, one column
+// per factor, each cell I(μ_j; v_k) / H(v_k), the share of the factor's entropy the dimension
+// carries (MIG's own scale). A disentangled code has one bright cell per column, each in its own
+// row. The values are also the image's text alternative.
+import { useMemo, useRef } from 'react';
 import type { DisentanglementSnapshot } from '../../client/clientTypes';
-import { useT } from '../i18n/LanguageProvider';
+import { useLanguage, useT } from '../i18n/LanguageProvider';
 import { useTheme } from '../latentShared/useTheme';
 import { factorLabel } from './factorText';
 import { formatShare, heatColour, latentName, normalisedMi } from './disentangleScales';
-import { useLanguage } from '../i18n/LanguageProvider';
+import { useFigureBox, type FigureBox } from './figureBox';
+import { miBaseSize, miLayout } from './miLayout';
 
-// Cells wider than tall, factor names written flat above their columns: the map is wider than
-// high, like the room beside the KL bars (a short explorer row limits the height, not the width),
-// so it scales up instead of shrinking to fit rotated labels (1366×768: cells 13 → 25 px wide).
-const CELL_W = 28;
-const CELL_H = 15;
-const LEFT = 16;
-const TOP = 12;
+/** The map itself, for a measured box (none yet: the frame and its text alternative only). */
+export function MiHeatmapSvg(p: { shares: number[][]; names: string[]; colour: (share: number) => string; box: FigureBox | null; label: string; alt: string }) {
+  const { shares, names, box } = p;
+  const l = box && box.width > 0 && box.height > 0 ? miLayout(shares.length, names, box) : null;
+  return (
+    <svg width={box?.width} height={box?.height} role="img" aria-label={p.label} data-rows={shares.length} data-cols={names.length}>
+      <title>{p.alt}</title>
+      {l && (
+        <>
+          <g className="cells">
+            {shares.flatMap((row, j) =>
+              row.map((v, k) => (
+                <rect
+                  key={`${j}-${k}`}
+                  x={l.left + k * l.cellW}
+                  y={l.top + j * l.cellH}
+                  width={Math.max(0.5, l.cellW - 1)}
+                  height={Math.max(0.5, l.cellH - 1)}
+                  rx={2}
+                  fill={p.colour(v)}
+                  data-share={v.toFixed(3)}
+                />
+              )),
+            )}
+          </g>
+          <g className="rows">
+            {l.rowNames.map((r) => (
+              <text key={r.j} x={l.left - 3} y={r.y}>
+                {r.label}
+              </text>
+            ))}
+          </g>
+          {/* Factor names flat above their columns (the short names: "angle", "x"), centred. */}
+          <g className="cols">
+            {l.colNames.map((c) => (
+              <text key={c.k} x={c.x} y={c.y}>
+                {c.label}
+              </text>
+            ))}
+          </g>
+        </>
+      )}
+    </svg>
+  );
+}
 
 export function MiHeatmap({ snapshot }: { snapshot: DisentanglementSnapshot }) {
   const t = useT();
   const { lang } = useLanguage();
   const theme = useTheme();
-  const ref = useRef<SVGGElement>(null);
+  const plot = useRef<HTMLDivElement>(null);
+  const box = useFigureBox(plot);
   const shares = useMemo(() => normalisedMi(snapshot), [snapshot]);
+  const colour = useMemo(() => heatColour(theme), [theme]);
   const names = snapshot.factorNames.map((n) => factorLabel(lang, n, true));
-  const rows = shares.length;
-  const cols = snapshot.factorNames.length;
-  const width = LEFT + cols * CELL_W + 2;
-  const height = TOP + rows * CELL_H + 2;
-
-  useEffect(() => {
-    const g = ref.current;
-    if (!g) return;
-    const colour = heatColour(theme);
-    const cells = shares.flatMap((row, j) => row.map((v, k) => ({ j, k, v })));
-    const root = select(g);
-    root
-      .select('.cells')
-      .selectAll('rect')
-      .data(cells)
-      .join('rect')
-      .attr('x', (c) => LEFT + c.k * CELL_W)
-      .attr('y', (c) => TOP + c.j * CELL_H)
-      .attr('width', CELL_W - 1)
-      .attr('height', CELL_H - 1)
-      .attr('rx', 2)
-      .attr('fill', (c) => colour(c.v))
-      .attr('data-share', (c) => c.v.toFixed(3));
-    root
-      .select('.rows')
-      .selectAll('text')
-      .data(shares.map((_, j) => j))
-      .join('text')
-      .attr('x', LEFT - 3)
-      .attr('y', (j) => TOP + j * CELL_H + CELL_H / 2)
-      .text((j) => latentName(j));
-    // Factor names flat above their columns (the short names: "angle", "x"), centred.
-    root
-      .select('.cols')
-      .selectAll('text')
-      .data(names)
-      .join('text')
-      .attr('x', (_, k) => LEFT + k * CELL_W + (CELL_W - 1) / 2)
-      .attr('y', TOP - 3)
-      .text((n) => n);
-  }, [shares, names.join('|'), theme]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  // The box keeps the map's shape (cells wider than tall) up to 1.6 times its base size.
+  const base = miBaseSize(shares.length, names.length);
   const alt = shares
     .map((row, j) => `${latentName(j)}: ${row.map((v, k) => `${names[k]} ${formatShare(v)}`).join(', ')}`)
     .join('; ');
   return (
     <figure className="dis-figure dis-mi">
       <figcaption>{t('dis.miCaption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('dis.miAria')} data-rows={rows} data-cols={cols} style={{ maxWidth: width * 1.6 }}>
-        <title>{`${t('dis.miAltLead')} ${alt}`}</title>
-        <g ref={ref}>
-          <g className="cells" />
-          <g className="rows" />
-          <g className="cols" />
-        </g>
-      </svg>
+      <div className="dis-plot" ref={plot} style={{ aspectRatio: `${base.width} / ${base.height}`, maxWidth: base.width * 1.6 }}>
+        <MiHeatmapSvg shares={shares} names={names} colour={colour} box={box} label={t('dis.miAria')} alt={`${t('dis.miAltLead')} ${alt}`} />
+      </div>
     </figure>
   );
 }
