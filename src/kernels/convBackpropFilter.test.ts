@@ -91,7 +91,11 @@ const EDGE_CASES: ConvLayerCase[] = [
   { name: 'valid 5×5 s2 on 9×11×3', x: [9, 11, 3], filter: [5, 5, 3, 7], stride: 2, pad: 'valid', xZeros: 0 },
   { name: 'same 2×2 s1 on 5×6×2', x: [5, 6, 2], filter: [2, 2, 2, 5], stride: 1, pad: 'same', xZeros: 0.5 },
   { name: 'same 3×3 s3 on 10×10×4', x: [10, 10, 4], filter: [3, 3, 4, 9], stride: 3, pad: 'same', xZeros: 0 },
+  // One channel in, 64 out (two passes of the direct kernel's 32), padding before the image.
+  { name: 'one channel: same 4×4 s3 on 11×9×1 → 64', x: [11, 9, 1], filter: [4, 4, 1, 64], stride: 3, pad: 'same', xZeros: 0.3 },
 ];
+/** Cases the one-channel direct kernel takes (thinConvModule.ts); the rest go through im2col. */
+const isDirect = (c: ConvLayerCase) => c.x[2] === 1 && c.filter[3] % 32 === 0;
 const SMALL = [...VAE_CONV_LAYERS, ...EDGE_CASES];
 
 let cpuAtBatch1: Float32Array[] = [];
@@ -114,10 +118,13 @@ afterAll(() => {
 });
 
 describe('Conv2DBackpropFilter (wasm)', () => {
-  it('matches the CPU kernel at batch 1 for every VAE layer and the edge cases, through the packed product', () => {
-    const before = convBackpropFilterCounts().product;
+  it('matches the CPU kernel at batch 1 for every VAE layer and the edge cases, through the packed product or the direct kernel', () => {
+    const before = convBackpropFilterCounts();
     const errors = SMALL.map((c, i) => relativeError(filterGrad(operands(c, 1, 100 + i)), cpuAtBatch1[i]));
-    expect(convBackpropFilterCounts().product - before).toBe(SMALL.length);
+    const after = convBackpropFilterCounts();
+    expect(after.direct - before.direct).toBe(SMALL.filter(isDirect).length);
+    expect(after.direct - before.direct).toBeGreaterThanOrEqual(5);
+    expect(after.product - before.product).toBe(SMALL.filter((c) => !isDirect(c)).length);
     for (const [i, e] of errors.entries()) expect(e, SMALL[i].name).toBeLessThanOrEqual(1e-4);
   });
 
@@ -143,7 +150,7 @@ describe('Conv2DBackpropFilter (wasm)', () => {
     try {
       const before = convBackpropFilterCounts().loop;
       for (const [i, c] of SMALL.entries()) expect(relativeError(filterGrad(operands(c, 1, 100 + i)), cpuAtBatch1[i]), c.name).toBeLessThanOrEqual(1e-4);
-      expect(convBackpropFilterCounts().loop - before).toBe(SMALL.length);
+      expect(convBackpropFilterCounts().loop - before).toBe(SMALL.filter((c) => !isDirect(c)).length);
     } finally {
       registerFastMatMul(tf, { minMacs: 0 });
     }

@@ -9,6 +9,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { convGeometry, im2col, im2colSize, type ConvAttrs } from './convGeometry';
 import { im2colOn } from './im2colModule';
 import { heapProductOn } from './registerFastMatMul';
+import { thinConvOn } from './thinConvModule';
 import { wasmHeapOf, type WasmHeap } from './wasmBackendAccess';
 
 type Tf = typeof tfc;
@@ -22,9 +23,9 @@ interface FilterAttrs extends ConvAttrs {
 }
 
 let registeredBy: Tf | null = null;
-/** Filter gradients computed (by the product, by the plain loop) since registration. */
-const counts = { product: 0, loop: 0 };
-export const convBackpropFilterCounts = (): { product: number; loop: number } => ({ ...counts });
+/** Filter gradients computed (by the product, by the plain loop, by the one-channel direct kernel) since registration. */
+const counts = { product: 0, loop: 0, direct: 0 };
+export const convBackpropFilterCounts = (): { product: number; loop: number; direct: number } => ({ ...counts });
 
 /** dW[i, o] = Σ_r col[r, i] · dy[r, o] (float indices on `heap`). */
 function plainProduct(heap: Float32Array, col: number, dy: number, dw: number, rows: number, cols: number, outC: number): void {
@@ -56,6 +57,14 @@ function backpropFilter(tf: Tf, args: Parameters<tfc.KernelFunc>[0]): tfc.Tensor
   const out = heap.makeOutput([...attrs.filterShape], 'float32');
   if (rows === 0) {
     new Float32Array(heap.memory.buffer).fill(0, heap.offsetOf(out.dataId) / F32, heap.offsetOf(out.dataId) / F32 + cols * g.outC);
+    return out;
+  }
+  const thin = thinConvOn(args.backend);
+  if (thin !== null && g.inC === 1 && g.outC % 32 === 0) {
+    // A one-channel image: the direct kernel (thinConvModule.ts), no im2col.
+    const dims = [g.batch, g.inH, g.inW, g.outH, g.outW, g.fH, g.fW, g.sH, g.sW, g.padTop, g.padLeft, g.outC];
+    thin.filter1in(heap.offsetOf(x.dataId), heap.offsetOf(dy.dataId), heap.offsetOf(out.dataId), ...dims);
+    counts.direct++;
     return out;
   }
   const colAt = heap.allocator.malloc(rows * cols * F32 + 16);
